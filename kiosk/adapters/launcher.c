@@ -1,0 +1,575 @@
+/* Linux: posix_spawn_file_actions_addclosefrom_np (glibc 2.34), pidfd_open
+ * (glibc 2.36, Linux 5.3) and environ need the GNU feature set. */
+#define _GNU_SOURCE
+#include "launcher.h"
+
+#include "callargs.h"
+#include "msg.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/pidfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define LAUNCHER_PREFIX "kiosk-call-"
+#define LAUNCHER_POLL_MS 20    /* waitpid polling without pidfd; group checks */
+#define LAUNCHER_KILL_WAIT_MS 2000 /* after SIGKILL, before giving up */
+#define LAUNCHER_NFTW_FDS 16
+
+struct launcher {
+    pthread_mutex_t lock;
+    pthread_t thread;
+    pid_t pid;   /* the browser; also its process group id */
+    int stop_fd; /* eventfd: launcher_request_stop -> watcher */
+    int pidfd;   /* readable when the child exits; -1 without pidfd_open */
+    int grace_ms, early_ms;
+    void (*wake)(void *ctx);
+    void *wake_ctx;
+    double t_start; /* monotonic seconds */
+    char profile[PATH_MAX];
+    /* shared with the watcher: under lock */
+    enum launcher_state state;
+    int stop_requested;
+    int exit_status;
+    double t_end; /* 0 while the child runs */
+};
+
+/* Failure count of the current nftw walk (nftw's callback has no context). */
+static _Thread_local int launcher_rm_failures;
+
+static double launcher_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void launcher_sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+__attribute__((format(printf, 3, 4))) static void launcher_err(char *err, size_t errsz,
+                                                               const char *fmt, ...)
+{
+    if (!err || errsz == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- profile directory ------------------------------------------------ */
+
+static const char *launcher_root(const char *root)
+{
+    if (root && root[0])
+        return root;
+    const char *xdg = getenv("XDG_RUNTIME_DIR");
+    return (xdg && xdg[0] == '/') ? xdg : "/tmp";
+}
+
+static int launcher_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+    (void)sb;
+    (void)ftw;
+    int r = (type == FTW_DP || type == FTW_DNR) ? rmdir(path) : unlink(path);
+    if (r != 0 && errno != ENOENT)
+        launcher_rm_failures++;
+    return 0; /* go on: remove as much as possible */
+}
+
+/* rm -r without a shell: depth first, symlinks removed but never followed,
+ * never crossing into another file system. Returns 0 if all is gone. */
+static int launcher_remove_tree(const char *path)
+{
+    launcher_rm_failures = 0;
+    if (nftw(path, launcher_rm_one, LAUNCHER_NFTW_FDS, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) != 0)
+        return errno == ENOENT ? 0 : -1;
+    return launcher_rm_failures ? -1 : 0;
+}
+
+static int launcher_make_profile(struct launcher *l, const char *root, char *err, size_t errsz)
+{
+    const char *r = launcher_root(root);
+    int n = snprintf(l->profile, sizeof l->profile, "%s/" LAUNCHER_PREFIX "%ld-XXXXXX", r,
+                     (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof l->profile) {
+        l->profile[0] = '\0';
+        launcher_err(err, errsz, "profile root %s: path too long", r);
+        return -1;
+    }
+    if (!mkdtemp(l->profile)) {
+        launcher_err(err, errsz, "cannot make a profile directory in %s: %s", r, strerror(errno));
+        l->profile[0] = '\0';
+        return -1;
+    }
+    /* mkdtemp asks for 0700 but the umask could take more away */
+    if (chmod(l->profile, 0700) != 0) {
+        launcher_err(err, errsz, "cannot chmod %s: %s", l->profile, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static void launcher_remove_profile(struct launcher *l)
+{
+    if (!l->profile[0])
+        return;
+    if (launcher_remove_tree(l->profile) != 0)
+        msg_warn("call: could not remove the profile %s completely", l->profile);
+}
+
+/* ---- process group ---------------------------------------------------- */
+
+/* 1 if pid is a process of group g that is not a zombie (from /proc). */
+static int launcher_proc_live_member(long pid, pid_t g)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    /* "pid (comm) S ppid pgrp ...": comm may hold ')' so take the last */
+    char *p = strrchr(buf, ')'), *end;
+    if (!p || p[1] != ' ' || !p[2] || p[3] != ' ')
+        return 0;
+    char state = p[2];
+    strtol(p + 4, &end, 10); /* ppid */
+    long pgrp = strtol(end, &end, 10);
+    return pgrp == (long)g && state != 'Z' && state != 'X' && state != 'x';
+}
+
+/* 1 while some live process is in group g. kill(-g, 0) alone would also
+ * count zombies that init has not reaped yet. */
+static int launcher_group_alive(pid_t g)
+{
+    if (kill(-g, 0) != 0)
+        return errno == EPERM;
+    DIR *d = opendir("/proc");
+    if (!d)
+        return 1;
+    int alive = 0;
+    struct dirent *e;
+    while (!alive && (e = readdir(d)) != NULL) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end == '\0' && pid > 0)
+            alive = launcher_proc_live_member(pid, g);
+    }
+    closedir(d);
+    return alive;
+}
+
+/* Reaps members of g that are our children (orphans reparented to us when
+ * the kiosk is a child subreaper); harmless otherwise. */
+static void launcher_reap_group(pid_t g)
+{
+    while (waitpid(-g, NULL, WNOHANG) > 0)
+        ;
+}
+
+static int launcher_wait_group(pid_t g, int ms)
+{
+    double until = launcher_now() + ms / 1000.0;
+    for (;;) {
+        launcher_reap_group(g);
+        if (!launcher_group_alive(g)) {
+            launcher_reap_group(g); /* one may have died since the last reap */
+            return 1;
+        }
+        if (launcher_now() >= until)
+            return 0;
+        launcher_sleep_ms(LAUNCHER_POLL_MS);
+    }
+}
+
+/* After the browser itself is reaped: TERM, grace, KILL what is left. */
+static void launcher_end_group(struct launcher *l)
+{
+    pid_t g = l->pid;
+    if (launcher_wait_group(g, 0))
+        return;
+    msg_debug("call: ending what is left of process group %ld", (long)g);
+    kill(-g, SIGTERM);
+    if (launcher_wait_group(g, l->grace_ms))
+        return;
+    msg_warn("call: process group %ld ignored SIGTERM; sending SIGKILL", (long)g);
+    kill(-g, SIGKILL);
+    if (!launcher_wait_group(g, LAUNCHER_KILL_WAIT_MS))
+        msg_error("call: process group %ld survived SIGKILL", (long)g);
+}
+
+/* ---- watcher thread --------------------------------------------------- */
+
+static int launcher_decode(int st)
+{
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
+    if (WIFSIGNALED(st))
+        return -WTERMSIG(st);
+    return LAUNCHER_STATUS_NONE;
+}
+
+/* 1 if a stop request arrived on the eventfd (nonblocking). */
+static int launcher_take_stop(struct launcher *l)
+{
+    uint64_t v;
+    return read(l->stop_fd, &v, sizeof v) == (ssize_t)sizeof v;
+}
+
+static int launcher_timeout_ms(const struct launcher *l, double kill_at)
+{
+    int t = l->pidfd >= 0 ? -1 : LAUNCHER_POLL_MS;
+    if (kill_at > 0) {
+        double left = (kill_at - launcher_now()) * 1000.0;
+        int ms = left <= 0 ? 0 : (int)left + 1;
+        if (t < 0 || ms < t)
+            t = ms;
+    }
+    return t;
+}
+
+/* Blocks until the browser exits; carries out stop requests (TERM now,
+ * KILL after the grace period). Returns its decoded exit status. */
+static int launcher_wait_child(struct launcher *l)
+{
+    double kill_at = 0; /* > 0: when to send SIGKILL */
+    int term_sent = 0;
+    for (;;) {
+        int st;
+        pid_t r = waitpid(l->pid, &st, WNOHANG);
+        if (r == l->pid)
+            return launcher_decode(st);
+        if (r < 0 && errno != EINTR) {
+            msg_warn("call: cannot wait for pid %ld (%s): is SIGCHLD ignored?", (long)l->pid,
+                     strerror(errno));
+            return LAUNCHER_STATUS_NONE;
+        }
+        struct pollfd p[2] = {{l->stop_fd, POLLIN, 0}, {l->pidfd, POLLIN, 0}};
+        poll(p, l->pidfd >= 0 ? 2 : 1, launcher_timeout_ms(l, kill_at));
+        if (launcher_take_stop(l) && !term_sent) {
+            kill(-l->pid, SIGTERM);
+            term_sent = 1;
+            kill_at = launcher_now() + l->grace_ms / 1000.0;
+        }
+        if (kill_at > 0 && launcher_now() >= kill_at) {
+            msg_warn("call: pid %ld ignored SIGTERM; sending SIGKILL", (long)l->pid);
+            kill(-l->pid, SIGKILL);
+            kill_at = 0;
+        }
+    }
+}
+
+static void launcher_log_end(const struct launcher *l, int status, double secs, int early)
+{
+    char how[48];
+    if (status == LAUNCHER_STATUS_NONE)
+        snprintf(how, sizeof how, "unknown status");
+    else if (status < 0)
+        snprintf(how, sizeof how, "killed by signal %d", -status);
+    else
+        snprintf(how, sizeof how, "exit status %d", status);
+    if (early)
+        msg_warn("call: pid %ld ended after %.1f s (%s): could not start the call", (long)l->pid,
+                 secs, how);
+    else
+        msg_info("call: pid %ld ended after %.0f s (%s)", (long)l->pid, secs, how);
+}
+
+static void *launcher_watch(void *arg)
+{
+    struct launcher *l = arg;
+    int status = launcher_wait_child(l);
+    double t_end = launcher_now();
+    pthread_mutex_lock(&l->lock);
+    l->t_end = t_end;
+    l->exit_status = status;
+    l->state = LAUNCHER_STOPPING;
+    int early = !l->stop_requested && t_end - l->t_start < l->early_ms / 1000.0;
+    pthread_mutex_unlock(&l->lock);
+    launcher_end_group(l);
+    launcher_remove_profile(l);
+    launcher_log_end(l, status, t_end - l->t_start, early);
+    pthread_mutex_lock(&l->lock);
+    l->state = early ? LAUNCHER_START_FAILED : LAUNCHER_EXITED;
+    pthread_mutex_unlock(&l->lock);
+    if (l->wake)
+        l->wake(l->wake_ctx);
+    return NULL;
+}
+
+/* ---- start ------------------------------------------------------------ */
+
+static int launcher_spawn(struct launcher *l, char **argv, char *err, size_t errsz)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&at);
+    int rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (rc == 0) /* a second guard behind the O_CLOEXEC rule */
+        rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+    if (rc == 0)
+        rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                               POSIX_SPAWN_SETSIGDEF);
+    if (rc == 0)
+        rc = posix_spawnattr_setpgroup(&at, 0);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigmask(&at, &none);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigdefault(&at, &all);
+    if (rc == 0)
+        rc = posix_spawnp(&l->pid, argv[0], &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0)
+        launcher_err(err, errsz, "cannot start %s: %s", argv[0], strerror(rc));
+    return rc == 0 ? 0 : -1;
+}
+
+static int launcher_exec(struct launcher *l, const struct launcher_opts *o, char *err,
+                         size_t errsz)
+{
+    struct callargs_vars v = {o->url, l->profile, o->x, o->y, o->w, o->h};
+    char **argv = callargs_build(o->argv, o->argc, &v);
+    if (!argv) {
+        launcher_err(err, errsz, "cannot build the launcher's arguments");
+        return -1;
+    }
+    int rc = launcher_spawn(l, argv, err, errsz);
+    if (rc == 0)
+        msg_info("call: started %s (pid %ld)", argv[0], (long)l->pid);
+    callargs_free(argv);
+    if (rc != 0)
+        return -1;
+    l->t_start = launcher_now();
+    l->pidfd = pidfd_open(l->pid, 0); /* -1 (ENOSYS) on old kernels: we poll */
+    return 0;
+}
+
+/* The watcher gets all asynchronous signals blocked: they go to the main
+ * thread, and its poll is never cut short. */
+static int launcher_start_thread(struct launcher *l, char *err, size_t errsz)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    const int sync_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
+    for (size_t i = 0; i < sizeof sync_sigs / sizeof sync_sigs[0]; i++)
+        sigdelset(&all, sync_sigs[i]);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int rc = pthread_create(&l->thread, NULL, launcher_watch, l);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0)
+        launcher_err(err, errsz, "cannot start the watcher thread: %s", strerror(rc));
+    return rc == 0 ? 0 : -1;
+}
+
+static int launcher_opts_ok(const struct launcher_opts *o, char *err, size_t errsz)
+{
+    if (!o || !o->argv || o->argc < 1 || !o->argv[0] || !o->argv[0][0]) {
+        launcher_err(err, errsz, "no launcher command configured");
+        return 0;
+    }
+    if (!o->url) {
+        launcher_err(err, errsz, "no URL to open");
+        return 0;
+    }
+    struct sigaction sa;
+    if (sigaction(SIGCHLD, NULL, &sa) == 0 &&
+        (sa.sa_handler == SIG_IGN || (sa.sa_flags & SA_NOCLDWAIT)))
+        msg_warn("call: SIGCHLD is ignored: the call's exit status will be lost");
+    return 1;
+}
+
+static struct launcher *launcher_alloc(const struct launcher_opts *o)
+{
+    struct launcher *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    l->pid = -1;
+    l->pidfd = -1;
+    l->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (l->stop_fd < 0 || pthread_mutex_init(&l->lock, NULL) != 0) {
+        if (l->stop_fd >= 0)
+            close(l->stop_fd);
+        free(l);
+        return NULL;
+    }
+    l->grace_ms = o->grace_ms > 0 ? o->grace_ms : LAUNCHER_GRACE_MS;
+    l->early_ms = o->early_ms > 0 ? o->early_ms : LAUNCHER_EARLY_MS;
+    l->wake = o->wake;
+    l->wake_ctx = o->wake_ctx;
+    l->state = LAUNCHER_RUNNING;
+    l->exit_status = LAUNCHER_STATUS_NONE;
+    return l;
+}
+
+/* Frees l (thread already joined or never started). */
+static void launcher_free(struct launcher *l)
+{
+    if (l->pidfd >= 0)
+        close(l->pidfd);
+    close(l->stop_fd);
+    pthread_mutex_destroy(&l->lock);
+    free(l);
+}
+
+/* The child was spawned but the watcher could not start: end it here. */
+static void launcher_abort_child(struct launcher *l)
+{
+    kill(-l->pid, SIGKILL);
+    while (waitpid(l->pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    launcher_end_group(l);
+}
+
+struct launcher *launcher_start(const struct launcher_opts *opts, char *err, size_t errsz)
+{
+    launcher_err(err, errsz, "%s", "");
+    if (!launcher_opts_ok(opts, err, errsz))
+        return NULL;
+    struct launcher *l = launcher_alloc(opts);
+    if (!l) {
+        launcher_err(err, errsz, "out of memory or descriptors");
+        return NULL;
+    }
+    if (launcher_make_profile(l, opts->profile_root, err, errsz) != 0)
+        goto fail;
+    if (launcher_exec(l, opts, err, errsz) != 0)
+        goto fail;
+    if (launcher_start_thread(l, err, errsz) != 0) {
+        launcher_abort_child(l);
+        goto fail;
+    }
+    return l;
+fail:
+    launcher_remove_profile(l);
+    launcher_free(l);
+    return NULL;
+}
+
+/* ---- queries and stop -------------------------------------------------- */
+
+enum launcher_state launcher_state(struct launcher *l, int *exit_status, double *seconds)
+{
+    pthread_mutex_lock(&l->lock);
+    enum launcher_state st = l->state;
+    int status = l->exit_status;
+    double t_end = l->t_end;
+    pthread_mutex_unlock(&l->lock);
+    if (exit_status)
+        *exit_status = status;
+    if (seconds)
+        *seconds = (t_end > 0 ? t_end : launcher_now()) - l->t_start;
+    return st;
+}
+
+int launcher_failed_early(struct launcher *l)
+{
+    return launcher_state(l, NULL, NULL) == LAUNCHER_START_FAILED;
+}
+
+double launcher_elapsed(struct launcher *l)
+{
+    double secs;
+    launcher_state(l, NULL, &secs);
+    return secs;
+}
+
+void launcher_request_stop(struct launcher *l)
+{
+    if (!l)
+        return;
+    pthread_mutex_lock(&l->lock);
+    int first = !l->stop_requested && l->state == LAUNCHER_RUNNING;
+    if (first) {
+        l->stop_requested = 1;
+        l->state = LAUNCHER_STOPPING;
+    }
+    pthread_mutex_unlock(&l->lock);
+    if (first) {
+        uint64_t one = 1;
+        if (write(l->stop_fd, &one, sizeof one) != (ssize_t)sizeof one)
+            msg_error("call: cannot signal the watcher: %s", strerror(errno));
+    }
+}
+
+pid_t launcher_pid(struct launcher *l) { return l->pid; }
+
+const char *launcher_profile(struct launcher *l) { return l->profile; }
+
+void launcher_destroy(struct launcher *l)
+{
+    if (!l)
+        return;
+    launcher_request_stop(l);
+    pthread_join(l->thread, NULL);
+    launcher_free(l);
+}
+
+/* ---- left-overs of an earlier run -------------------------------------- */
+
+/* 1 if root/name is a profile of a kiosk that is gone; its path in path. */
+static int launcher_is_stale(const char *root, const char *name, char *path, size_t pathsz)
+{
+    const size_t plen = sizeof LAUNCHER_PREFIX - 1;
+    if (strncmp(name, LAUNCHER_PREFIX, plen) != 0)
+        return 0;
+    char *end;
+    long pid = strtol(name + plen, &end, 10);
+    if (end == name + plen || *end != '-' || pid <= 0 || pid == (long)getpid())
+        return 0;
+    if (kill((pid_t)pid, 0) == 0 || errno == EPERM)
+        return 0; /* that kiosk still runs */
+    int n = snprintf(path, pathsz, "%s/%s", root, name);
+    struct stat st;
+    if (n < 0 || (size_t)n >= pathsz || lstat(path, &st) != 0)
+        return 0;
+    return S_ISDIR(st.st_mode) && st.st_uid == geteuid();
+}
+
+int launcher_sweep_profiles(const char *root)
+{
+    const char *r = launcher_root(root);
+    DIR *d = opendir(r);
+    if (!d)
+        return 0;
+    int removed = 0;
+    struct dirent *e;
+    char path[PATH_MAX];
+    while ((e = readdir(d)) != NULL)
+        if (launcher_is_stale(r, e->d_name, path, sizeof path) && launcher_remove_tree(path) == 0)
+            removed++;
+    closedir(d);
+    if (removed > 0)
+        msg_info("call: removed %d profile(s) left by an earlier run in %s", removed, r);
+    return removed;
+}

@@ -1,0 +1,203 @@
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "holiday.h"
+
+const char *cli_usage(void)
+{
+    return "usage: kiosk [options]\n"
+           "  --config PATH            config file (default config/kiosk.json)\n"
+           "  --windowed[=WxH]         a window instead of full screen (default 1280x720)\n"
+           "  --lang CODE              start language\n"
+           "  --check-config           validate the config and its assets, then exit\n"
+           "  --screenshot FILE.png --screen NAME [--size WxH] [--lang CODE]\n"
+           "                           render one screen headless to a PNG and exit; NAME is\n"
+           "                           home, municipalities, municipality:ID, calling:ID,\n"
+           "                           in-call:ID, call-failed:ID, thanks, services,\n"
+           "                           service:ID, kpi, admin-pin, admin, idle-warning\n"
+           "  --at YYYY-MM-DDTHH:MM    with --screenshot: the time to show (Asia/Tokyo)\n"
+           "  --high-contrast, --large-text   with --screenshot: the accessibility modes\n"
+           "  --schedule ID [--from YYYY-MM-DD] [--days N]\n"
+           "                           print when ID's remote counter is open, one line a day\n"
+           "  --verbose                more log lines\n"
+           "  --version, --help\n";
+}
+
+int cli_parse_size(const char *s, int *w, int *h)
+{
+    char *end = NULL;
+    long a = strtol(s, &end, 10);
+    if (!end || *end != 'x' || a < 64 || a > 16384)
+        return -1;
+    long b = strtol(end + 1, &end, 10);
+    if (!end || *end != '\0' || b < 64 || b > 16384)
+        return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+static int cli_num(const char *s, size_t len, int *out)
+{
+    int v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_parse_date(const char *s, int *y, int *m, int *d)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || cli_num(s, 4, y) ||
+        cli_num(s + 5, 2, m) || cli_num(s + 8, 2, d))
+        return -1;
+    if (*m < 1 || *m > 12 || *d < 1 || *d > holiday_days_in_month(*y, *m))
+        return -1;
+    return 0;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static long long cli_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int cli_parse_at(const char *s, long long *utc)
+{
+    int y, m, d, hh, mm;
+    char date[11];
+    if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+        return -1;
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    if (cli_parse_date(date, &y, &m, &d) || cli_num(s + 11, 2, &hh) || cli_num(s + 14, 2, &mm) ||
+        hh > 23 || mm > 59)
+        return -1;
+    *utc = cli_days(y, m, d) * 86400 + hh * 3600 + mm * 60 - 9 * 3600;
+    return 0;
+}
+
+/* The value of an option given as "--name=value" or "--name value". */
+static const char *cli_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] == '\0' && *i + 1 < argc) {
+        (*i)++;
+        return argv[*i];
+    }
+    return NULL;
+}
+
+static int cli_flag(struct cli *c, const char *a, char *err, size_t errsz)
+{
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+        c->mode = CLI_HELP;
+    else if (strcmp(a, "--version") == 0)
+        c->mode = CLI_VERSION;
+    else if (strcmp(a, "--check-config") == 0)
+        c->mode = CLI_CHECK_CONFIG;
+    else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
+        c->verbose = 1;
+    else if (strcmp(a, "--high-contrast") == 0)
+        c->high_contrast = 1;
+    else if (strcmp(a, "--large-text") == 0)
+        c->large_text = 1;
+    else if (strcmp(a, "--windowed") == 0)
+        c->windowed = 1;
+    else if (strncmp(a, "--windowed=", 11) == 0) {
+        c->windowed = 1;
+        if (cli_parse_size(a + 11, &c->win_w, &c->win_h) != 0) {
+            snprintf(err, errsz, "--windowed: expected WxH, e.g. --windowed=1280x720, got '%s'", a + 11);
+            return -1;
+        }
+    } else
+        return 1; /* not a flag */
+    return 0;
+}
+
+/* Options that take a value. Returns 0 if handled, 1 if not this kind, -1 on error. */
+static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, size_t errsz)
+{
+    const char *v;
+    if ((v = cli_value(argc, argv, i, "--config")))
+        c->config = v;
+    else if ((v = cli_value(argc, argv, i, "--lang")))
+        c->lang = v;
+    else if ((v = cli_value(argc, argv, i, "--screenshot"))) {
+        c->mode = CLI_SCREENSHOT;
+        c->screenshot = v;
+    } else if ((v = cli_value(argc, argv, i, "--screen")))
+        c->screen = v;
+    else if ((v = cli_value(argc, argv, i, "--size"))) {
+        if (cli_parse_size(v, &c->size_w, &c->size_h) != 0) {
+            snprintf(err, errsz, "--size: expected WxH, e.g. 1920x1080, got '%s'", v);
+            return -1;
+        }
+    } else if ((v = cli_value(argc, argv, i, "--schedule"))) {
+        c->mode = CLI_SCHEDULE;
+        c->schedule_id = v;
+    } else if ((v = cli_value(argc, argv, i, "--from"))) {
+        if (cli_parse_date(v, &c->from_y, &c->from_m, &c->from_d) != 0) {
+            snprintf(err, errsz, "--from: expected a date YYYY-MM-DD, got '%s'", v);
+            return -1;
+        }
+    } else if ((v = cli_value(argc, argv, i, "--days"))) {
+        char *end = NULL;
+        long d = strtol(v, &end, 10);
+        if (!end || *end || d < 1 || d > 3660) {
+            snprintf(err, errsz, "--days: expected a number from 1 to 3660, got '%s'", v);
+            return -1;
+        }
+        c->days = (int)d;
+    } else if ((v = cli_value(argc, argv, i, "--at"))) {
+        if (cli_parse_at(v, &c->at) != 0) {
+            snprintf(err, errsz, "--at: expected YYYY-MM-DDTHH:MM (Asia/Tokyo), got '%s'", v);
+            return -1;
+        }
+    } else
+        return 1;
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errsz)
+{
+    memset(c, 0, sizeof *c);
+    c->win_w = 1280;
+    c->win_h = 720;
+    c->size_w = 1920;
+    c->size_h = 1080;
+    c->days = 14;
+    c->at = -1;
+    for (int i = 1; i < argc; i++) {
+        int r = cli_flag(c, argv[i], err, errsz);
+        if (r == 1)
+            r = cli_option(c, argc, argv, &i, err, errsz);
+        if (r == 1) {
+            snprintf(err, errsz, "unknown option '%s' (try --help)", argv[i]);
+            return -1;
+        }
+        if (r < 0)
+            return -1;
+    }
+    if (c->mode == CLI_SCREENSHOT && !c->screen) {
+        snprintf(err, errsz, "--screenshot needs --screen NAME (try --help)");
+        return -1;
+    }
+    return 0;
+}

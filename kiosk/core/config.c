@@ -1,0 +1,328 @@
+/* Loading the staff's config file: read, check the bytes, scan for
+ * positions, parse with cJSON, fill the structs, cross-check. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config_int.h"
+
+#define CONFIG_MAP(name) [JSONPOS_E_##name] = CONFIG_MSG_SYN_##name
+static const enum config_msg config_syntax_msgs[JSONPOS_E_COUNT] = {
+    [JSONPOS_E_OK] = CONFIG_MSG_FILE_NOMEM, [JSONPOS_E_NOMEM] = CONFIG_MSG_FILE_NOMEM,
+    CONFIG_MAP(NO_VALUE), CONFIG_MAP(EOF_IN_OBJECT), CONFIG_MAP(EOF_IN_ARRAY),
+    CONFIG_MAP(EXPECTED_VALUE), CONFIG_MAP(EXPECTED_KEY), CONFIG_MAP(UNQUOTED_KEY),
+    CONFIG_MAP(EXPECTED_COLON), CONFIG_MAP(MISSING_COMMA), CONFIG_MAP(EXPECTED_COMMA_OBJECT),
+    CONFIG_MAP(EXPECTED_COMMA_ARRAY), CONFIG_MAP(TRAILING_COMMA), CONFIG_MAP(COMMENT),
+    CONFIG_MAP(SINGLE_QUOTE), CONFIG_MAP(BAD_WORD), CONFIG_MAP(BAD_NUMBER),
+    CONFIG_MAP(UNTERMINATED_STRING), CONFIG_MAP(NEWLINE_IN_STRING), CONFIG_MAP(CONTROL_CHAR),
+    CONFIG_MAP(BAD_ESCAPE), CONFIG_MAP(BAD_UNICODE_ESCAPE), CONFIG_MAP(BAD_SURROGATE),
+    CONFIG_MAP(NUL_CHAR), CONFIG_MAP(TOO_DEEP), CONFIG_MAP(FULLWIDTH_SPACE),
+    CONFIG_MAP(TRAILING_DATA),
+};
+#undef CONFIG_MAP
+
+static void config_err_at(struct config_ctx *ctx, int line, int col, enum config_msg msg,
+                          const char *a1)
+{
+    ctx->errors++;
+    config_diags_add(ctx->diags, CONFIG_ERROR, line, col, "", msg, a1, NULL, NULL);
+}
+
+/* Offset of the first byte that is not valid UTF-8, or len. */
+static size_t config_utf8_bad(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 0 || i + n > len)
+            return i;
+        unsigned cp = n == 1 ? c : c & (0x7F >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+static void config_line_col(const unsigned char *s, size_t off, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if ((s[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+/* The checks on raw bytes. Returns -1 if the text cannot be read further. */
+static int config_bytes(struct config_ctx *ctx, const char **buf, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)*buf;
+    if (*len == 0) {
+        config_err_at(ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
+        return -1;
+    }
+    if (*len > CONFIG_FILE_MAX) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", *len);
+        config_err_at(ctx, 0, 0, CONFIG_MSG_FILE_TOO_BIG, n);
+        return -1;
+    }
+    if (*len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        config_err_at(ctx, 1, 1, CONFIG_MSG_FILE_BOM, NULL);
+        *buf += 3;
+        *len -= 3;
+        s += 3;
+    }
+    size_t bad = config_utf8_bad(s, *len);
+    if (bad < *len) {
+        int line, col;
+        config_line_col(s, bad, &line, &col);
+        config_err_at(ctx, line, col, CONFIG_MSG_FILE_NOT_UTF8, NULL);
+    }
+    return 0;
+}
+
+static void config_dups(struct config_ctx *ctx, const struct jsonpos *pos)
+{
+    for (int i = 0; i < jsonpos_dup_count(pos); i++) {
+        int line, col;
+        const char *path = jsonpos_dup_get(pos, i, &line, &col);
+        const char *key = path + strlen(path);
+        while (key > path && key[-1] != '.')
+            key--;
+        ctx->errors++;
+        config_diags_add(ctx->diags, CONFIG_ERROR, line, col, path, CONFIG_MSG_DUP_KEY, key,
+                         NULL, NULL);
+    }
+}
+
+/* Scan for positions, then cJSON, then the sections. */
+static void config_parse_text(struct config_ctx *ctx, const char *buf, size_t len)
+{
+    struct jsonpos_syntax syn;
+    struct jsonpos *pos = jsonpos_scan(buf, len, &syn);
+    if (!pos) {
+        enum config_msg m = (unsigned)syn.err < JSONPOS_E_COUNT ? config_syntax_msgs[syn.err]
+                                                                : CONFIG_MSG_FILE_NOMEM;
+        config_err_at(ctx, syn.line, syn.col, m, syn.found[0] ? syn.found : "end of file");
+        return;
+    }
+    ctx->pos = pos;
+    config_dups(ctx, pos);
+    cJSON *root = cJSON_ParseWithLength(buf, len);
+    if (!root)
+        config_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
+    else
+        config_parse_root(ctx, root);
+    if (root)
+        config_check_all(ctx); /* even after errors: report everything in one run */
+    cJSON_Delete(root);
+    ctx->pos = NULL;
+    jsonpos_free(pos);
+}
+
+static void config_defaults(struct config *cfg, const char *name)
+{
+    cfg->kiosk.idle_timeout_s = 90;
+    cfg->kiosk.fullscreen = 1;
+    cfg->kiosk.display_inches = 24;
+    cfg->call.max_minutes = 30;
+    cfg->call.connect_timeout_s = 5;
+    cfg->call.poll_interval_s = 15;
+    cfg->path = config_json_strdup(name ? name : "config.json");
+    const char *slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
+    size_t dl = slash ? (size_t)(slash - cfg->path) : 0;
+    cfg->dir = malloc(dl + 2);
+    if (!cfg->dir)
+        return;
+    if (slash && dl == 0)
+        memcpy(cfg->dir, "/", 2);
+    else if (slash) {
+        memcpy(cfg->dir, cfg->path, dl);
+        cfg->dir[dl] = '\0';
+    } else
+        memcpy(cfg->dir, ".", 2);
+}
+
+int config_load_buffer(const char *name, const char *buf, size_t len,
+                       const struct config_load_opts *opts, struct config *cfg,
+                       struct config_diags *diags)
+{
+    static const struct config_load_opts no_opts;
+    struct config_diags local = {0, 0, 0, 0, NULL};
+    struct config_ctx ctx = {cfg, diags ? diags : &local, NULL, opts ? opts : &no_opts, 0, 0};
+    memset(cfg, 0, sizeof *cfg);
+    config_defaults(cfg, name);
+    if (!cfg->path || !cfg->dir)
+        config_err_at(&ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
+    else if (buf && config_bytes(&ctx, &buf, &len) == 0)
+        config_parse_text(&ctx, buf, len);
+    else if (!buf)
+        config_err_at(&ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
+    config_diags_free(&local);
+    if (ctx.errors == 0)
+        return 0;
+    config_free(cfg);
+    return -1;
+}
+
+int config_load(const char *path, const struct config_load_opts *opts, struct config *cfg,
+                struct config_diags *diags)
+{
+    memset(cfg, 0, sizeof *cfg);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
+                         strerror(errno), NULL, NULL);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > CONFIG_FILE_MAX) {
+        char n[32];
+        snprintf(n, sizeof n, "%lld", (long long)st.st_size);
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_TOO_BIG, n, NULL, NULL);
+        fclose(f);
+        return -1;
+    }
+    char *buf = malloc(CONFIG_FILE_MAX + 1);
+    size_t len = buf ? fread(buf, 1, CONFIG_FILE_MAX + 1, f) : 0;
+    int rd_err = ferror(f);
+    fclose(f);
+    if (!buf || rd_err) {
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
+                         buf ? "read error" : "out of memory", NULL, NULL);
+        free(buf);
+        return -1;
+    }
+    int rc = config_load_buffer(path, buf, len, opts, cfg, diags);
+    free(buf);
+    return rc;
+}
+
+static void config_free_kiosk(struct config_kiosk *k)
+{
+    free(k->id);
+    ltext_free(&k->title);
+    ltext_free(&k->tagline);
+    free(k->admin_pin_sha256);
+    for (int i = 0; i < k->n_fonts; i++)
+        config_json_strv_free(k->fonts[i].files, k->fonts[i].n);
+    free(k->fonts);
+    free(k->stats_path);
+    free(k->metrics_path);
+}
+
+static void config_free_municipality(struct config_municipality *m)
+{
+    free(m->id);
+    ltext_free(&m->name);
+    free(m->emblem);
+    free(m->website);
+    for (int i = 0; i < m->n_services; i++)
+        ltext_free(&m->services[i]);
+    free(m->services);
+    free(m->closed_dates);
+    free(m->call.url);
+    free(m->call.status_url);
+    free(m->call.notify_url);
+}
+
+static void config_free_kpi(struct config_kpi *k)
+{
+    free(k->id);
+    ltext_free(&k->title);
+    ltext_free(&k->unit);
+    struct config_kpi_value *v[] = {&k->v1_baseline, &k->v1_actual, &k->v1_target,
+                                    &k->v2_baseline, &k->v2_target};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        ltext_free(&v[i]->note);
+}
+
+void config_free(struct config *cfg)
+{
+    if (!cfg)
+        return;
+    free(cfg->path);
+    free(cfg->dir);
+    config_free_kiosk(&cfg->kiosk);
+    config_json_strv_free(cfg->call.launcher, cfg->call.n_launcher);
+    config_json_strv_free(cfg->call.allowed_hosts, cfg->call.n_allowed_hosts);
+    for (int i = 0; cfg->municipalities && i < cfg->n_municipalities; i++)
+        config_free_municipality(&cfg->municipalities[i]);
+    free(cfg->municipalities);
+    for (int i = 0; cfg->services && i < cfg->n_services; i++) {
+        struct config_service *s = &cfg->services[i];
+        free(s->id);
+        ltext_free(&s->title);
+        ltext_free(&s->body);
+        free(s->url);
+        config_json_strv_free(s->municipalities, s->n_municipalities);
+    }
+    free(cfg->services);
+    for (int i = 0; cfg->kpis && i < cfg->n_kpis; i++)
+        config_free_kpi(&cfg->kpis[i]);
+    free(cfg->kpis);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+int config_find_municipality(const struct config *cfg, const char *id)
+{
+    for (int i = 0; cfg && id && i < cfg->n_municipalities; i++)
+        if (cfg->municipalities[i].id && strcmp(cfg->municipalities[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int config_find_service(const struct config *cfg, const char *id)
+{
+    for (int i = 0; cfg && id && i < cfg->n_services; i++)
+        if (cfg->services[i].id && strcmp(cfg->services[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+const struct config_font_chain *config_fonts_for(const struct config *cfg, const char *lang)
+{
+    const struct config_font_chain *def = NULL;
+    for (int i = 0; cfg && i < cfg->kiosk.n_fonts; i++) {
+        const struct config_font_chain *fc = &cfg->kiosk.fonts[i];
+        if (lang && lang[0] && strcmp(fc->lang, lang) == 0)
+            return fc;
+        if (fc->lang[0] == '\0')
+            def = fc;
+    }
+    return def;
+}
+
+int config_resolve_path(const struct config *cfg, const char *rel, char *out, size_t outsz)
+{
+    int n;
+    if (rel[0] == '/' || !cfg || !cfg->dir)
+        n = snprintf(out, outsz, "%s", rel);
+    else
+        n = snprintf(out, outsz, "%s/%s", cfg->dir, rel);
+    return n >= 0 && (size_t)n < outsz ? 0 : -1;
+}
+
+int config_count_callable(const struct config *cfg)
+{
+    int n = 0;
+    for (int i = 0; cfg && i < cfg->n_municipalities; i++)
+        n += cfg->municipalities[i].has_call != 0;
+    return n;
+}

@@ -1,0 +1,185 @@
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+/* The staff's config file (config/kiosk.json) as plain structs.
+ * Pure: cJSON and libc only. The kiosk never writes this file. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "i18n.h"
+
+#define CONFIG_MAX_LANGS 8
+#define CONFIG_MAX_INTERVALS 4 /* opening intervals per weekday */
+
+/* Opening interval in minutes since local (Asia/Tokyo) midnight. */
+struct config_interval {
+    int open_min;
+    int close_min;
+};
+/* Weekly hours; day 0 = Sunday .. 6 = Saturday (like struct tm). */
+struct config_hours {
+    int n[7];
+    struct config_interval iv[7][CONFIG_MAX_INTERVALS];
+};
+struct config_date {
+    int y, m, d;
+};
+
+struct config_font_chain {
+    char lang[I18N_LANG_MAX]; /* "" = default chain for any language */
+    int n;
+    char **files; /* file names (looked up in fonts/, then system folders) or paths */
+};
+
+struct config_kiosk {
+    char *id;
+    struct ltext title;
+    struct ltext tagline; /* e.g. つながりが、新しい未来をつくる */
+    int n_languages;
+    char languages[CONFIG_MAX_LANGS][I18N_LANG_MAX];
+    char default_language[I18N_LANG_MAX];
+    int idle_timeout_s;     /* default 90 */
+    int fullscreen;         /* default 1 */
+    char *admin_pin_sha256; /* 64 hex digits; NULL = admin screen disabled */
+    int n_fonts;
+    struct config_font_chain *fonts;
+    char *stats_path;   /* may be NULL: no records */
+    char *metrics_path; /* may be NULL */
+    double display_inches; /* diagonal, default 24 */
+    int rotation;          /* 0, 90, 180, 270 */
+};
+
+struct config_call {
+    int n_launcher;
+    char **launcher; /* argv; NULL/0 = use SDL_OpenURL */
+    int n_allowed_hosts;
+    char **allowed_hosts; /* "example.org" or "*.example.org" */
+    int max_minutes;       /* default 30 */
+    int connect_timeout_s; /* default 5: status poll and notify connect timeout */
+    int poll_interval_s;   /* default 15 */
+    int require_devices;   /* default 1: no call without a camera and a microphone */
+};
+
+struct config_muni_call {
+    char *url;        /* https, may contain {session} */
+    char *status_url; /* may be NULL */
+    char *notify_url; /* may be NULL */
+};
+
+struct config_municipality {
+    char *id;
+    struct ltext name;
+    uint32_t color; /* 0xRRGGBB */
+    char *emblem;   /* image path relative to the config's folder, may be NULL */
+    char *website;  /* may be NULL */
+    int n_services;
+    struct ltext *services; /* consultations offered by video */
+    int has_hours;
+    struct config_hours hours;
+    int n_closed_dates;
+    struct config_date *closed_dates;
+    int has_call;
+    struct config_muni_call call;
+};
+
+struct config_service {
+    char *id;
+    struct ltext title;
+    struct ltext body;
+    char *url; /* may be NULL */
+    int n_municipalities;
+    char **municipalities; /* municipality ids */
+};
+
+struct config_kpi_value {
+    int present;
+    double value;      /* in the KPI's unit; may be negative */
+    int year;          /* 0 if unknown */
+    struct ltext note; /* e.g. 現状値からの増加 when there is no number */
+};
+struct config_kpi {
+    char *id;
+    struct ltext title;
+    struct ltext unit;
+    struct config_kpi_value v1_baseline, v1_actual, v1_target;
+    struct config_kpi_value v2_baseline, v2_target;
+};
+
+struct config {
+    char *path; /* file it came from */
+    char *dir;  /* folder of path: relative asset paths resolve from here */
+    struct config_kiosk kiosk;
+    struct config_call call;
+    int n_municipalities;
+    struct config_municipality *municipalities;
+    int n_services;
+    struct config_service *services;
+    int n_kpis;
+    struct config_kpi *kpis;
+};
+
+/* One problem found in a config file. */
+enum config_severity { CONFIG_ERROR = 0, CONFIG_WARNING = 1 };
+struct config_diag {
+    enum config_severity severity;
+    int line, col;  /* 1-based; 0 when not placeable (e.g. file unreadable) */
+    char path[128]; /* JSON path, e.g. municipalities[8].call.url ("" = file) */
+    char message[256];
+    int kind;              /* message kind (enum config_msg in config_diags.h) */
+    char message_ja[384];  /* the same message in Japanese */
+};
+struct config_diags {
+    int n, cap;
+    int n_errors, n_warnings;
+    struct config_diag *d; /* owned */
+};
+#define CONFIG_DIAG_CAP 200 /* stop collecting after this many (mpv's way) */
+
+/* Optional checks that need more than libc (the UI layer passes SDL_image). */
+struct config_load_opts {
+    /* Returns 0 if the image at path decodes, else -1 with a reason in err. */
+    int (*image_probe)(const char *path, char *err, size_t errsz);
+    const char *fonts_dir; /* the repo's fonts/ folder, searched first; may be NULL */
+    int skip_files; /* 1: do not look at emblem and font files (fuzzer, quick tests) */
+};
+
+/* Loads and validates path into *cfg. Every problem goes to diags (may be
+ * NULL). Returns 0 if the config is usable (no errors; warnings allowed),
+ * else -1 and *cfg is left zeroed. On success the caller owns *cfg and
+ * frees it with config_free. */
+int config_load(const char *path, const struct config_load_opts *opts, struct config *cfg,
+                struct config_diags *diags);
+/* Same, from a buffer (for tests and the fuzzer); name is used in messages
+ * and as the base for relative asset paths. */
+int config_load_buffer(const char *name, const char *buf, size_t len,
+                       const struct config_load_opts *opts, struct config *cfg,
+                       struct config_diags *diags);
+void config_free(struct config *cfg);
+
+void config_diags_free(struct config_diags *diags);
+/* Prints every diagnostic as FILE:LINE:COL: error|warning: PATH: message
+ * to stdout (msg_out), then "N more problems not shown" past the cap. */
+void config_diags_print(const struct config_diags *diags, const char *file);
+/* Same; when lang is "ja" (or "ja-easy") each line is followed by
+ * "  エラー: <Japanese message>" (警告 for warnings). lang may be NULL. */
+void config_diags_print_lang(const struct config_diags *diags, const char *file,
+                             const char *lang);
+/* One diagnostic as FILE:LINE:COL: severity: PATH: message, no newline,
+ * into out (truncated to fit). Without a position: FILE: severity: ...;
+ * file may be NULL (then the line starts at the position). */
+void config_diags_format(const struct config_diag *d, const char *file, char *out,
+                         size_t outsz);
+/* Summary for `kiosk --check-config`, e.g. "OK: 12 municipalities (1 with
+ * video calls), 10 services, 4 KPIs, languages ja, en". Writes into out. */
+void config_summary(const struct config *cfg, char *out, size_t outsz);
+
+/* Lookups; return -1 / NULL when absent. */
+int config_find_municipality(const struct config *cfg, const char *id);
+int config_find_service(const struct config *cfg, const char *id);
+/* Font chain for lang (or the "" default chain); NULL if none configured. */
+const struct config_font_chain *config_fonts_for(const struct config *cfg, const char *lang);
+/* Resolves a path from the config relative to the config's folder into out.
+ * Returns 0, or -1 if it does not fit. */
+int config_resolve_path(const struct config *cfg, const char *rel, char *out, size_t outsz);
+/* Number of municipalities with a call section. */
+int config_count_callable(const struct config *cfg);
+#endif

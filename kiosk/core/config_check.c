@@ -1,0 +1,155 @@
+/* Checks across sections, once everything is read: unique ids, known
+ * municipality ids, allowed hosts, and the files the config names. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config_int.h"
+#include "fontfind.h"
+
+static void config_check_dup(struct config_ctx *ctx, const char *list, int i, int j,
+                             const char *id)
+{
+    char path[CONFIG_PATH_MAX], idx[CONFIG_PATH_MAX], first[CONFIG_PATH_MAX];
+    jsonpos_path_index(idx, sizeof idx, list, i);
+    jsonpos_path_key(path, sizeof path, idx, "id");
+    jsonpos_path_index(first, sizeof first, list, j);
+    config_ctx_err(ctx, path, CONFIG_MSG_DUP_ID, id, first, NULL);
+}
+
+/* ids live at a fixed offset in each element of an array of structs. */
+static void config_check_ids(struct config_ctx *ctx, const char *list, const void *items, int n,
+                             size_t elem, size_t id_off)
+{
+    const char *base = items;
+    for (int i = 0; i < n; i++) {
+        const char *a = *(char *const *)(const void *)(base + (size_t)i * elem + id_off);
+        for (int j = 0; a && j < i; j++) {
+            const char *b = *(char *const *)(const void *)(base + (size_t)j * elem + id_off);
+            if (b && strcmp(a, b) == 0) {
+                config_check_dup(ctx, list, i, j, a);
+                break;
+            }
+        }
+    }
+}
+
+static void config_check_service_munis(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    for (int i = 0; i < cfg->n_services; i++) {
+        const struct config_service *s = &cfg->services[i];
+        for (int j = 0; j < s->n_municipalities; j++) {
+            if (config_find_municipality(cfg, s->municipalities[j]) >= 0)
+                continue;
+            char path[CONFIG_PATH_MAX];
+            snprintf(path, sizeof path, "services[%d].municipalities[%d]", i, j);
+            config_ctx_err(ctx, path, CONFIG_MSG_MUNI_UNKNOWN, s->municipalities[j], NULL, NULL);
+        }
+    }
+}
+
+static void config_check_hosts_needed(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    if (cfg->call.n_allowed_hosts > 0)
+        return;
+    for (int i = 0; i < cfg->n_municipalities; i++) {
+        if (!cfg->municipalities[i].has_call)
+            continue;
+        char who[96];
+        snprintf(who, sizeof who, "municipality `%.60s`",
+                 cfg->municipalities[i].id ? cfg->municipalities[i].id : "?");
+        config_ctx_err(ctx, "call.allowed_hosts", CONFIG_MSG_HOSTS_NEEDED, who, NULL, NULL);
+        return;
+    }
+}
+
+static void config_check_emblem(struct config_ctx *ctx, int i, const char *rel)
+{
+    char full[1024], path[CONFIG_PATH_MAX], err[256] = "";
+    snprintf(path, sizeof path, "municipalities[%d].emblem", i);
+    if (config_resolve_path(ctx->cfg, rel, full, sizeof full) != 0) {
+        config_ctx_err(ctx, path, CONFIG_MSG_PATH_TOO_LONG, NULL, NULL, NULL);
+        return;
+    }
+    struct stat st;
+    if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+        config_ctx_err(ctx, path, CONFIG_MSG_FILE_MISSING, full, NULL, NULL);
+        return;
+    }
+    if (ctx->opts->image_probe) {
+        if (ctx->opts->image_probe(full, err, sizeof err) != 0)
+            config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, err[0] ? err : "?", NULL);
+        return;
+    }
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    unsigned char head[8] = {0};
+    FILE *f = fopen(full, "rb");
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    if (got != sizeof head || memcmp(head, sig, sizeof sig) != 0)
+        config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, "no PNG signature", NULL);
+}
+
+static void config_check_fonts(struct config_ctx *ctx)
+{
+    const struct config_kiosk *k = &ctx->cfg->kiosk;
+    for (int i = 0; i < k->n_fonts; i++) {
+        for (int j = 0; j < k->fonts[i].n; j++) {
+            char out[1024], tried[512], path[CONFIG_PATH_MAX], chain[CONFIG_PATH_MAX];
+            int face = 0;
+            if (fontfind_resolve(k->fonts[i].files[j], ctx->opts->fonts_dir, out, sizeof out,
+                                 &face, tried, sizeof tried) == 0)
+                continue;
+            jsonpos_path_key(chain, sizeof chain, "kiosk.fonts",
+                             k->fonts[i].lang[0] ? k->fonts[i].lang : "default");
+            jsonpos_path_index(path, sizeof path, chain, j);
+            config_ctx_err(ctx, path, CONFIG_MSG_FONT_MISSING, k->fonts[i].files[j], tried, NULL);
+        }
+    }
+}
+
+/* Warns when the folder of a records file does not exist. */
+static void config_check_folder(struct config_ctx *ctx, const char *rel, const char *path)
+{
+    char full[1024];
+    if (!rel || config_resolve_path(ctx->cfg, rel, full, sizeof full) != 0)
+        return;
+    char *slash = strrchr(full, '/');
+    if (!slash || slash == full)
+        return;
+    *slash = '\0';
+    struct stat st;
+    if (stat(full, &st) != 0 || !S_ISDIR(st.st_mode))
+        config_ctx_warn(ctx, path, CONFIG_MSG_FOLDER_MISSING, full, NULL, NULL);
+}
+
+static void config_check_files(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        if (cfg->municipalities[i].emblem)
+            config_check_emblem(ctx, i, cfg->municipalities[i].emblem);
+    config_check_fonts(ctx);
+    config_check_folder(ctx, cfg->kiosk.stats_path, "kiosk.stats_path");
+    config_check_folder(ctx, cfg->kiosk.metrics_path, "kiosk.metrics_path");
+}
+
+void config_check_all(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    config_check_ids(ctx, "municipalities", cfg->municipalities, cfg->n_municipalities,
+                     sizeof *cfg->municipalities, offsetof(struct config_municipality, id));
+    config_check_ids(ctx, "services", cfg->services, cfg->n_services, sizeof *cfg->services,
+                     offsetof(struct config_service, id));
+    config_check_ids(ctx, "kpis", cfg->kpis, cfg->n_kpis, sizeof *cfg->kpis,
+                     offsetof(struct config_kpi, id));
+    config_check_service_munis(ctx);
+    config_check_hosts_needed(ctx);
+    if (!ctx->opts->skip_files)
+        config_check_files(ctx);
+}

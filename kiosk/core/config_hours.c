@@ -1,0 +1,166 @@
+/* Weekly opening hours ("08:45-17:30") and closed dates ("2026-12-28"). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_int.h"
+#include "holiday.h"
+
+static const char *const config_hours_days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat",
+                                                NULL};
+
+static int config_hours_digits(const char **p, int min_n, int max_n, int *out)
+{
+    int n = 0, v = 0;
+    while (n < max_n && **p >= '0' && **p <= '9') {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    *out = v;
+    return n >= min_n ? 0 : -1;
+}
+
+/* "H:MM" or "HH:MM", 00:00..24:00, into minutes. */
+static int config_hours_time(const char **p, int *min)
+{
+    int h, m;
+    if (config_hours_digits(p, 1, 2, &h) != 0 || **p != ':')
+        return -1;
+    (*p)++;
+    if (config_hours_digits(p, 2, 2, &m) != 0 || m > 59 || h > 24 || (h == 24 && m != 0))
+        return -1;
+    *min = h * 60 + m;
+    return 0;
+}
+
+/* Returns 0, -1 if not HH:MM-HH:MM, -2 if it closes before it opens. */
+static int config_hours_range(const char *s, struct config_interval *iv)
+{
+    const char *p = s;
+    if (config_hours_time(&p, &iv->open_min) != 0)
+        return -1;
+    while (*p == ' ')
+        p++;
+    if (*p++ != '-')
+        return -1;
+    while (*p == ' ')
+        p++;
+    if (config_hours_time(&p, &iv->close_min) != 0 || *p != '\0')
+        return -1;
+    return iv->open_min < iv->close_min ? 0 : -2;
+}
+
+static int config_hours_one(struct config_ctx *ctx, const cJSON *it, const char *path,
+                            struct config_hours *out, int day)
+{
+    if (!cJSON_IsString(it) || !it->valuestring) {
+        char ex[96];
+        config_ctx_err(ctx, path, CONFIG_MSG_EXPECT_HOURS, config_json_excerpt(it, ex, sizeof ex),
+                       NULL, NULL);
+        return -1;
+    }
+    const char *s = it->valuestring;
+    struct config_interval iv;
+    int rc = config_hours_range(s, &iv);
+    if (rc != 0) {
+        config_ctx_err(ctx, path, rc == -1 ? CONFIG_MSG_TIME_FORMAT : CONFIG_MSG_TIME_ORDER, s,
+                       NULL, NULL);
+        return -1;
+    }
+    int k = out->n[day];
+    if (k > 0 && iv.open_min < out->iv[day][k - 1].close_min) {
+        char prev[48];
+        const struct config_interval *pv = &out->iv[day][k - 1];
+        snprintf(prev, sizeof prev, "%02d:%02d-%02d:%02d", pv->open_min / 60, pv->open_min % 60,
+                 pv->close_min / 60, pv->close_min % 60);
+        config_ctx_err(ctx, path, CONFIG_MSG_TIME_OVERLAP, s, prev, NULL);
+        return -1;
+    }
+    out->iv[day][k] = iv;
+    out->n[day]++;
+    return 0;
+}
+
+static int config_hours_day(struct config_ctx *ctx, const cJSON *it, const char *path,
+                            struct config_hours *out, int day)
+{
+    if (!cJSON_IsArray(it))
+        return config_hours_one(ctx, it, path, out, day);
+    if (config_json_count(ctx, it, path, 0, CONFIG_MAX_INTERVALS) != 0)
+        return -1;
+    int i = 0, bad = 0;
+    for (const cJSON *e = it->child; e; e = e->next, i++) {
+        char ip[CONFIG_PATH_MAX];
+        jsonpos_path_index(ip, sizeof ip, path, i);
+        bad |= config_hours_one(ctx, e, ip, out, day) != 0;
+    }
+    return bad ? -1 : 0;
+}
+
+int config_hours_parse(struct config_ctx *ctx, const cJSON *it, const char *path,
+                       struct config_hours *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!cJSON_IsObject(it)) {
+        char ex[96];
+        config_ctx_err(ctx, path, CONFIG_MSG_EXPECT_OBJECT, config_json_excerpt(it, ex, sizeof ex),
+                       NULL, NULL);
+        return -1;
+    }
+    config_json_keys(ctx, it, path, config_hours_days);
+    int bad = 0;
+    for (int d = 0; d < 7; d++) {
+        char child[CONFIG_PATH_MAX];
+        const cJSON *day;
+        if (config_json_get(ctx, it, path, config_hours_days[d], 0, child, &day) > 0)
+            bad |= config_hours_day(ctx, day, child, out, d) != 0;
+    }
+    return bad ? -1 : 0;
+}
+
+/* Strict YYYY-MM-DD of a day that exists. */
+static int config_hours_date(const char *s, struct config_date *out)
+{
+    const char *p = s;
+    if (strlen(s) != 10 || config_hours_digits(&p, 4, 4, &out->y) != 0 || *p++ != '-' ||
+        config_hours_digits(&p, 2, 2, &out->m) != 0 || *p++ != '-' ||
+        config_hours_digits(&p, 2, 2, &out->d) != 0)
+        return -1;
+    if (out->y < 1900 || out->m < 1 || out->m > 12 || out->d < 1 ||
+        out->d > holiday_days_in_month(out->y, out->m))
+        return -1;
+    return 0;
+}
+
+int config_hours_dates(struct config_ctx *ctx, const cJSON *arr, const char *path,
+                       struct config_date **out, int *n)
+{
+    char **v = NULL;
+    int cnt = 0, bad = 0;
+    if (config_json_strings_value(ctx, arr, path, 0, 400, &v, &cnt) != 1)
+        return -1;
+    struct config_date *dates = calloc((size_t)cnt + 1, sizeof *dates);
+    for (int i = 0; dates && i < cnt; i++) {
+        char ip[CONFIG_PATH_MAX];
+        jsonpos_path_index(ip, sizeof ip, path, i);
+        if (config_hours_date(v[i], &dates[i]) != 0) {
+            config_ctx_err(ctx, ip, CONFIG_MSG_DATE, v[i], NULL, NULL);
+            bad = 1;
+            continue;
+        }
+        for (int j = 0; j < i; j++)
+            if (memcmp(&dates[i], &dates[j], sizeof dates[i]) == 0) {
+                config_ctx_warn(ctx, ip, CONFIG_MSG_DATE_DUP, v[i], NULL, NULL);
+                break;
+            }
+    }
+    config_json_strv_free(v, cnt);
+    if (!dates || bad) {
+        free(dates);
+        return -1;
+    }
+    *out = dates;
+    *n = cnt;
+    return 0;
+}

@@ -1,0 +1,52 @@
+#ifndef KIOSK_LAYOUT_H
+#define KIOSK_LAYOUT_H
+/* Pure geometry: every screen is laid out from the window size and the
+ * panel's physical size, never from fixed pixels. Text measuring is passed
+ * in as a function, so this file needs no fonts. */
+#include <stddef.h>
+
+struct rect {
+    int x, y, w, h;
+};
+
+enum layout_font { LAYOUT_FONT_SMALL, LAYOUT_FONT_BODY, LAYOUT_FONT_LABEL,
+                   LAYOUT_FONT_TITLE, LAYOUT_FONT_HUGE, LAYOUT_FONT_COUNT };
+
+struct layout {
+    int w, h;
+    int portrait;
+    double px_per_mm;
+    int margin;     /* outer margin */
+    int gap;        /* between targets (at least 2 mm) */
+    int target_min; /* smallest touch target side: 20 mm */
+    int font_px[LAYOUT_FONT_COUNT];
+    struct rect header;  /* title bar */
+    struct rect content; /* between header and footer */
+    struct rect footer;  /* back/home, languages, accessibility: the reachable band */
+};
+
+/* inches: panel diagonal (0 = 24"); large_text scales fonts by 1.35. */
+void layout_compute(struct layout *L, int w, int h, double inches, int large_text);
+int layout_mm(const struct layout *L, double mm);
+
+/* Splits area into n cells of a grid with gap, choosing the column count whose
+ * cells come closest to aspect (w/h), with cells at least min_w x min_h when
+ * possible. Writes n rects to out and returns the column count. */
+int layout_grid(struct rect area, int n, int gap, double aspect, int min_w, int min_h,
+                struct rect *out);
+/* Splits area into n equal columns (horizontal row) with gap. */
+void layout_row(struct rect area, int n, int gap, struct rect *out);
+/* Splits area into n equal rows (vertical stack) with gap. */
+void layout_column(struct rect area, int n, int gap, struct rect *out);
+struct rect layout_inset(struct rect r, int d);
+/* Cuts a band of height h off the top (or bottom) of *r and returns it. */
+struct rect layout_take_top(struct rect *r, int h, int gap);
+struct rect layout_take_bottom(struct rect *r, int h, int gap);
+struct rect layout_take_left(struct rect *r, int w, int gap);
+struct rect layout_take_right(struct rect *r, int w, int gap);
+/* A rect of w x h centred in r. */
+struct rect layout_center(struct rect r, int w, int h);
+int layout_contains(struct rect r, int x, int y);
+/* 1 if inner lies completely inside outer. */
+int layout_inside(struct rect inner, struct rect outer);
+#endif

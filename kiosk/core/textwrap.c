@@ -1,0 +1,116 @@
+#include "textwrap.h"
+
+#include <string.h>
+
+size_t textwrap_utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+unsigned textwrap_utf8_decode(const char *s, size_t *adv)
+{
+    size_t n = textwrap_utf8_len(s);
+    const unsigned char *u = (const unsigned char *)s;
+    *adv = n;
+    if (n == 1)
+        return u[0] < 0x80 ? u[0] : 0xFFFD;
+    unsigned cp = u[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++)
+        cp = (cp << 6) | (u[i] & 0x3F);
+    return cp;
+}
+
+static int textwrap_is_cjk(unsigned cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+/* Characters that must not start a line. */
+static int textwrap_no_start(unsigned cp)
+{
+    static const unsigned closers[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D,
+                                       0x300F, 0x3011, 0xFF1F, 0xFF01, 0x30FC, 0x30FB,
+                                       0xFF1A, 0x3063, 0x3083, 0x3085, 0x3087, 0x30C3,
+                                       ')',    ',',    '.',    '!',    '?',    ':'};
+    for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+        if (cp == closers[i])
+            return 1;
+    return 0;
+}
+
+/* Byte offset after which a line may break, searching from pos: the end of
+ * the next "word" (a CJK character or a run of non-space Latin). */
+static size_t textwrap_next_break(const char *t, size_t pos)
+{
+    size_t adv;
+    size_t i = pos;
+    unsigned cp = textwrap_utf8_decode(t + i, &adv);
+    if (t[i] == '\0' || t[i] == '\n')
+        return i;
+    if (textwrap_is_cjk(cp) || cp == ' ') {
+        i += adv;
+    } else {
+        while (t[i] && t[i] != ' ' && t[i] != '\n') {
+            cp = textwrap_utf8_decode(t + i, &adv);
+            if (textwrap_is_cjk(cp) && !textwrap_no_start(cp))
+                break;
+            i += adv;
+        }
+    }
+    /* Keep closing punctuation with the word before it. */
+    while (t[i] && textwrap_no_start(textwrap_utf8_decode(t + i, &adv)))
+        i += adv;
+    return i;
+}
+
+static void textwrap_trim(const char *t, size_t *start, size_t *len)
+{
+    while (*len && t[*start] == ' ') {
+        (*start)++;
+        (*len)--;
+    }
+    while (*len && t[*start + *len - 1] == ' ')
+        (*len)--;
+}
+
+int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
+             struct textwrap_line *out, int max_lines, int *overflow)
+{
+    int n = 0;
+    size_t pos = 0;
+    *overflow = 0;
+    while (text[pos] && n < max_lines) {
+        size_t start = pos, end = pos;
+        for (;;) {
+            size_t next = textwrap_next_break(text, end);
+            if (next == end)
+                break;
+            size_t s = start, l = next - start;
+            textwrap_trim(text, &s, &l);
+            if (end > start && measure(ctx, text + s, l) > max_w)
+                break;
+            end = next;
+        }
+        size_t s = start, l = end - start;
+        textwrap_trim(text, &s, &l);
+        out[n] = (struct textwrap_line){s, l, measure(ctx, text + s, l)};
+        if (out[n].width > max_w)
+            *overflow = 1;
+        n++;
+        pos = end;
+        if (text[pos] == '\n')
+            pos++;
+        while (text[pos] == ' ')
+            pos++;
+    }
+    if (text[pos])
+        *overflow = 1;
+    return n;
+}

@@ -1,0 +1,27 @@
+#ifndef KIOSK_TEXTWRAP_H
+#define KIOSK_TEXTWRAP_H
+/* Line breaking for mixed Japanese / Latin text, pure: the width of a piece
+ * of text comes from a function the caller passes (SDL_ttf in the UI, a
+ * fake in tests). Breaks at spaces in Latin text, between any two CJK
+ * characters, and at explicit newlines; never before closing punctuation
+ * such as 。、）」 (simple kinsoku). */
+#include <stddef.h>
+
+/* Width in pixels of s[0..len). */
+typedef int (*textwrap_measure_fn)(void *ctx, const char *s, size_t len);
+
+struct textwrap_line {
+    size_t start, len; /* byte range of the line in the text (spaces trimmed) */
+    int width;
+};
+
+/* Wraps text into at most max_lines lines of at most max_w pixels. Returns
+ * the number of lines written; *overflow is set to 1 when the text did not
+ * fit (a single unbreakable piece wider than max_w, or more lines needed). */
+int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
+             struct textwrap_line *out, int max_lines, int *overflow);
+/* Length in bytes of the UTF-8 sequence starting at s (1 for invalid bytes). */
+size_t textwrap_utf8_len(const char *s);
+/* Decodes one UTF-8 code point at s (U+FFFD for invalid); *adv gets its length. */
+unsigned textwrap_utf8_decode(const char *s, size_t *adv);
+#endif

@@ -1,0 +1,36 @@
+#ifndef KIOSK_THEME_H
+#define KIOSK_THEME_H
+/* The kiosk's colours, normal and high contrast, as 0xRRGGBB. Pure, so the
+ * contrast of every text colour on its background is unit-tested. */
+#include <stdint.h>
+
+struct theme {
+    uint32_t bg;           /* page background */
+    uint32_t surface;      /* cards and tiles without their own colour */
+    uint32_t text;         /* body text on bg and surface */
+    uint32_t text_muted;   /* secondary text on bg and surface */
+    uint32_t accent_text;  /* highlighted text (tagline, links) on bg and surface */
+    uint32_t header_bg;    /* title bar */
+    uint32_t header_text;
+    uint32_t primary;      /* main action buttons */
+    uint32_t primary_text;
+    uint32_t secondary;    /* other buttons */
+    uint32_t secondary_text;
+    uint32_t pressed;      /* a button under the finger */
+    uint32_t pressed_text;
+    uint32_t border;
+    uint32_t ok;           /* available */
+    uint32_t busy;
+    uint32_t closed;
+    uint32_t badge_text;   /* text on ok / busy / closed badges */
+    uint32_t danger;       /* end call */
+    uint32_t danger_text;
+    uint32_t overlay;      /* dimmed background behind a dialog */
+};
+
+void theme_get(struct theme *t, int high_contrast);
+/* WCAG 2 contrast ratio of two colours (1..21). */
+double theme_contrast(uint32_t a, uint32_t b);
+/* Text colour (black-ish or white) with the better contrast on bg. */
+uint32_t theme_text_on(uint32_t bg);
+#endif

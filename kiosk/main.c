@@ -1,0 +1,142 @@
+/* The kiosk's entry point: command line, then one of the modes. The
+ * interactive loop is in ui/run.c. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "config.h"
+#include "headless.h"
+#include "msg.h"
+#include "run.h"
+#include "schedule.h"
+
+static int main_image_probe(const char *path, char *err, size_t errsz)
+{
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        snprintf(err, errsz, "%s", IMG_GetError());
+        return -1;
+    }
+    SDL_FreeSurface(s);
+    return 0;
+}
+
+static int main_load(const struct run_paths *p, struct config *cfg, int print_ok)
+{
+    struct config_diags diags = {0};
+    struct config_load_opts opts = {main_image_probe, p->fonts_dir};
+    int rc = config_load(p->config, &opts, cfg, &diags);
+    config_diags_print(&diags, p->config);
+    if (rc == 0 && print_ok) {
+        char line[256];
+        config_summary(cfg, line, sizeof line);
+        msg_out("%s\n", line);
+    }
+    config_diags_free(&diags);
+    return rc;
+}
+
+static int main_schedule(const struct cli *c, const struct run_paths *p)
+{
+    struct config cfg;
+    if (main_load(p, &cfg, 0) != 0)
+        return 1;
+    int y = c->from_y, m = c->from_m, d = c->from_d;
+    if (y == 0)
+        schedule_today(time(NULL), &y, &m, &d);
+    int rc = schedule_print(stdout, &cfg, c->schedule_id, y, m, d, c->days) == 0 ? 0 : 1;
+    config_free(&cfg);
+    return rc;
+}
+
+static int main_screenshot(const struct cli *c, const struct run_paths *p)
+{
+    /* No display at all: the dummy video driver and a software surface. */
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    struct config cfg;
+    if (main_load(p, &cfg, 0) != 0)
+        return 1;
+    if (TTF_Init() != 0) {
+        msg_error("TTF_Init: %s", TTF_GetError());
+        config_free(&cfg);
+        return 1;
+    }
+    struct headless_report rep = {0};
+    int rc = headless_screenshot(c, &cfg, p->fonts_dir, &rep);
+    if (rc == 0)
+        msg_info("screenshot %s %dx%d: %d targets, %d overflow%s%s, %d missing glyphs, "
+                 "%d outside", c->screen, c->size_w, c->size_h, rep.targets, rep.overflow,
+                 rep.overflow ? " e.g. " : "", rep.last_overflow, rep.missing_glyphs,
+                 rep.outside);
+    TTF_Quit();
+    config_free(&cfg);
+    return rc == 0 ? 0 : 1;
+}
+
+/* Default config: ./config/kiosk.json if there, else the source tree's. */
+static void main_paths(const struct cli *c, struct run_paths *p)
+{
+    struct stat st;
+    if (c->config)
+        snprintf(p->config, sizeof p->config, "%s", c->config);
+    else if (stat("config/kiosk.json", &st) == 0)
+        snprintf(p->config, sizeof p->config, "config/kiosk.json");
+    else
+        snprintf(p->config, sizeof p->config, "%s/config/kiosk.json", KIOSK_SOURCE_DIR);
+    char dir[sizeof p->config];
+    snprintf(dir, sizeof dir, "%s", p->config);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    /* fonts/ sits beside config/ in the repo and in an install prefix. */
+    snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s/../fonts", dir);
+    if (stat(p->fonts_dir, &st) != 0)
+        snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s/fonts", KIOSK_SOURCE_DIR);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c;
+    char err[256];
+    if (cli_parse(argc, argv, &c, err, sizeof err) != 0) {
+        msg_error("%s", err);
+        return 2;
+    }
+    if (c.mode == CLI_HELP) {
+        msg_out("%s", cli_usage());
+        return 0;
+    }
+    if (c.mode == CLI_VERSION) {
+        msg_out("kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    if (c.verbose)
+        msg_set_level(MSG_DEBUG);
+    struct run_paths paths;
+    main_paths(&c, &paths);
+    switch (c.mode) {
+    case CLI_CHECK_CONFIG: {
+        struct config cfg;
+        if (main_load(&paths, &cfg, 1) != 0)
+            return 1;
+        config_free(&cfg);
+        return 0;
+    }
+    case CLI_SCHEDULE: return main_schedule(&c, &paths);
+    case CLI_SCREENSHOT: return main_screenshot(&c, &paths);
+    default: break;
+    }
+    /* curl before any thread (the status worker starts inside run). */
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    int rc = run_kiosk(&c, &paths);
+    curl_global_cleanup();
+    return rc;
+}

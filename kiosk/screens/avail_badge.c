@@ -1,0 +1,19 @@
+/* The availability of a municipality as the screens show it. */
+#include "avail_badge.h"
+
+void avail_badge_get(const struct ui *ui, int muni, struct avail *a, char *line, size_t linesz)
+{
+    const struct config_municipality *m = &ui->cfg->municipalities[muni];
+    const struct status_info *s = ui->view && ui->view->status ? &ui->view->status[muni] : NULL;
+    avail_compute(m, s, ui->view ? ui->view->wall : 0, a);
+    avail_describe(a, s, ui->lang, line, linesz);
+}
+
+uint32_t avail_badge_color(const struct ui *ui, const struct avail *a)
+{
+    switch (a->state) {
+    case AVAIL_OPEN: return ui->theme.ok;
+    case AVAIL_BUSY: return ui->theme.busy;
+    default: return ui->theme.closed;
+    }
+}

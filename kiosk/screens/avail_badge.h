@@ -1,0 +1,11 @@
+#ifndef KIOSK_AVAIL_BADGE_H
+#define KIOSK_AVAIL_BADGE_H
+#include "avail.h"
+#include "ui.h"
+
+/* Availability of municipality muni at the frame's time, with its line of
+ * text in the current language. */
+void avail_badge_get(const struct ui *ui, int muni, struct avail *a, char *line, size_t linesz);
+/* Badge colour for a's state (text on it: theme.badge_text). */
+uint32_t avail_badge_color(const struct ui *ui, const struct avail *a);
+#endif

@@ -1,0 +1,97 @@
+/* QR codes (libqrencode) drawn as crisp modules with a 4-module quiet zone,
+ * kept as textures in a small cache so a frame never re-encodes. */
+#include <qrencode.h>
+#include <string.h>
+
+#include "screen.h"
+
+#define QR_CACHE 8
+#define QR_QUIET 4
+
+struct qr_entry {
+    char text[512];
+    SDL_Renderer *r;
+    SDL_Texture *tex; /* one pixel per module, quiet zone included */
+    int modules;
+    unsigned long used;
+};
+static struct qr_entry qr_cache[QR_CACHE]; /* UI thread only */
+static unsigned long qr_clock;
+
+static SDL_Texture *qr_make(SDL_Renderer *r, const char *text, int *modules)
+{
+    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return NULL;
+    int n = q->width + 2 * QR_QUIET;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_XRGB8888);
+    if (s) {
+        SDL_FillRect(s, NULL, SDL_MapRGB(s->format, 255, 255, 255));
+        Uint32 black = SDL_MapRGB(s->format, 0, 0, 0);
+        for (int y = 0; y < q->width; y++)
+            for (int x = 0; x < q->width; x++)
+                if (q->data[y * q->width + x] & 1) {
+                    SDL_Rect px = {x + QR_QUIET, y + QR_QUIET, 1, 1};
+                    SDL_FillRect(s, &px, black);
+                }
+    }
+    QRcode_free(q);
+    if (!s)
+        return NULL;
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    if (t)
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
+    *modules = n;
+    return t;
+}
+
+static struct qr_entry *qr_get(SDL_Renderer *r, const char *text)
+{
+    struct qr_entry *slot = &qr_cache[0];
+    for (int i = 0; i < QR_CACHE; i++) {
+        struct qr_entry *e = &qr_cache[i];
+        if (e->tex && e->r == r && strcmp(e->text, text) == 0) {
+            e->used = ++qr_clock;
+            return e;
+        }
+        if (!e->tex || e->used < slot->used)
+            slot = e;
+    }
+    if (strlen(text) >= sizeof slot->text)
+        return NULL;
+    if (slot->tex)
+        SDL_DestroyTexture(slot->tex);
+    memset(slot, 0, sizeof *slot);
+    slot->tex = qr_make(r, text, &slot->modules);
+    if (!slot->tex)
+        return NULL;
+    memcpy(slot->text, text, strlen(text) + 1);
+    slot->r = r;
+    slot->used = ++qr_clock;
+    return slot;
+}
+
+void chrome_qr(struct ui *ui, const char *text, struct rect r)
+{
+    struct qr_entry *e = qr_get(ui->r, text);
+    if (!e)
+        return;
+    /* Whole pixels per module keep every module the same size. */
+    int side = r.w < r.h ? r.w : r.h;
+    int scale = side / e->modules;
+    if (scale < 1)
+        scale = 1;
+    int px = scale * e->modules;
+    struct rect dst = layout_center(r, px, px);
+    SDL_Rect d = {dst.x, dst.y, dst.w, dst.h};
+    SDL_RenderCopy(ui->r, e->tex, NULL, &d);
+}
+
+void chrome_qr_flush(void)
+{
+    for (int i = 0; i < QR_CACHE; i++)
+        if (qr_cache[i].tex)
+            SDL_DestroyTexture(qr_cache[i].tex);
+    memset(qr_cache, 0, sizeof qr_cache);
+}

@@ -1,0 +1,30 @@
+#include "screen.h"
+
+static const struct screen *const screen_table[APP_SCREEN_COUNT] = {
+    [APP_SCREEN_HOME] = &screen_home,
+    [APP_SCREEN_MUNICIPALITIES] = &screen_municipalities,
+    [APP_SCREEN_MUNICIPALITY] = &screen_municipality,
+    [APP_SCREEN_CALLING] = &screen_calling,
+    [APP_SCREEN_IN_CALL] = &screen_in_call,
+    [APP_SCREEN_CALL_FAILED] = &screen_call_failed,
+    [APP_SCREEN_THANKS] = &screen_thanks,
+    [APP_SCREEN_SERVICES] = &screen_services,
+    [APP_SCREEN_SERVICE] = &screen_service,
+    [APP_SCREEN_KPI] = &screen_kpi,
+    [APP_SCREEN_ADMIN_PIN] = &screen_admin_pin,
+    [APP_SCREEN_ADMIN] = &screen_admin,
+};
+
+const struct screen *screen_get(enum app_screen s)
+{
+    if (s < 0 || s >= APP_SCREEN_COUNT || !screen_table[s])
+        return &screen_home;
+    return screen_table[s];
+}
+
+void screen_draw_frame(struct ui *ui, const struct app_state *st)
+{
+    screen_get(st->screen)->draw(ui, st);
+    if (app_idle_warning(st, ui->view->mono))
+        chrome_idle_overlay(ui, st);
+}

@@ -1,0 +1,49 @@
+/* The 12 municipalities as large tiles with their availability. */
+#include "avail_badge.h"
+#include "screen.h"
+
+#define MUNIS_MAX 64
+
+static void munis_tile(struct ui *ui, int i, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    const struct config_municipality *m = &ui->cfg->municipalities[i];
+    int pressed = ui_is_pressed(ui, r, APP_ACT_MUNICIPALITY, i);
+    uint32_t bg = ui->high_contrast ? ui->theme.surface : m->color;
+    ui_fill_rounded(ui, r, layout_mm(L, 3), pressed ? ui->theme.pressed : bg);
+    if (ui->high_contrast)
+        ui_frame(ui, r, 3, ui->theme.border);
+    uint32_t fg = pressed ? ui->theme.pressed_text : (ui->high_contrast ? ui->theme.text : theme_text_on(bg));
+    struct rect in = layout_inset(r, layout_mm(L, 2.5));
+    struct avail a;
+    char line[160];
+    avail_badge_get(ui, i, &a, line, sizeof line);
+    int badge_h = L->font_px[LAYOUT_FONT_SMALL] * 2 + layout_mm(L, 2);
+    struct rect badge = layout_take_bottom(&in, badge_h, layout_mm(L, 1));
+    ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_TITLE, fg, in,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    if (a.state != AVAIL_INFO_ONLY) {
+        ui_fill_rounded(ui, badge, layout_mm(L, 2), avail_badge_color(ui, &a));
+        ui_text(ui, line, LAYOUT_FONT_SMALL, ui->theme.badge_text, layout_inset(badge, 4),
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    } else {
+        ui_text(ui, line, LAYOUT_FONT_SMALL, fg, badge, UI_ALIGN_CENTER | UI_VCENTER, 2);
+    }
+    ui_target(ui, r, APP_ACT_MUNICIPALITY, i);
+}
+
+static void munis_draw(struct ui *ui, const struct app_state *st)
+{
+    struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_CHOOSE_MUNICIPALITY),
+                                CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
+    int n = ui->cfg ? ui->cfg->n_municipalities : 0;
+    if (n > MUNIS_MAX)
+        n = MUNIS_MAX;
+    struct rect cells[MUNIS_MAX];
+    const struct layout *L = &ui->L;
+    layout_grid(c, n, L->gap, 1.6, 2 * L->target_min, L->target_min, cells);
+    for (int i = 0; i < n; i++)
+        munis_tile(ui, i, cells[i]);
+}
+
+const struct screen screen_municipalities = {"municipalities", munis_draw};

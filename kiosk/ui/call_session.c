@@ -1,0 +1,161 @@
+#include "call_session.h"
+
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "session.h"
+#include "status.h"
+#include "urlrule.h"
+
+static void call_notify(struct call_session *cs, enum status_event ev, int duration_s,
+                        const char *reason)
+{
+    const struct config_municipality *m = &cs->cfg->municipalities[cs->muni];
+    if (!cs->http || !m->call.notify_url)
+        return;
+    struct status_notify n = {.event = ev, .kiosk = cs->cfg->kiosk.id,
+                              .municipality = m->id, .session = cs->session,
+                              .url = cs->url[0] ? cs->url : NULL, .time = time(NULL),
+                              .duration_s = duration_s, .reason = reason};
+    char *body = NULL;
+    if (status_notify_json(&n, &body) == 0) {
+        if (http_worker_notify(cs->http, body, m->call.notify_url) != 0)
+            msg_warn("notify %s: queue full, event dropped", status_event_name(ev));
+    }
+    free(body);
+}
+
+static enum app_event_kind call_fail(struct call_session *cs, enum app_fail_reason why,
+                                     const char *reason, enum app_fail_reason *out)
+{
+    msg_warn("call to %s failed: %s", cs->cfg->municipalities[cs->muni].id, reason);
+    call_notify(cs, STATUS_EVENT_CALL_FAILED, 0, reason);
+    cs->active = 0;
+    cs->n_failed++;
+    *out = why;
+    return APP_EV_CALL_FAILED;
+}
+
+static int call_launch(struct call_session *cs, char *err, size_t errsz)
+{
+    const struct config_call *cc = &cs->cfg->call;
+    if (cc->n_launcher == 0) {
+        cs->via_openurl = 1;
+        if (SDL_OpenURL(cs->url) != 0) {
+            snprintf(err, errsz, "SDL_OpenURL: %s", SDL_GetError());
+            return -1;
+        }
+        return 0;
+    }
+    struct launcher_opts o = {.argv = cc->launcher, .argc = cc->n_launcher, .url = cs->url,
+                              .x = cs->x, .y = cs->y, .w = cs->w, .h = cs->h,
+                              .wake = cs->wake, .wake_ctx = cs->wake_ctx};
+    cs->launcher = launcher_start(&o, err, errsz);
+    return cs->launcher ? 0 : -1;
+}
+
+enum app_event_kind call_session_start(struct call_session *cs, int muni, int devices_ok,
+                                       time_t wall, double mono, enum app_fail_reason *reason)
+{
+    const struct config_municipality *m = &cs->cfg->municipalities[muni];
+    char why[256];
+    cs->muni = muni;
+    cs->active = 1;
+    cs->started_notified = 0;
+    cs->via_openurl = 0;
+    cs->url[0] = '\0';
+    if (session_new_id(cs->session, sizeof cs->session) != 0)
+        return call_fail(cs, APP_FAIL_START, "no random session id", reason);
+    if (urlrule_session_url(m->call.url, cs->session, cs->url, sizeof cs->url) != 0 ||
+        urlrule_check(cs->url, cs->cfg->call.allowed_hosts, cs->cfg->call.n_allowed_hosts, why,
+                      sizeof why) != 0) {
+        msg_error("refused to open the call URL of %s: %s", m->id,
+                  cs->url[0] ? why : "URL too long");
+        return call_fail(cs, APP_FAIL_REFUSED, "url refused", reason);
+    }
+    if (!devices_ok)
+        return call_fail(cs, APP_FAIL_DEVICE, "camera or microphone missing", reason);
+    call_notify(cs, STATUS_EVENT_CALL_REQUESTED, 0, NULL);
+    if (call_launch(cs, why, sizeof why) != 0)
+        return call_fail(cs, APP_FAIL_START, why, reason);
+    msg_info("call to %s started (session %s)", m->id, cs->session);
+    cs->wall_start = wall;
+    cs->mono_start = mono;
+    cs->n_started++;
+    /* A launched browser shows "connecting" until it outlives the early
+     * window (call_session_poll says RUNNING then); SDL_OpenURL is fire and
+     * forget. */
+    return cs->via_openurl ? APP_EV_CALL_RUNNING : APP_EV_TICK;
+}
+
+/* A launcher's call counts as started once it has outlived the early window. */
+static int call_check_started(struct call_session *cs, double mono)
+{
+    if (!cs->started_notified && mono - cs->mono_start >= LAUNCHER_EARLY_MS / 1000.0) {
+        cs->started_notified = 1;
+        call_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
+        return 1;
+    }
+    return 0;
+}
+
+static enum app_event_kind call_finish(struct call_session *cs, time_t wall)
+{
+    int secs = (int)(wall - cs->wall_start);
+    if (!cs->started_notified)
+        call_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
+    call_notify(cs, STATUS_EVENT_CALL_ENDED, secs < 0 ? 0 : secs, NULL);
+    msg_info("call to %s ended after %d s", cs->cfg->municipalities[cs->muni].id, secs);
+    cs->active = 0;
+    cs->n_ended++;
+    return APP_EV_CALL_ENDED;
+}
+
+enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, double mono,
+                                      enum app_fail_reason *reason)
+{
+    if (!cs->active || cs->via_openurl)
+        return APP_EV_TICK;
+    int status = 0;
+    enum launcher_state s = launcher_state(cs->launcher, &status, NULL);
+    if (s == LAUNCHER_RUNNING || s == LAUNCHER_STOPPING) {
+        if (launcher_elapsed(cs->launcher) > cs->cfg->call.max_minutes * 60.0 &&
+            s == LAUNCHER_RUNNING) {
+            msg_warn("call reached max_minutes (%d): ending it", cs->cfg->call.max_minutes);
+            launcher_request_stop(cs->launcher);
+        }
+        if (s == LAUNCHER_RUNNING && call_check_started(cs, mono))
+            return APP_EV_CALL_RUNNING;
+        return APP_EV_TICK;
+    }
+    int early = s == LAUNCHER_START_FAILED;
+    launcher_destroy(cs->launcher);
+    cs->launcher = NULL;
+    if (early) {
+        char why[64];
+        snprintf(why, sizeof why, "launcher exited at once (status %d)", status);
+        return call_fail(cs, APP_FAIL_START, why, reason);
+    }
+    return call_finish(cs, wall);
+}
+
+enum app_event_kind call_session_stop(struct call_session *cs, time_t wall)
+{
+    if (cs->launcher)
+        launcher_request_stop(cs->launcher);
+    else if (cs->active)
+        return call_finish(cs, wall); /* SDL_OpenURL: nothing to wait for */
+    return APP_EV_TICK;
+}
+
+void call_session_shutdown(struct call_session *cs, time_t wall)
+{
+    if (cs->launcher) {
+        launcher_destroy(cs->launcher);
+        cs->launcher = NULL;
+    }
+    if (cs->active)
+        call_finish(cs, wall);
+}

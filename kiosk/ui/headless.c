@@ -1,0 +1,63 @@
+/* --screenshot: one screen drawn by the software renderer on a surface, with
+ * no display at all, saved as PNG. The same drawing code as on screen. */
+#include <SDL_image.h>
+
+#include "headless.h"
+#include "msg.h"
+#include "screen.h"
+
+static int headless_state(const struct cli *c, const struct config *cfg, struct app_state *st)
+{
+    const double now = 1000.0;
+    app_init(st, cfg, now);
+    if (c->lang && app_set_lang(st, c->lang) != 0) {
+        msg_error("--lang %s: the config does not declare this language", c->lang);
+        return -1;
+    }
+    if (app_show(st, c->screen, now) != 0) {
+        msg_error("--screen %s: unknown screen or id (see --help)", c->screen);
+        return -1;
+    }
+    st->high_contrast = c->high_contrast;
+    st->large_text = c->large_text;
+    return 0;
+}
+
+int headless_screenshot(const struct cli *c, const struct config *cfg, const char *fonts_dir,
+                        struct headless_report *rep)
+{
+    struct app_state st;
+    if (headless_state(c, cfg, &st) != 0)
+        return -1;
+    int rc = -1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, c->size_w, c->size_h, 32,
+                                                    SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (!ui) {
+        msg_error("screenshot: cannot set up rendering: %s", SDL_GetError());
+        goto out;
+    }
+    struct ui_view view = {.wall = c->at >= 0 ? (time_t)c->at : time(NULL),
+                           .mono = 1000.0, .camera_ok = 1, .microphone_ok = 1,
+                           .config_status = "OK", .health = "-", .counts = "-"};
+    ui_begin(ui, c->size_w, c->size_h, &st, &view);
+    screen_draw_frame(ui, &st);
+    SDL_RenderPresent(r);
+    rep->overflow = ui->overflow_count;
+    rep->missing_glyphs = ui->missing_glyphs;
+    rep->outside = ui->outside_count;
+    rep->targets = ui->n_targets;
+    snprintf(rep->last_overflow, sizeof rep->last_overflow, "%s", ui->last_overflow);
+    if (IMG_SavePNG(s, c->screenshot) != 0) {
+        msg_error("screenshot: cannot write %s: %s", c->screenshot, IMG_GetError());
+        goto out;
+    }
+    rc = 0;
+out:
+    ui_destroy(ui);
+    if (r)
+        SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    return rc;
+}

@@ -1,0 +1,29 @@
+#ifndef KIOSK_INPUT_H
+#define KIOSK_INPUT_H
+/* The only file that switches on SDL input events: finger and mouse become
+ * taps on the targets the last frame registered. A tap is a press and a
+ * release on the same target within a few millimetres; a press outside any
+ * target does nothing; holding the top-left corner opens the admin PIN. */
+#include <SDL.h>
+
+#include "ui.h"
+
+#define INPUT_HOLD_S 5.0 /* the hidden admin gesture */
+
+struct input {
+    int down;        /* a finger or the mouse button is down */
+    SDL_FingerID finger;
+    int is_mouse;
+    int x0, y0;      /* where it went down (window pixels) */
+    double hold_since; /* > 0 while holding the admin corner */
+};
+
+/* Handles e at time now. May fill *ev (returns 1 then; call again with the
+ * next event). *redraw is set when the pressed state changed. */
+int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now,
+                 struct app_event *ev, int *redraw);
+/* If the admin corner has been held long enough, fills *ev and returns 1. */
+int input_poll_hold(struct input *in, struct ui *ui, double now, struct app_event *ev);
+/* When input_poll_hold must be asked next; negative if not holding. */
+double input_next_deadline(const struct input *in);
+#endif

@@ -1,0 +1,440 @@
+/* The interactive kiosk: one window, a loop that sleeps until something
+ * happens, and the state machine's commands carried out at the edges. */
+#include "run.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "call_session.h"
+#include "config_watch.h"
+#include "devices.h"
+#include "input.h"
+#include "msg.h"
+#include "screen.h"
+
+struct run {
+    const struct cli *cli;
+    const struct run_paths *paths;
+    struct config cfg;      /* the config in use */
+    struct config next;     /* a newer valid config, waiting for the visitor to go */
+    int next_ready;
+    char config_status[256];
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    struct ui *ui;
+    struct app_state st;
+    struct input in;
+    struct call_session call;
+    struct http_worker *http;
+    struct config_watch *watch;
+    struct status_info *status; /* per municipality, copied from the worker */
+    struct devices devices;
+    Uint32 wake_type;
+    int quit;
+    int dirty;
+    int last_minute;
+};
+
+static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
+
+/* Called from worker threads: only posts an event (mpv's wake-up rule). */
+static void run_wake(void *ctx)
+{
+    struct run *r = ctx;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = r->wake_type;
+    SDL_PushEvent(&e);
+}
+
+static int run_image_probe(const char *path, char *err, size_t errsz)
+{
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        snprintf(err, errsz, "%s", IMG_GetError());
+        return -1;
+    }
+    SDL_FreeSurface(s);
+    return 0;
+}
+
+static int run_load(struct run *r, struct config *out)
+{
+    struct config_diags diags = {0};
+    struct config_load_opts opts = {run_image_probe, r->paths->fonts_dir};
+    int rc = config_load(r->paths->config, &opts, out, &diags);
+    config_diags_print(&diags, r->paths->config);
+    if (rc == 0)
+        snprintf(r->config_status, sizeof r->config_status, "loaded, %d warning(s)",
+                 diags.n_warnings);
+    else if (diags.n > 0)
+        snprintf(r->config_status, sizeof r->config_status,
+                 "NEW FILE REJECTED (last good config kept): %d:%d %s: %s", diags.d[0].line,
+                 diags.d[0].col, diags.d[0].path, diags.d[0].message);
+    config_diags_free(&diags);
+    return rc;
+}
+
+static void run_status_free(struct run *r)
+{
+    for (int i = 0; r->status && i < r->cfg.n_municipalities; i++)
+        status_info_free(&r->status[i]);
+    free(r->status);
+    r->status = NULL;
+}
+
+/* (Re)starts what depends on the config: status worker and status copies. */
+static void run_attach_config(struct run *r)
+{
+    http_worker_stop(r->http);
+    r->http = http_worker_start(&r->cfg, run_wake, r);
+    run_status_free(r);
+    r->status = calloc((size_t)(r->cfg.n_municipalities ? r->cfg.n_municipalities : 1),
+                       sizeof *r->status);
+    r->call.cfg = &r->cfg;
+    r->call.http = r->http;
+}
+
+/* Copies the worker's results; returns 1 if anything changed. */
+static int run_refresh_status(struct run *r)
+{
+    int changed = 0;
+    for (int i = 0; r->http && r->status && i < r->cfg.n_municipalities; i++) {
+        struct status_info s;
+        http_worker_get_status(r->http, i, &s);
+        if (!status_info_equal(&s, &r->status[i])) {
+            status_info_free(&r->status[i]);
+            r->status[i] = s;
+            changed = 1;
+        } else {
+            status_info_free(&s);
+        }
+    }
+    return changed;
+}
+
+/* Between visitors: the waiting config replaces the one in use. */
+static void run_swap_config(struct run *r)
+{
+    if (!r->next_ready)
+        return;
+    http_worker_stop(r->http);
+    r->http = NULL;
+    run_status_free(r);
+    struct config old = r->cfg;
+    r->cfg = r->next;
+    r->next_ready = 0;
+    memset(&r->next, 0, sizeof r->next);
+    if (ui_set_config(r->ui, &r->cfg, r->paths->fonts_dir) != 0)
+        msg_warn("new config: fonts unusable, keeping the previous fonts");
+    app_set_config(&r->st, &r->cfg);
+    run_attach_config(r);
+    config_free(&old);
+    msg_info("config reloaded: %d municipalities", r->cfg.n_municipalities);
+    r->dirty = 1;
+}
+
+static void run_try_reload(struct run *r, double now)
+{
+    struct config fresh;
+    if (run_load(r, &fresh) != 0) {
+        msg_error("config %s has errors: the kiosk keeps running the last good config",
+                  r->paths->config);
+        r->dirty = 1;
+        return;
+    }
+    if (r->next_ready)
+        config_free(&r->next);
+    r->next = fresh;
+    r->next_ready = 1;
+    struct app_event ev = {.kind = APP_EV_CONFIG_READY};
+    struct app_cmds cmds;
+    app_handle(&r->st, &ev, now, &cmds);
+    for (int i = 0; i < cmds.n; i++)
+        if (cmds.c[i].kind == APP_CMD_SWAP_CONFIG)
+            run_swap_config(r);
+}
+
+static void run_feed(struct run *r, const struct app_event *ev, double now);
+
+static void run_start_call(struct run *r, int muni, double now)
+{
+    enum app_fail_reason reason = APP_FAIL_NONE;
+    int devices_ok = !r->cfg.call.require_devices || devices_ok_for_call(&r->devices);
+    r->call.x = 0;
+    r->call.y = r->ui->L.header.h;
+    r->call.w = r->ui->L.w;
+    r->call.h = r->ui->L.h - r->ui->L.header.h;
+    enum app_event_kind k = call_session_start(&r->call, muni, devices_ok, time(NULL), now,
+                                               &reason);
+    if (k != APP_EV_TICK) {
+        struct app_event ev = {.kind = k, .reason = reason};
+        run_feed(r, &ev, now);
+    }
+}
+
+static void run_commands(struct run *r, const struct app_cmds *cmds, double now)
+{
+    for (int i = 0; i < cmds->n; i++) {
+        const struct app_cmd *c = &cmds->c[i];
+        switch (c->kind) {
+        case APP_CMD_START_CALL: run_start_call(r, c->arg, now); break;
+        case APP_CMD_END_CALL: {
+            enum app_event_kind k = call_session_stop(&r->call, time(NULL));
+            if (k != APP_EV_TICK) {
+                struct app_event ev = {.kind = k};
+                run_feed(r, &ev, now);
+            }
+            break;
+        }
+        case APP_CMD_SWAP_CONFIG: run_swap_config(r); break;
+        case APP_CMD_RELOAD_CONFIG: run_try_reload(r, now); break;
+        case APP_CMD_QUIT: r->quit = 1; break;
+        case APP_CMD_RECORD: break;
+        }
+    }
+}
+
+static void run_feed(struct run *r, const struct app_event *ev, double now)
+{
+    struct app_cmds cmds;
+    enum app_screen before = r->st.screen;
+    app_handle(&r->st, ev, now, &cmds);
+    if (r->st.screen != before || ev->kind == APP_EV_ACTION)
+        r->dirty = 1;
+    if (r->st.screen == APP_SCREEN_HOME && before != APP_SCREEN_HOME)
+        devices_refresh(&r->devices); /* a cheap check between visitors */
+    run_commands(r, &cmds, now);
+}
+
+static void run_wakeup(struct run *r, double now)
+{
+    if (run_refresh_status(r))
+        r->dirty = 1;
+    if (r->watch && config_watch_take_change(r->watch)) {
+        msg_info("config %s changed: checking it", r->paths->config);
+        run_try_reload(r, now);
+    }
+    enum app_fail_reason reason = APP_FAIL_NONE;
+    enum app_event_kind k = call_session_poll(&r->call, time(NULL), now, &reason);
+    if (k != APP_EV_TICK) {
+        struct app_event ev = {.kind = k, .reason = reason};
+        run_feed(r, &ev, now);
+        if (k == APP_EV_CALL_ENDED || k == APP_EV_CALL_FAILED)
+            SDL_RaiseWindow(r->win);
+    }
+}
+
+static void run_event(struct run *r, const SDL_Event *e, double now)
+{
+    if (e->type == SDL_QUIT) {
+        r->quit = 1;
+        return;
+    }
+    if (e->type == r->wake_type) {
+        run_wakeup(r, now);
+        return;
+    }
+    if (e->type == SDL_WINDOWEVENT) {
+        r->dirty = 1;
+        return;
+    }
+    struct app_event ev;
+    int redraw = 0;
+    if (input_handle(&r->in, r->ui, e, now, &ev, &redraw))
+        run_feed(r, &ev, now);
+    if (redraw)
+        r->dirty = 1;
+}
+
+static void run_health(struct run *r, char *health, size_t hsz, char *counts, size_t csz)
+{
+    struct http_health h = {0};
+    if (r->http)
+        http_worker_get_health(r->http, &h);
+    snprintf(health, hsz, "%ld polls, %ld failed; notify %ld sent, %ld failed, %ld lost%s%s",
+             h.polls, h.poll_failures, h.notify_sent, h.notify_failures, h.notify_lost,
+             h.last_error[0] ? " · last: " : "", h.last_error);
+    snprintf(counts, csz, "%d calls started, %d ended, %d failed", r->call.n_started,
+             r->call.n_ended, r->call.n_failed);
+}
+
+static void run_draw(struct run *r, double now)
+{
+    int w, h;
+    char health[320], counts[128];
+    SDL_GetRendererOutputSize(r->ren, &w, &h);
+    run_health(r, health, sizeof health, counts, sizeof counts);
+    struct ui_view view = {.wall = time(NULL), .mono = now, .status = r->status,
+                           .camera_ok = r->devices.camera,
+                           .microphone_ok = r->devices.microphone,
+                           .devices_block_call = r->cfg.call.require_devices &&
+                                                 !devices_ok_for_call(&r->devices),
+                           .config_status = r->config_status, .health = health,
+                           .counts = counts};
+    ui_begin(r->ui, w, h, &r->st, &view);
+    screen_draw_frame(r->ui, &r->st);
+    SDL_RenderPresent(r->ren);
+    r->dirty = 0;
+}
+
+/* How long the loop may sleep: until the state machine's next deadline, the
+ * admin hold, the next clock minute, or (in a call) the next second. */
+static int run_timeout_ms(struct run *r, double now)
+{
+    double next = now + 60.0 - (double)(time(NULL) % 60);
+    double d = app_next_deadline(&r->st);
+    if (d >= 0 && d < next)
+        next = d;
+    d = input_next_deadline(&r->in);
+    if (d >= 0 && d < next)
+        next = d;
+    if (app_in_call(&r->st) || app_idle_warning(&r->st, now))
+        next = now + 1.0 - (now - (double)(long)now); /* seconds tick on screen */
+    double ms = (next - now) * 1000.0 + 1;
+    return ms < 1 ? 1 : ms > 60000 ? 60000 : (int)ms;
+}
+
+static void run_tick(struct run *r, double now)
+{
+    struct app_event ev = {.kind = APP_EV_TICK};
+    run_feed(r, &ev, now);
+    if (input_poll_hold(&r->in, r->ui, now, &ev))
+        run_feed(r, &ev, now);
+    if (app_in_call(&r->st) || app_idle_warning(&r->st, now))
+        r->dirty = 1;
+    if (r->call.active)
+        run_wakeup(r, now); /* max_minutes and the connecting -> running step */
+    int minute = (int)(time(NULL) / 60);
+    if (minute != r->last_minute) {
+        r->last_minute = minute;
+        r->dirty = 1; /* the clock and the opening hours */
+    }
+}
+
+static void run_loop(struct run *r)
+{
+    run_draw(r, run_now());
+    msg_debug("first frame presented at %u ms", (unsigned)SDL_GetTicks());
+    while (!r->quit) {
+        SDL_Event e;
+        double now = run_now();
+        if (SDL_WaitEventTimeout(&e, run_timeout_ms(r, now))) {
+            run_event(r, &e, run_now());
+            while (!r->quit && SDL_PollEvent(&e))
+                run_event(r, &e, run_now());
+        }
+        run_tick(r, run_now());
+        if (r->dirty)
+            run_draw(r, run_now());
+    }
+}
+
+static int run_window(struct run *r)
+{
+    const struct cli *c = r->cli;
+    int fullscreen = !c->windowed && r->cfg.kiosk.fullscreen;
+    SDL_Rect b = {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, c->win_w, c->win_h};
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (fullscreen) {
+        /* A borderless window over the whole display: as good as full
+         * screen for a kiosk, without a mode switch (and ~300 ms faster
+         * than FULLSCREEN_DESKTOP without a window manager). */
+        SDL_GetDisplayBounds(0, &b);
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    r->win = SDL_CreateWindow("kiosk", b.x, b.y, b.w, b.h, flags);
+    if (!r->win) {
+        msg_error("cannot open a window: %s", SDL_GetError());
+        return -1;
+    }
+    r->ren = SDL_CreateRenderer(r->win, -1, 0);
+    if (!r->ren) {
+        msg_error("cannot create a renderer: %s", SDL_GetError());
+        return -1;
+    }
+    if (fullscreen)
+        SDL_ShowCursor(SDL_DISABLE);
+    return 0;
+}
+
+static int run_init(struct run *r)
+{
+    /* The software renderer starts in a third of the time of OpenGL on
+     * llvmpipe and needs a sixth of the memory (PLATFORM.md). */
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    /* One tap is one tap: touch does not also arrive as mouse. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        msg_error("SDL_Init: %s", SDL_GetError());
+        return -1;
+    }
+    if (TTF_Init() != 0) {
+        msg_error("TTF_Init: %s", TTF_GetError());
+        return -1;
+    }
+    r->wake_type = SDL_RegisterEvents(1);
+    if (run_window(r) != 0)
+        return -1;
+    r->ui = ui_create(r->ren, &r->cfg, r->paths->fonts_dir);
+    if (!r->ui)
+        return -1;
+    app_init(&r->st, &r->cfg, run_now());
+    if (r->cli->lang && app_set_lang(&r->st, r->cli->lang) != 0)
+        msg_warn("--lang %s: not declared in the config; using %s", r->cli->lang,
+                 r->cfg.kiosk.default_language);
+    r->call.wake = run_wake;
+    r->call.wake_ctx = r;
+    run_attach_config(r);
+    r->watch = config_watch_start(r->paths->config, run_wake, r);
+    return 0;
+}
+
+static void run_teardown(struct run *r)
+{
+    call_session_shutdown(&r->call, time(NULL));
+    http_worker_stop(r->http);
+    config_watch_stop(r->watch);
+    run_status_free(r);
+    ui_destroy(r->ui);
+    if (r->ren)
+        SDL_DestroyRenderer(r->ren);
+    if (r->win)
+        SDL_DestroyWindow(r->win);
+    TTF_Quit();
+    SDL_Quit();
+    if (r->next_ready)
+        config_free(&r->next);
+    config_free(&r->cfg);
+}
+
+int run_kiosk(const struct cli *c, const struct run_paths *p)
+{
+    struct run *r = calloc(1, sizeof *r);
+    if (!r)
+        return 1;
+    r->cli = c;
+    r->paths = p;
+    if (run_load(r, &r->cfg) != 0) {
+        msg_error("config %s has errors: fix them (kiosk --check-config) and start again",
+                  p->config);
+        free(r);
+        return 1;
+    }
+    launcher_sweep_profiles(NULL);
+    int rc = 1;
+    if (run_init(r) == 0) {
+        devices_refresh(&r->devices);
+        run_loop(r);
+        rc = 0;
+    }
+    run_teardown(r);
+    free(r);
+    return rc;
+}

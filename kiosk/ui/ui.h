@@ -1,0 +1,94 @@
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+/* The drawing context shared by all screens: renderer, layout, theme, text,
+ * and the touch targets the current frame registered (immediate mode, as in
+ * microui: drawing a button also makes it hit-testable). */
+#include <SDL.h>
+#include <time.h>
+
+#include "app.h"
+#include "layout.h"
+#include "status.h"
+#include "text.h"
+#include "theme.h"
+
+#define UI_MAX_TARGETS 160
+
+struct ui_target {
+    struct rect r;
+    struct app_target t;
+};
+
+/* What the screens show besides the state: copied in by main.c each frame. */
+struct ui_view {
+    time_t wall;                 /* real time, for clock and opening hours */
+    double mono;                 /* monotonic seconds, as given to app_handle */
+    const struct status_info *status; /* per municipality, n_municipalities; may be NULL */
+    int camera_ok, microphone_ok;
+    int devices_block_call; /* required devices missing: no call button */
+    const char *config_status;   /* admin: "loaded 12:00:01" or the first error */
+    const char *health;          /* admin: poll and notify counters */
+    const char *counts;          /* admin: today's counts */
+};
+
+struct ui {
+    SDL_Renderer *r;
+    struct layout L;
+    struct theme theme;
+    struct fonts *fonts;
+    struct text_cache *text;
+    const struct config *cfg;
+    const char *lang;
+    const struct ui_view *view;
+    int n_targets;
+    struct ui_target targets[UI_MAX_TARGETS];
+    int pressed_valid; /* a finger is down on pressed */
+    struct ui_target pressed;
+    /* Checks for tests: text that did not fit, glyphs missing, drawing
+     * outside the window. Counted per frame. */
+    int overflow_count, missing_glyphs, outside_count;
+    char last_overflow[160];
+    int high_contrast, large_text;
+};
+
+/* A context drawing with r (not owned); fonts resolved from cfg's chains
+ * with fonts_dir searched first. NULL if no font can be found. */
+struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir);
+void ui_destroy(struct ui *ui);
+/* Switches to a new config's fonts; on failure keeps the old ones (-1). */
+int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);
+
+enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
+#define UI_VCENTER 4 /* or'ed with an enum ui_align */
+#define UI_BOLD 8
+
+/* Starts a frame at the window's size: lays out, clears, forgets targets. */
+void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
+              const struct ui_view *view);
+void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
+void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb);
+void ui_frame(struct ui *ui, struct rect r, int thickness, uint32_t rgb);
+/* Draws text into box, wrapping to at most max_lines and shrinking the size
+ * (down to 70 %) until it fits; what still does not fit is counted in
+ * overflow_count. flags: enum ui_align | UI_VCENTER | UI_BOLD. Returns the
+ * height used. */
+int ui_text(struct ui *ui, const char *text, enum layout_font font, uint32_t rgb,
+            struct rect box, int flags, int max_lines);
+/* Same with an explicit pixel size. */
+int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rect box,
+               int flags, int max_lines);
+/* Registers r as a touch target for t. */
+void ui_target(struct ui *ui, struct rect r, enum app_action action, int arg);
+/* 1 if a finger is down on this exact target. */
+int ui_is_pressed(const struct ui *ui, struct rect r, enum app_action action, int arg);
+/* A button: filled rounded rect, label centred, pressed state, target. */
+enum ui_button_style { UI_BUTTON_PRIMARY, UI_BUTTON_SECONDARY, UI_BUTTON_DANGER };
+void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_style style,
+               enum app_action action, int arg);
+/* The target under (x, y), or NULL. */
+const struct ui_target *ui_hit(const struct ui *ui, int x, int y);
+/* A string from the built-in table in the current language. */
+const char *ui_str(const struct ui *ui, enum i18n_key key);
+/* A config text in the current language (default language as fallback). */
+const char *ui_lt(const struct ui *ui, const struct ltext *t);
+#endif

@@ -1,0 +1,51 @@
+/* Creating and destroying the drawing context. */
+#include <stdlib.h>
+
+#include "screen.h"
+#include "ui.h"
+
+#define UI_TEXT_CACHE_ENTRIES 384
+
+struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir)
+{
+    struct ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        return NULL;
+    ui->r = r;
+    ui->cfg = cfg;
+    ui->fonts = fonts_create(cfg, fonts_dir);
+    if (ui->fonts)
+        ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
+    if (!ui->fonts || !ui->text) {
+        ui_destroy(ui);
+        return NULL;
+    }
+    return ui;
+}
+
+void ui_destroy(struct ui *ui)
+{
+    if (!ui)
+        return;
+    chrome_qr_flush();
+    text_cache_destroy(ui->text);
+    fonts_destroy(ui->fonts);
+    free(ui);
+}
+
+int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir)
+{
+    struct fonts *f = fonts_create(cfg, fonts_dir);
+    struct text_cache *tc = f ? text_cache_create(ui->r, f, UI_TEXT_CACHE_ENTRIES) : NULL;
+    if (!tc) {
+        fonts_destroy(f);
+        return -1;
+    }
+    text_cache_destroy(ui->text);
+    fonts_destroy(ui->fonts);
+    ui->fonts = f;
+    ui->text = tc;
+    ui->cfg = cfg;
+    ui->pressed_valid = 0;
+    return 0;
+}
