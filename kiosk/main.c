@@ -30,7 +30,7 @@ static int main_image_probe(const char *path, char *err, size_t errsz)
 static int main_load(const struct run_paths *p, struct config *cfg, int print_ok)
 {
     struct config_diags diags = {0};
-    struct config_load_opts opts = {main_image_probe, p->fonts_dir};
+    struct config_load_opts opts = {.image_probe = main_image_probe, .fonts_dir = p->fonts_dir};
     int rc = config_load(p->config, &opts, cfg, &diags);
     config_diags_print(&diags, p->config);
     if (rc == 0 && print_ok) {
@@ -89,8 +89,8 @@ static void main_paths(const struct cli *c, struct run_paths *p)
         snprintf(p->config, sizeof p->config, "config/kiosk.json");
     else
         snprintf(p->config, sizeof p->config, "%s/config/kiosk.json", KIOSK_SOURCE_DIR);
-    char dir[sizeof p->config];
-    snprintf(dir, sizeof dir, "%s", p->config);
+    char dir[sizeof p->fonts_dir - 16];
+    snprintf(dir, sizeof dir, "%.*s", (int)sizeof dir - 1, p->config);
     char *slash = strrchr(dir, '/');
     if (slash)
         *slash = '\0';

@@ -12,6 +12,14 @@ static const char *const app_screen_names[APP_SCREEN_COUNT] = {
     "home",     "municipalities", "municipality", "calling", "in-call", "call-failed",
     "thanks",   "services",       "service",      "kpi",     "admin-pin", "admin"};
 
+#define APP_ACTION_NAME(name) #name,
+static const char *const app_action_names[APP_ACT_COUNT] = {APP_ACTIONS(APP_ACTION_NAME)};
+
+const char *app_action_name(enum app_action a)
+{
+    return (a >= 0 && a < APP_ACT_COUNT) ? app_action_names[a] : "?";
+}
+
 const char *app_screen_name(enum app_screen s)
 {
     return (s >= 0 && s < APP_SCREEN_COUNT) ? app_screen_names[s] : "?";

@@ -23,32 +23,14 @@ enum app_screen {
 
 /* What a touch target does; arg is an index (municipality, service,
  * language, digit) where the kind needs one. */
-enum app_action {
-    APP_ACT_NONE,
-    APP_ACT_START,
-    APP_ACT_MUNICIPALITIES,
-    APP_ACT_MUNICIPALITY,
-    APP_ACT_START_CALL,
-    APP_ACT_CANCEL_CALL,
-    APP_ACT_END_CALL,
-    APP_ACT_BACK,
-    APP_ACT_HOME,
-    APP_ACT_LANG,
-    APP_ACT_SERVICES,
-    APP_ACT_SERVICE,
-    APP_ACT_KPI,
-    APP_ACT_ADMIN_GESTURE,
-    APP_ACT_PIN_DIGIT,
-    APP_ACT_PIN_CLEAR,
-    APP_ACT_PIN_ENTER,
-    APP_ACT_ADMIN_RELOAD,
-    APP_ACT_ADMIN_TEST_CALL,
-    APP_ACT_ADMIN_QUIT,
-    APP_ACT_CONTINUE,
-    APP_ACT_TOGGLE_CONTRAST,
-    APP_ACT_TOGGLE_LARGE
-};
-
+#define APP_ACTIONS(X)                                                                   \
+    X(NONE) X(START) X(MUNICIPALITIES) X(MUNICIPALITY) X(START_CALL) X(CANCEL_CALL)         \
+    X(END_CALL) X(BACK) X(HOME) X(LANG) X(SERVICES) X(SERVICE) X(KPI) X(ADMIN_GESTURE)      \
+    X(PIN_DIGIT) X(PIN_CLEAR) X(PIN_ENTER) X(ADMIN_RELOAD) X(ADMIN_TEST_CALL)              \
+    X(ADMIN_QUIT) X(CONTINUE) X(TOGGLE_CONTRAST) X(TOGGLE_LARGE)
+#define APP_ACTION_ITEM(name) APP_ACT_##name,
+enum app_action { APP_ACTIONS(APP_ACTION_ITEM) APP_ACT_COUNT };
+#undef APP_ACTION_ITEM
 struct app_target {
     enum app_action action;
     int arg;
@@ -151,6 +133,8 @@ double app_next_deadline(const struct app_state *st);
 int app_show(struct app_state *st, const char *name, double now);
 /* Selects a declared language; -1 if the config does not declare it. */
 int app_set_lang(struct app_state *st, const char *lang);
+/* The action's name, e.g. "START_CALL" (logs and tests). */
+const char *app_action_name(enum app_action a);
 /* The screen's name as in --screen ("home", "municipality", ...). */
 const char *app_screen_name(enum app_screen s);
 /* 1 when the screen belongs to a call (idle timer paused). */

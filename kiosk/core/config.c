@@ -144,6 +144,7 @@ static void config_defaults(struct config *cfg, const char *name)
     cfg->call.max_minutes = 30;
     cfg->call.connect_timeout_s = 5;
     cfg->call.poll_interval_s = 15;
+    cfg->call.require_devices = 1;
     cfg->path = config_json_strdup(name ? name : "config.json");
     const char *slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
     size_t dl = slash ? (size_t)(slash - cfg->path) : 0;
@@ -159,6 +160,22 @@ static void config_defaults(struct config *cfg, const char *name)
         memcpy(cfg->dir, ".", 2);
 }
 
+/* Sorts the problems of this load (from index first) by position, keeping
+ * the order of equal positions: a clerk reads the file top to bottom. */
+static void config_sort_diags(struct config_diags *d, int first)
+{
+    for (int i = first + 1; d && i < d->n; i++) {
+        struct config_diag tmp = d->d[i];
+        long long key = ((long long)tmp.line << 22) + tmp.col;
+        int j = i;
+        while (j > first && ((long long)d->d[j - 1].line << 22) + d->d[j - 1].col > key) {
+            d->d[j] = d->d[j - 1];
+            j--;
+        }
+        d->d[j] = tmp;
+    }
+}
+
 int config_load_buffer(const char *name, const char *buf, size_t len,
                        const struct config_load_opts *opts, struct config *cfg,
                        struct config_diags *diags)
@@ -166,6 +183,7 @@ int config_load_buffer(const char *name, const char *buf, size_t len,
     static const struct config_load_opts no_opts;
     struct config_diags local = {0, 0, 0, 0, NULL};
     struct config_ctx ctx = {cfg, diags ? diags : &local, NULL, opts ? opts : &no_opts, 0, 0};
+    int first = ctx.diags->n;
     memset(cfg, 0, sizeof *cfg);
     config_defaults(cfg, name);
     if (!cfg->path || !cfg->dir)
@@ -174,6 +192,7 @@ int config_load_buffer(const char *name, const char *buf, size_t len,
         config_parse_text(&ctx, buf, len);
     else if (!buf)
         config_err_at(&ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
+    config_sort_diags(diags, first);
     config_diags_free(&local);
     if (ctx.errors == 0)
         return 0;

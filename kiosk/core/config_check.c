@@ -57,12 +57,21 @@ static void config_check_hosts_needed(struct config_ctx *ctx)
     if (cfg->call.n_allowed_hosts > 0)
         return;
     for (int i = 0; i < cfg->n_municipalities; i++) {
-        if (!cfg->municipalities[i].has_call)
+        const struct config_municipality *m = &cfg->municipalities[i];
+        if (!m->has_call)
             continue;
-        char who[96];
-        snprintf(who, sizeof who, "municipality `%.60s`",
-                 cfg->municipalities[i].id ? cfg->municipalities[i].id : "?");
-        config_ctx_err(ctx, "call.allowed_hosts", CONFIG_MSG_HOSTS_NEEDED, who, NULL, NULL);
+        char who[96], path[CONFIG_PATH_MAX];
+        int line, col;
+        if (m->id)
+            snprintf(who, sizeof who, "municipality `%.60s`", m->id);
+        else
+            snprintf(who, sizeof who, "municipalities[%d]", i);
+        /* Point at the call section if there is one, else at this call. */
+        if (jsonpos_find(ctx->pos, "call", &line, &col) == 0)
+            snprintf(path, sizeof path, "call.allowed_hosts");
+        else
+            snprintf(path, sizeof path, "municipalities[%d].call", i);
+        config_ctx_err(ctx, path, CONFIG_MSG_HOSTS_NEEDED, who, NULL, NULL);
         return;
     }
 }
@@ -100,15 +109,16 @@ static void config_check_fonts(struct config_ctx *ctx)
     const struct config_kiosk *k = &ctx->cfg->kiosk;
     for (int i = 0; i < k->n_fonts; i++) {
         for (int j = 0; j < k->fonts[i].n; j++) {
-            char out[1024], tried[512], path[CONFIG_PATH_MAX], chain[CONFIG_PATH_MAX];
+            char out[1024], path[CONFIG_PATH_MAX], chain[CONFIG_PATH_MAX];
             int face = 0;
             if (fontfind_resolve(k->fonts[i].files[j], ctx->opts->fonts_dir, out, sizeof out,
-                                 &face, tried, sizeof tried) == 0)
+                                 &face, NULL, 0) == 0)
                 continue;
             jsonpos_path_key(chain, sizeof chain, "kiosk.fonts",
                              k->fonts[i].lang[0] ? k->fonts[i].lang : "default");
             jsonpos_path_index(path, sizeof path, chain, j);
-            config_ctx_err(ctx, path, CONFIG_MSG_FONT_MISSING, k->fonts[i].files[j], tried, NULL);
+            const char *dir = ctx->opts->fonts_dir ? ctx->opts->fonts_dir : "fonts/";
+            config_ctx_err(ctx, path, CONFIG_MSG_FONT_MISSING, k->fonts[i].files[j], dir, NULL);
         }
     }
 }

@@ -153,8 +153,8 @@
     X(FILE_MISSING, "file `%1` not found", "ファイル `%1` が見つかりません")                   \
     X(IMAGE_BAD, "`%1` is not a readable PNG image (%2)",                                      \
       "`%1` は読み込める PNG 画像ではありません（%2）")                                        \
-    X(FONT_MISSING, "font `%1` not found (looked in %2)",                                      \
-      "フォント `%1` が見つかりません（探した場所: %2）")                                      \
+    X(FONT_MISSING, "font `%1` not found in %2 nor in the system font folders",                \
+      "フォント `%1` が %2 にもシステムのフォントフォルダーにも見つかりません")                \
     X(MUNI_UNKNOWN, "`%1` is not the id of a municipality in municipalities[]",                \
       "`%1` は municipalities[] にある市町村の id ではありません")                             \
     X(KPI_POINT_EMPTY, "needs a `value` or a `note`", "`value` か `note` が必要です")          \

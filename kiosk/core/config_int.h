@@ -62,7 +62,7 @@ int config_json_string_value(struct config_ctx *ctx, const cJSON *it, const char
                              char **out);
 /* An array of strings with min..max entries. */
 int config_json_strings(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                        const char *key, int min, int max, char ***out, int *n);
+                        const char *key, int required, int min, int max, char ***out, int *n);
 int config_json_strings_value(struct config_ctx *ctx, const cJSON *arr, const char *path,
                               int min, int max, char ***out, int *n);
 /* Checks the number of entries of an array at path. Returns 0 or -1. */

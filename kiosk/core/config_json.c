@@ -112,6 +112,9 @@ static const char *config_json_suggest(const char *key, const char *const *known
     size_t len = strlen(key);
     int limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
     for (int i = 0; known[i]; i++) {
+        size_t kl = strlen(known[i]);
+        if (kl >= 3 && len > kl && strncmp(key, known[i], kl) == 0)
+            return known[i]; /* "monday" for "mon" */
         int d = config_json_distance(key, known[i]);
         if (d < best_d) {
             best_d = d;
@@ -299,11 +302,11 @@ int config_json_strings_value(struct config_ctx *ctx, const cJSON *arr, const ch
 }
 
 int config_json_strings(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                        const char *key, int min, int max, char ***out, int *n)
+                        const char *key, int required, int min, int max, char ***out, int *n)
 {
     char child[CONFIG_PATH_MAX];
     const cJSON *arr;
-    int rc = config_json_get(ctx, obj, path, key, min > 0, child, &arr);
+    int rc = config_json_get(ctx, obj, path, key, required, child, &arr);
     if (rc <= 0)
         return rc;
     return config_json_strings_value(ctx, arr, child, min, max, out, n);

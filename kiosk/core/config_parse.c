@@ -13,7 +13,7 @@ static const char *const config_parse_kiosk_keys[] = {
     "admin_pin_sha256", "fonts", "stats_path", "metrics_path", "display_inches", "rotation",
     NULL};
 static const char *const config_parse_call_keys[] = {
-    "launcher", "allowed_hosts", "max_minutes", "connect_timeout_s", "poll_interval_s", NULL};
+    "launcher", "allowed_hosts", "max_minutes", "connect_timeout_s", "poll_interval_s", "require_devices", NULL};
 
 /* ja, en, zh-Hant, ja-easy: 2-3 letters, then -parts of 1..8 letters/digits. */
 int config_parse_lang_ok(const char *s)
@@ -66,7 +66,7 @@ static void config_parse_languages(struct config_ctx *ctx, const cJSON *obj)
     struct config_kiosk *k = &ctx->cfg->kiosk;
     char **v = NULL;
     int n = 0, bad = 0;
-    if (config_json_strings(ctx, obj, "kiosk", "languages", 1, CONFIG_MAX_LANGS, &v, &n) != 1)
+    if (config_json_strings(ctx, obj, "kiosk", "languages", 1, 1, CONFIG_MAX_LANGS, &v, &n) != 1)
         return;
     for (int i = 0; i < n; i++) {
         char path[CONFIG_PATH_MAX];
@@ -211,7 +211,7 @@ static void config_parse_kiosk(struct config_ctx *ctx, const cJSON *obj)
 static void config_parse_hosts(struct config_ctx *ctx, const cJSON *obj)
 {
     struct config_call *c = &ctx->cfg->call;
-    if (config_json_strings(ctx, obj, "call", "allowed_hosts", 0, 64, &c->allowed_hosts,
+    if (config_json_strings(ctx, obj, "call", "allowed_hosts", 0, 0, 64, &c->allowed_hosts,
                             &c->n_allowed_hosts) != 1)
         return;
     for (int i = 0; i < c->n_allowed_hosts; i++) {
@@ -227,13 +227,14 @@ static void config_parse_call(struct config_ctx *ctx, const cJSON *obj)
 {
     struct config_call *c = &ctx->cfg->call;
     config_json_keys(ctx, obj, "call", config_parse_call_keys);
-    if (config_json_strings(ctx, obj, "call", "launcher", 1, 64, &c->launcher, &c->n_launcher) ==
+    if (config_json_strings(ctx, obj, "call", "launcher", 0, 1, 64, &c->launcher, &c->n_launcher) ==
         1)
         config_url_check_launcher(ctx, c->launcher, c->n_launcher, "call.launcher");
     config_parse_hosts(ctx, obj);
     config_json_int(ctx, obj, "call", "max_minutes", 1, 240, &c->max_minutes);
     config_json_int(ctx, obj, "call", "connect_timeout_s", 1, 60, &c->connect_timeout_s);
     config_json_int(ctx, obj, "call", "poll_interval_s", 2, 3600, &c->poll_interval_s);
+    config_json_bool(ctx, obj, "call", "require_devices", &c->require_devices);
 }
 
 /* A section that must be an object when present. */

@@ -64,7 +64,7 @@ static void config_parse_extra_service(struct config_ctx *ctx, const cJSON *obj,
         jsonpos_path_key(child, sizeof child, path, "url");
         config_url_check(ctx, s->url, child, CONFIG_URL_WEB);
     }
-    config_json_strings(ctx, obj, path, "municipalities", 0, 64, &s->municipalities,
+    config_json_strings(ctx, obj, path, "municipalities", 0, 0, 64, &s->municipalities,
                         &s->n_municipalities);
 }
 

@@ -48,6 +48,12 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
     rep->missing_glyphs = ui->missing_glyphs;
     rep->outside = ui->outside_count;
     rep->targets = ui->n_targets;
+    /* With --verbose, where each target is: integration tests click there. */
+    for (int i = 0; i < ui->n_targets; i++) {
+        const struct ui_target *t = &ui->targets[i];
+        msg_debug("target %s %d at %d,%d %dx%d", app_action_name(t->t.action), t->t.arg,
+                  t->r.x, t->r.y, t->r.w, t->r.h);
+    }
     snprintf(rep->last_overflow, sizeof rep->last_overflow, "%s", ui->last_overflow);
     if (IMG_SavePNG(s, c->screenshot) != 0) {
         msg_error("screenshot: cannot write %s: %s", c->screenshot, IMG_GetError());

@@ -21,7 +21,7 @@ struct run {
     struct config cfg;      /* the config in use */
     struct config next;     /* a newer valid config, waiting for the visitor to go */
     int next_ready;
-    char config_status[256];
+    char config_status[512];
     SDL_Window *win;
     SDL_Renderer *ren;
     struct ui *ui;
@@ -64,7 +64,7 @@ static int run_image_probe(const char *path, char *err, size_t errsz)
 static int run_load(struct run *r, struct config *out)
 {
     struct config_diags diags = {0};
-    struct config_load_opts opts = {run_image_probe, r->paths->fonts_dir};
+    struct config_load_opts opts = {.image_probe = run_image_probe, .fonts_dir = r->paths->fonts_dir};
     int rc = config_load(r->paths->config, &opts, out, &diags);
     config_diags_print(&diags, r->paths->config);
     if (rc == 0)
@@ -205,6 +205,8 @@ static void run_feed(struct run *r, const struct app_event *ev, double now)
     app_handle(&r->st, ev, now, &cmds);
     if (r->st.screen != before || ev->kind == APP_EV_ACTION)
         r->dirty = 1;
+    if (r->st.screen != before)
+        msg_debug("screen %s -> %s", app_screen_name(before), app_screen_name(r->st.screen));
     if (r->st.screen == APP_SCREEN_HOME && before != APP_SCREEN_HOME)
         devices_refresh(&r->devices); /* a cheap check between visitors */
     run_commands(r, &cmds, now);

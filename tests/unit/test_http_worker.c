@@ -3,6 +3,7 @@
  * every kind, the "never blocks a frame" proof (get_status latency while a
  * request hangs), notify order, retry and loss, and stop during a hang.
  * argv[1] = tests/data. About 10 s. */
+#define _GNU_SOURCE /* RUSAGE_THREAD: tell preemption from waiting on a lock */
 #include "check.h"
 #include "http_worker.h"
 #include "status.h"
@@ -19,6 +20,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -128,13 +130,20 @@ static void test_url(char *out, size_t outsz, int port, const char *path)
     snprintf(out, outsz, "http://127.0.0.1:%d%s", port, path);
 }
 
+static size_t test_discard(char *data, size_t size, size_t nmemb, void *userp)
+{
+    (void)data;
+    (void)userp;
+    return size * nmemb;
+}
+
 static void test_set_flip(const char *mode)
 {
     char url[128];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/set-flip?%s", test_port, mode);
     CURL *h = curl_easy_init();
     curl_easy_setopt(h, CURLOPT_URL, url);
-    curl_easy_setopt(h, CURLOPT_NOBODY, 0L);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, test_discard);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, 5L);
     CHECK_INT(curl_easy_perform(h), CURLE_OK);
     curl_easy_cleanup(h);
@@ -248,10 +257,19 @@ static int test_resolved(const struct status_info *s)
 
 struct test_poll_watch {
     double resolved_at[M_COUNT];
-    double max_get_ms;       /* worst get_status call over the whole phase */
-    double max_get_hang_ms;  /* worst call while the /slow request hangs */
+    double max_get_ms;      /* worst get_status call over the whole phase */
+    double max_get_hang_ms; /* worst call while the /slow request hangs... */
+    double max_own_ms;      /* ...among calls the scheduler did not preempt */
     long calls_during_hang;
+    long preempted;         /* calls during which this thread was preempted */
 };
+
+static long test_involuntary_switches(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_THREAD, &ru);
+    return ru.ru_nivcsw;
+}
 
 /* One round of get_status over every municipality, as a frame would do. */
 static void test_watch_once(struct http_worker *w, double t0, struct test_poll_watch *pw)
@@ -259,14 +277,21 @@ static void test_watch_once(struct http_worker *w, double t0, struct test_poll_w
     int hanging = pw->resolved_at[M_SLOW] == 0; /* the /slow request is in flight */
     for (int i = 0; i < M_COUNT; i++) {
         struct status_info s;
+        long sw = test_involuntary_switches();
         double a = test_now();
         http_worker_get_status(w, i, &s);
         double ms = (test_now() - a) * 1000;
+        /* Waiting for the worker's lock is a voluntary switch; a busy CI
+         * machine taking the CPU away is not the worker's fault. */
+        int preempted = test_involuntary_switches() != sw;
         if (ms > pw->max_get_ms)
             pw->max_get_ms = ms;
         if (hanging && ms > pw->max_get_hang_ms)
             pw->max_get_hang_ms = ms;
+        if (hanging && !preempted && ms > pw->max_own_ms)
+            pw->max_own_ms = ms;
         pw->calls_during_hang += hanging;
+        pw->preempted += hanging && preempted;
         if (pw->resolved_at[i] == 0 && test_resolved(&s))
             pw->resolved_at[i] = test_now() - t0;
         status_info_free(&s);
@@ -329,14 +354,17 @@ static void test_phase_status(struct http_worker *w, double t0)
                                                "huge", "down", "flip", "no url", "no call"};
     for (int i = 0; i < M_COUNT; i++)
         fprintf(stderr, "  %-9s resolved after %.3f s\n", names[i], pw.resolved_at[i]);
-    fprintf(stderr, "  get_status: max %.1f us overall; max %.1f us over %ld calls while /slow hung\n",
-            pw.max_get_ms * 1000, pw.max_get_hang_ms * 1000, pw.calls_during_hang);
+    fprintf(stderr,
+            "  get_status: max %.1f us overall; while /slow hung: %ld calls, max %.1f us "
+            "(%.1f us without preemption; %ld preempted)\n",
+            pw.max_get_ms * 1000, pw.calls_during_hang, pw.max_get_hang_ms * 1000,
+            pw.max_own_ms * 1000, pw.preempted);
     for (int i = M_AVAILABLE; i <= M_DOWN; i++)
         if (i != M_SLOW)
             CHECK(pw.resolved_at[i] < 1.0 + 0.5); /* connect timeout + a little */
     CHECK(pw.resolved_at[M_SLOW] > 2.4 && pw.resolved_at[M_SLOW] < 3.5); /* timeout 2.5 s */
     CHECK(pw.calls_during_hang > 1000);
-    CHECK(pw.max_get_hang_ms < 1.0);
+    CHECK(pw.max_own_ms < 1.0);
 }
 
 /* ---- phase 2: a status that was good becomes unknown, then recovers ------ */
@@ -380,10 +408,13 @@ static void test_notify(struct http_worker *w, enum status_event ev, const char 
     n.reason = ev == STATUS_EVENT_CALL_FAILED ? "launcher exited" : NULL;
     test_url(url, sizeof url, port, path);
     CHECK_INT(status_notify_json(&n, &body), 0);
+    long sw = test_involuntary_switches();
     double a = test_now();
     CHECK_INT(http_worker_notify(w, body, url), 0);
     double ms = (test_now() - a) * 1000;
-    if (ms > *max_ms)
+    if (test_involuntary_switches() != sw)
+        fprintf(stderr, "  (http_worker_notify preempted: %.3f ms)\n", ms);
+    else if (ms > *max_ms)
         *max_ms = ms;
     free(body);
 }

@@ -1,0 +1,205 @@
+/* The screen state machine: every transition of the visitor's path, the idle
+ * timeout with an injected clock, the admin PIN, and config swaps. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "sha256.h"
+
+static struct config_municipality test_munis[3];
+static char test_pin_hash[65];
+static struct config test_cfg;
+
+static void test_setup(void)
+{
+    memset(&test_cfg, 0, sizeof test_cfg);
+    memset(test_munis, 0, sizeof test_munis);
+    test_cfg.kiosk.n_languages = 2;
+    memcpy(test_cfg.kiosk.languages[0], "ja", 3);
+    memcpy(test_cfg.kiosk.languages[1], "en", 3);
+    memcpy(test_cfg.kiosk.default_language, "ja", 3);
+    test_cfg.kiosk.idle_timeout_s = 60;
+    sha256_hex("2468", 4, test_pin_hash);
+    test_cfg.kiosk.admin_pin_sha256 = test_pin_hash;
+    test_cfg.n_municipalities = 3;
+    test_cfg.municipalities = test_munis;
+    test_munis[0].has_call = 1; /* tobetsu */
+    test_cfg.n_services = 2;
+}
+
+static struct app_cmds test_cmds;
+
+static void tap(struct app_state *st, enum app_action a, int arg, double now)
+{
+    struct app_event ev = {.kind = APP_EV_ACTION, .target = {a, arg}};
+    app_handle(st, &ev, now, &test_cmds);
+}
+
+static void event(struct app_state *st, enum app_event_kind k, double now)
+{
+    struct app_event ev = {.kind = k, .reason = APP_FAIL_START};
+    app_handle(st, &ev, now, &test_cmds);
+}
+
+static int has_cmd(enum app_cmd_kind k, int arg)
+{
+    for (int i = 0; i < test_cmds.n; i++)
+        if (test_cmds.c[i].kind == k && (arg < 0 || test_cmds.c[i].arg == arg))
+            return 1;
+    return 0;
+}
+
+static void test_visitor_path(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    tap(&st, APP_ACT_MUNICIPALITIES, 0, 1);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITIES);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 2);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK_INT(st.muni, 0);
+    tap(&st, APP_ACT_START_CALL, 0, 3);
+    CHECK_INT(st.screen, APP_SCREEN_CALLING);
+    CHECK(has_cmd(APP_CMD_START_CALL, 0));
+    event(&st, APP_EV_CALL_RUNNING, 4);
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
+    /* No idle reset during a call, however long. */
+    event(&st, APP_EV_TICK, 4 + 3600);
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
+    tap(&st, APP_ACT_END_CALL, 0, 3605);
+    CHECK(has_cmd(APP_CMD_END_CALL, -1));
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL); /* until the process is gone */
+    event(&st, APP_EV_CALL_ENDED, 3606);
+    CHECK_INT(st.screen, APP_SCREEN_THANKS);
+    event(&st, APP_EV_TICK, 3606 + APP_THANKS_S - 0.1);
+    CHECK_INT(st.screen, APP_SCREEN_THANKS);
+    event(&st, APP_EV_TICK, 3606 + APP_THANKS_S);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+}
+
+static void test_call_refusals(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_MUNICIPALITY, 1, 1);
+    tap(&st, APP_ACT_START_CALL, 1, 2); /* no call section: nothing happens */
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK(!has_cmd(APP_CMD_START_CALL, -1));
+    tap(&st, APP_ACT_MUNICIPALITY, 7, 3); /* out of range */
+    CHECK_INT(st.muni, 1);
+    tap(&st, APP_ACT_BACK, 0, 4);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITIES);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 5);
+    tap(&st, APP_ACT_START_CALL, 0, 6);
+    event(&st, APP_EV_CALL_FAILED, 7);
+    CHECK_INT(st.screen, APP_SCREEN_CALL_FAILED);
+    CHECK_INT(st.fail_reason, APP_FAIL_START);
+    tap(&st, APP_ACT_BACK, 0, 8);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    /* Cancel while connecting asks to end; navigation is ignored meanwhile. */
+    tap(&st, APP_ACT_START_CALL, 0, 9);
+    tap(&st, APP_ACT_HOME, 0, 10);
+    CHECK_INT(st.screen, APP_SCREEN_CALLING);
+    tap(&st, APP_ACT_CANCEL_CALL, 0, 11);
+    CHECK(has_cmd(APP_CMD_END_CALL, -1));
+    event(&st, APP_EV_CALL_ENDED, 12);
+    CHECK_INT(st.screen, APP_SCREEN_THANKS);
+}
+
+static void test_idle(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 100);
+    CHECK(app_next_deadline(&st) < 0); /* home, nobody there: nothing to wake for */
+    tap(&st, APP_ACT_SERVICES, 0, 100);
+    tap(&st, APP_ACT_LANG, 1, 101);
+    CHECK_STR(app_lang(&st), "en");
+    CHECK(has_cmd(APP_CMD_RECORD, APP_REC_LANGUAGE));
+    tap(&st, APP_ACT_SERVICE, 1, 110);
+    CHECK_INT(st.screen, APP_SCREEN_SERVICE);
+    CHECK(app_next_deadline(&st) > 110);
+    CHECK(!app_idle_warning(&st, 159));
+    CHECK(app_idle_warning(&st, 161)); /* 10 s before the 60 s timeout */
+    event(&st, APP_EV_TICK, 169.9);
+    CHECK_INT(st.screen, APP_SCREEN_SERVICE);
+    /* A touch on the warning continues. */
+    tap(&st, APP_ACT_CONTINUE, 0, 165);
+    event(&st, APP_EV_TICK, 224.9);
+    CHECK_INT(st.screen, APP_SCREEN_SERVICE);
+    event(&st, APP_EV_TICK, 225);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    CHECK_STR(app_lang(&st), "ja"); /* the language resets with the visitor */
+    CHECK_INT(st.service, -1);
+    /* A language changed on home also resets when the visitor walks away. */
+    tap(&st, APP_ACT_LANG, 1, 300);
+    event(&st, APP_EV_TICK, 361);
+    CHECK_STR(app_lang(&st), "ja");
+}
+
+static void test_admin_pin(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_ADMIN_GESTURE, 0, 1);
+    CHECK_INT(st.screen, APP_SCREEN_ADMIN_PIN);
+    tap(&st, APP_ACT_ADMIN_QUIT, 0, 1.5); /* not before the PIN */
+    CHECK(!has_cmd(APP_CMD_QUIT, -1));
+    const int wrong[4] = {1, 2, 3, 4}, right[4] = {2, 4, 6, 8};
+    for (int i = 0; i < 4; i++)
+        tap(&st, APP_ACT_PIN_DIGIT, wrong[i], 2);
+    tap(&st, APP_ACT_PIN_ENTER, 0, 2);
+    CHECK_INT(st.screen, APP_SCREEN_ADMIN_PIN);
+    CHECK(st.pin_locked_until > 2);
+    for (int i = 0; i < 4; i++) /* ignored while locked */
+        tap(&st, APP_ACT_PIN_DIGIT, right[i], 3);
+    tap(&st, APP_ACT_PIN_ENTER, 0, 3);
+    CHECK_INT(st.screen, APP_SCREEN_ADMIN_PIN);
+    event(&st, APP_EV_TICK, 8);
+    for (int i = 0; i < 4; i++)
+        tap(&st, APP_ACT_PIN_DIGIT, right[i], 8);
+    tap(&st, APP_ACT_PIN_ENTER, 0, 8);
+    CHECK_INT(st.screen, APP_SCREEN_ADMIN);
+    tap(&st, APP_ACT_ADMIN_RELOAD, 0, 9);
+    CHECK(has_cmd(APP_CMD_RELOAD_CONFIG, -1));
+    tap(&st, APP_ACT_ADMIN_QUIT, 0, 10);
+    CHECK(has_cmd(APP_CMD_QUIT, -1));
+}
+
+static void test_config_swap(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    event(&st, APP_EV_CONFIG_READY, 1);
+    CHECK(has_cmd(APP_CMD_SWAP_CONFIG, -1)); /* nobody there: at once */
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 2);
+    tap(&st, APP_ACT_START_CALL, 0, 3);
+    event(&st, APP_EV_CONFIG_READY, 4);
+    CHECK(!has_cmd(APP_CMD_SWAP_CONFIG, -1)); /* never in the middle of a call */
+    event(&st, APP_EV_CALL_ENDED, 5);
+    tap(&st, APP_ACT_HOME, 0, 6);
+    CHECK(has_cmd(APP_CMD_SWAP_CONFIG, -1)); /* the visitor left */
+}
+
+static void test_show(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    CHECK_INT(app_show(&st, "kpi", 0), 0);
+    CHECK_INT(st.screen, APP_SCREEN_KPI);
+    CHECK_INT(app_show(&st, "nonsense", 0), -1);
+    CHECK_STR(app_screen_name(APP_SCREEN_THANKS), "thanks");
+}
+
+int main(void)
+{
+    test_setup();
+    test_visitor_path();
+    test_call_refusals();
+    test_idle();
+    test_admin_pin();
+    test_config_swap();
+    test_show();
+    return CHECK_RESULT();
+}
