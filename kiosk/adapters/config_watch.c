@@ -48,29 +48,56 @@ static int config_watch_same(const struct config_watch_stamp *a,
            a->mtime.tv_nsec == b->mtime.tv_nsec;
 }
 
+/* Deadline one period from now on the monotonic clock (the cond uses it,
+ * so a clock change on the kiosk neither stalls nor races the watch). */
+static void config_watch_deadline(struct timespec *until)
+{
+    clock_gettime(CLOCK_MONOTONIC, until);
+    until->tv_sec += CONFIG_WATCH_PERIOD_MS / 1000;
+    until->tv_nsec += (long)(CONFIG_WATCH_PERIOD_MS % 1000) * 1000000L;
+    if (until->tv_nsec >= 1000000000L) {
+        until->tv_sec++;
+        until->tv_nsec -= 1000000000L;
+    }
+}
+
+/* One poll. A change counts once the file has stayed the same for one
+ * period, so an editor still writing does not make us load half a file;
+ * a file briefly gone during a rename-save is not a change either. */
+static int config_watch_poll(struct config_watch *w, struct config_watch_stamp *seen,
+                             struct config_watch_stamp *prev)
+{
+    struct config_watch_stamp now;
+    config_watch_stamp(w->path, &now);
+    int stable = config_watch_same(&now, prev);
+    *prev = now;
+    if (!now.exists || !stable || config_watch_same(&now, seen))
+        return 0;
+    *seen = now;
+    return 1;
+}
+
 static void *config_watch_main(void *arg)
 {
     struct config_watch *w = arg;
-    struct config_watch_stamp last, now;
-    config_watch_stamp(w->path, &last);
+    struct config_watch_stamp seen, prev;
+    config_watch_stamp(w->path, &seen);
+    prev = seen;
     pthread_mutex_lock(&w->lock);
     while (!w->stop) {
         struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += CONFIG_WATCH_PERIOD_MS / 1000;
+        config_watch_deadline(&until);
         pthread_cond_timedwait(&w->cond, &w->lock, &until);
         if (w->stop)
             break;
         pthread_mutex_unlock(&w->lock);
-        config_watch_stamp(w->path, &now);
-        int changed = !config_watch_same(&last, &now) && now.exists;
-        if (now.exists || !last.exists)
-            last = now; /* a file briefly gone during a save is not a change */
+        int changed = config_watch_poll(w, &seen, &prev);
         pthread_mutex_lock(&w->lock);
         if (changed) {
             w->changed = 1;
             pthread_mutex_unlock(&w->lock);
-            w->wake(w->ctx);
+            if (w->wake)
+                w->wake(w->ctx);
             pthread_mutex_lock(&w->lock);
         }
     }
@@ -92,8 +119,12 @@ struct config_watch *config_watch_start(const char *path, void (*wake)(void *ctx
     memcpy(w->path, path, len + 1);
     w->wake = wake;
     w->ctx = ctx;
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_mutex_init(&w->lock, NULL);
-    pthread_cond_init(&w->cond, NULL);
+    pthread_cond_init(&w->cond, &attr);
+    pthread_condattr_destroy(&attr);
     if (pthread_create(&w->thread, NULL, config_watch_main, w) != 0) {
         pthread_mutex_destroy(&w->lock);
         pthread_cond_destroy(&w->cond);

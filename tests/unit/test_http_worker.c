@@ -264,6 +264,13 @@ struct test_poll_watch {
     long preempted;         /* calls during which this thread was preempted */
 };
 
+/* Valgrind runs one thread at a time, so latencies mean nothing there. */
+static int test_under_valgrind(void)
+{
+    const char *p = getenv("LD_PRELOAD");
+    return p && strstr(p, "vgpreload") != NULL;
+}
+
 static long test_involuntary_switches(void)
 {
     struct rusage ru;
@@ -364,7 +371,7 @@ static void test_phase_status(struct http_worker *w, double t0)
             CHECK(pw.resolved_at[i] < 1.0 + 0.5); /* connect timeout + a little */
     CHECK(pw.resolved_at[M_SLOW] > 2.4 && pw.resolved_at[M_SLOW] < 3.5); /* timeout 2.5 s */
     CHECK(pw.calls_during_hang > 1000);
-    CHECK(pw.max_own_ms < 1.0);
+    CHECK(pw.max_own_ms < 1.0 || test_under_valgrind());
 }
 
 /* ---- phase 2: a status that was good becomes unknown, then recovers ------ */
@@ -472,7 +479,7 @@ static void test_phase_notify(struct http_worker *w)
     CHECK_INT(h.notify_lost, 1);
     CHECK_INT(h.notify_pending, 0);
     CHECK(h.last_notify_ok > 0);
-    CHECK(max_ms < 1.0);
+    CHECK(max_ms < 1.0 || test_under_valgrind());
 
     char lines[8][512];
     CHECK_INT(test_recorded("/notify", lines, 8), 3);
