@@ -35,19 +35,21 @@
 struct launcher {
     pthread_mutex_t lock;
     pthread_t thread;
-    pid_t pid;   /* the browser; also its process group id */
     int stop_fd; /* eventfd: launcher_request_stop -> watcher */
     int pidfd;   /* readable when the child exits; -1 without pidfd_open */
     int grace_ms, early_ms;
     void (*wake)(void *ctx);
     void *wake_ctx;
-    double t_start; /* monotonic seconds */
+    double t_start; /* monotonic seconds, set before the thread starts */
+    char **argv;    /* built in launcher_start, spawned by the watcher */
     char profile[PATH_MAX];
     /* shared with the watcher: under lock */
+    pid_t pid; /* the browser, also its process group id; -1 before spawn */
     enum launcher_state state;
     int stop_requested;
     int exit_status;
-    double t_end; /* 0 while the child runs */
+    double t_end;   /* 0 while the child runs */
+    char why[LAUNCHER_WHY_MAX]; /* set before a final START_FAILED */
 };
 
 /* Failure count of the current nftw walk (nftw's callback has no context). */
@@ -168,8 +170,8 @@ static int launcher_proc_live_member(long pid, pid_t g)
  * count zombies that init has not reaped yet. */
 static int launcher_group_alive(pid_t g)
 {
-    if (kill(-g, 0) != 0)
-        return errno == EPERM;
+    if (g <= 1 || kill(-g, 0) != 0)
+        return g > 1 && errno == EPERM;
     DIR *d = opendir("/proc");
     if (!d)
         return 1;
@@ -185,11 +187,18 @@ static int launcher_group_alive(pid_t g)
     return alive;
 }
 
+/* kill(-g, sig), never with a g that would mean "everyone" or init. */
+static void launcher_signal_group(pid_t g, int sig)
+{
+    if (g > 1)
+        kill(-g, sig);
+}
+
 /* Reaps members of g that are our children (orphans reparented to us when
  * the kiosk is a child subreaper); harmless otherwise. */
 static void launcher_reap_group(pid_t g)
 {
-    while (waitpid(-g, NULL, WNOHANG) > 0)
+    while (g > 1 && waitpid(-g, NULL, WNOHANG) > 0)
         ;
 }
 
@@ -215,13 +224,74 @@ static void launcher_end_group(struct launcher *l)
     if (launcher_wait_group(g, 0))
         return;
     msg_debug("call: ending what is left of process group %ld", (long)g);
-    kill(-g, SIGTERM);
+    launcher_signal_group(g, SIGTERM);
     if (launcher_wait_group(g, l->grace_ms))
         return;
     msg_warn("call: process group %ld ignored SIGTERM; sending SIGKILL", (long)g);
-    kill(-g, SIGKILL);
+    launcher_signal_group(g, SIGKILL);
     if (!launcher_wait_group(g, LAUNCHER_KILL_WAIT_MS))
         msg_error("call: process group %ld survived SIGKILL", (long)g);
+}
+
+/* ---- spawn (on the watcher) ------------------------------------------- */
+
+/* posix_spawnp with the child set-up described in the header. Returns 0
+ * or an errno value (ENOENT, EACCES...). */
+static int launcher_spawn(char **argv, pid_t *pid)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&at);
+    int rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (rc == 0) /* a second guard behind the O_CLOEXEC rule */
+        rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+    if (rc == 0)
+        rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                               POSIX_SPAWN_SETSIGDEF);
+    if (rc == 0)
+        rc = posix_spawnattr_setpgroup(&at, 0);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigmask(&at, &none);
+    if (rc == 0)
+        rc = posix_spawnattr_setsigdefault(&at, &all);
+    if (rc == 0)
+        rc = posix_spawnp(pid, argv[0], &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
+    posix_spawn_file_actions_destroy(&fa);
+    return rc;
+}
+
+/* On the watcher, so the main loop never waits for the exec (posix_spawn
+ * holds the caller until the child has exec'd: about a millisecond, more
+ * on a cold cache). Returns LAUNCHER_RUNNING once the child runs, else the
+ * final state: START_FAILED (cannot exec) or EXITED (stopped before). */
+static enum launcher_state launcher_spawn_now(struct launcher *l)
+{
+    pid_t pid = -1;
+    pthread_mutex_lock(&l->lock);
+    int cancelled = l->stop_requested;
+    pthread_mutex_unlock(&l->lock);
+    if (cancelled)
+        return LAUNCHER_EXITED;
+    /* not under the lock: a stop request meanwhile waits in the eventfd */
+    int rc = launcher_spawn(l->argv, &pid);
+    pthread_mutex_lock(&l->lock);
+    if (rc == 0)
+        l->pid = pid;
+    else
+        snprintf(l->why, sizeof l->why, "cannot start %s: %s", l->argv[0], strerror(rc));
+    pthread_mutex_unlock(&l->lock);
+    if (rc != 0) {
+        msg_error("call: %s", l->why);
+        return LAUNCHER_START_FAILED;
+    }
+    msg_info("call: started %s (pid %ld)", l->argv[0], (long)pid);
+    l->pidfd = pidfd_open(pid, 0); /* -1 (ENOSYS) on old kernels: we poll */
+    return LAUNCHER_RUNNING;
 }
 
 /* ---- watcher thread --------------------------------------------------- */
@@ -273,19 +343,21 @@ static int launcher_wait_child(struct launcher *l)
         struct pollfd p[2] = {{l->stop_fd, POLLIN, 0}, {l->pidfd, POLLIN, 0}};
         poll(p, l->pidfd >= 0 ? 2 : 1, launcher_timeout_ms(l, kill_at));
         if (launcher_take_stop(l) && !term_sent) {
-            kill(-l->pid, SIGTERM);
+            launcher_signal_group(l->pid, SIGTERM);
             term_sent = 1;
             kill_at = launcher_now() + l->grace_ms / 1000.0;
         }
         if (kill_at > 0 && launcher_now() >= kill_at) {
             msg_warn("call: pid %ld ignored SIGTERM; sending SIGKILL", (long)l->pid);
-            kill(-l->pid, SIGKILL);
+            launcher_signal_group(l->pid, SIGKILL);
             kill_at = 0;
         }
     }
 }
 
-static void launcher_log_end(const struct launcher *l, int status, double secs, int early)
+/* Logs the end; for an early exit also writes the reason into why. */
+static void launcher_log_end(struct launcher *l, int status, double secs, int early, char *why,
+                             size_t whysz)
 {
     char how[48];
     if (status == LAUNCHER_STATUS_NONE)
@@ -294,17 +366,19 @@ static void launcher_log_end(const struct launcher *l, int status, double secs, 
         snprintf(how, sizeof how, "killed by signal %d", -status);
     else
         snprintf(how, sizeof how, "exit status %d", status);
-    if (early)
-        msg_warn("call: pid %ld ended after %.1f s (%s): could not start the call", (long)l->pid,
-                 secs, how);
-    else
+    if (!early) {
         msg_info("call: pid %ld ended after %.0f s (%s)", (long)l->pid, secs, how);
+        return;
+    }
+    snprintf(why, whysz, "%s ended after %.1f s (%s)", l->argv[0], secs, how);
+    msg_warn("call: %s: could not start the call", why);
 }
 
-static void *launcher_watch(void *arg)
+/* The child's end: exit status, timings, group, profile. Returns the
+ * final state. */
+static enum launcher_state launcher_after_child(struct launcher *l, int status)
 {
-    struct launcher *l = arg;
-    int status = launcher_wait_child(l);
+    char why[LAUNCHER_WHY_MAX] = "";
     double t_end = launcher_now();
     pthread_mutex_lock(&l->lock);
     l->t_end = t_end;
@@ -313,10 +387,27 @@ static void *launcher_watch(void *arg)
     int early = !l->stop_requested && t_end - l->t_start < l->early_ms / 1000.0;
     pthread_mutex_unlock(&l->lock);
     launcher_end_group(l);
+    launcher_log_end(l, status, t_end - l->t_start, early, why, sizeof why);
+    if (early) {
+        pthread_mutex_lock(&l->lock);
+        memcpy(l->why, why, sizeof why);
+        pthread_mutex_unlock(&l->lock);
+    }
+    return early ? LAUNCHER_START_FAILED : LAUNCHER_EXITED;
+}
+
+static void *launcher_watch(void *arg)
+{
+    struct launcher *l = arg;
+    enum launcher_state final = launcher_spawn_now(l);
+    if (final == LAUNCHER_RUNNING)
+        final = launcher_after_child(l, launcher_wait_child(l));
     launcher_remove_profile(l);
-    launcher_log_end(l, status, t_end - l->t_start, early);
+    double t_end = launcher_now();
     pthread_mutex_lock(&l->lock);
-    l->state = early ? LAUNCHER_START_FAILED : LAUNCHER_EXITED;
+    l->state = final;
+    if (l->t_end <= 0) /* never ran: the clock stops here */
+        l->t_end = t_end;
     pthread_mutex_unlock(&l->lock);
     if (l->wake)
         l->wake(l->wake_ctx);
@@ -324,56 +415,6 @@ static void *launcher_watch(void *arg)
 }
 
 /* ---- start ------------------------------------------------------------ */
-
-static int launcher_spawn(struct launcher *l, char **argv, char *err, size_t errsz)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t at;
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&at);
-    int rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    if (rc == 0) /* a second guard behind the O_CLOEXEC rule */
-        rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-    if (rc == 0)
-        rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-                                               POSIX_SPAWN_SETSIGDEF);
-    if (rc == 0)
-        rc = posix_spawnattr_setpgroup(&at, 0);
-    if (rc == 0)
-        rc = posix_spawnattr_setsigmask(&at, &none);
-    if (rc == 0)
-        rc = posix_spawnattr_setsigdefault(&at, &all);
-    if (rc == 0)
-        rc = posix_spawnp(&l->pid, argv[0], &fa, &at, argv, environ);
-    posix_spawnattr_destroy(&at);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0)
-        launcher_err(err, errsz, "cannot start %s: %s", argv[0], strerror(rc));
-    return rc == 0 ? 0 : -1;
-}
-
-static int launcher_exec(struct launcher *l, const struct launcher_opts *o, char *err,
-                         size_t errsz)
-{
-    struct callargs_vars v = {o->url, l->profile, o->x, o->y, o->w, o->h};
-    char **argv = callargs_build(o->argv, o->argc, &v);
-    if (!argv) {
-        launcher_err(err, errsz, "cannot build the launcher's arguments");
-        return -1;
-    }
-    int rc = launcher_spawn(l, argv, err, errsz);
-    if (rc == 0)
-        msg_info("call: started %s (pid %ld)", argv[0], (long)l->pid);
-    callargs_free(argv);
-    if (rc != 0)
-        return -1;
-    l->t_start = launcher_now();
-    l->pidfd = pidfd_open(l->pid, 0); /* -1 (ENOSYS) on old kernels: we poll */
-    return 0;
-}
 
 /* The watcher gets all asynchronous signals blocked: they go to the main
  * thread, and its poll is never cut short. */
@@ -435,6 +476,7 @@ static struct launcher *launcher_alloc(const struct launcher_opts *o)
 /* Frees l (thread already joined or never started). */
 static void launcher_free(struct launcher *l)
 {
+    callargs_free(l->argv);
     if (l->pidfd >= 0)
         close(l->pidfd);
     close(l->stop_fd);
@@ -442,13 +484,14 @@ static void launcher_free(struct launcher *l)
     free(l);
 }
 
-/* The child was spawned but the watcher could not start: end it here. */
-static void launcher_abort_child(struct launcher *l)
+static int launcher_build_argv(struct launcher *l, const struct launcher_opts *o, char *err,
+                               size_t errsz)
 {
-    kill(-l->pid, SIGKILL);
-    while (waitpid(l->pid, NULL, 0) < 0 && errno == EINTR)
-        ;
-    launcher_end_group(l);
+    struct callargs_vars v = {o->url, l->profile, o->x, o->y, o->w, o->h};
+    l->argv = callargs_build(o->argv, o->argc, &v);
+    if (!l->argv)
+        launcher_err(err, errsz, "cannot build the launcher's arguments");
+    return l->argv ? 0 : -1;
 }
 
 struct launcher *launcher_start(const struct launcher_opts *opts, char *err, size_t errsz)
@@ -463,12 +506,11 @@ struct launcher *launcher_start(const struct launcher_opts *opts, char *err, siz
     }
     if (launcher_make_profile(l, opts->profile_root, err, errsz) != 0)
         goto fail;
-    if (launcher_exec(l, opts, err, errsz) != 0)
+    if (launcher_build_argv(l, opts, err, errsz) != 0)
         goto fail;
-    if (launcher_start_thread(l, err, errsz) != 0) {
-        launcher_abort_child(l);
+    l->t_start = launcher_now();
+    if (launcher_start_thread(l, err, errsz) != 0)
         goto fail;
-    }
     return l;
 fail:
     launcher_remove_profile(l);
@@ -522,7 +564,21 @@ void launcher_request_stop(struct launcher *l)
     }
 }
 
-pid_t launcher_pid(struct launcher *l) { return l->pid; }
+pid_t launcher_pid(struct launcher *l)
+{
+    pthread_mutex_lock(&l->lock);
+    pid_t pid = l->pid;
+    pthread_mutex_unlock(&l->lock);
+    return pid;
+}
+
+const char *launcher_why(struct launcher *l)
+{
+    pthread_mutex_lock(&l->lock);
+    const char *why = l->state == LAUNCHER_START_FAILED ? l->why : "";
+    pthread_mutex_unlock(&l->lock);
+    return why;
+}
 
 const char *launcher_profile(struct launcher *l) { return l->profile; }
 

@@ -4,9 +4,11 @@
  *
  * launcher_start() makes a fresh empty profile directory (mode 0700, named
  * <root>/kiosk-call-<kiosk pid>-XXXXXX), builds the argv from the template
- * (callargs.h: {url} {profile} {x} {y} {w} {h}) and starts it with
- * posix_spawnp: no shell, PATH searched only when argv[0] has no '/'.
- * The child gets:
+ * (callargs.h: {url} {profile} {x} {y} {w} {h}) and hands both to a private
+ * watcher thread, which starts the argv with posix_spawnp (no shell; PATH
+ * searched only when argv[0] has no '/'). The spawn is on the watcher
+ * because posix_spawn holds its caller until the child has exec'd (about
+ * 1 ms, several on a cold cache). The child gets:
  *  - its own process group (pgid = its pid), so the browser and everything
  *    it starts are ended together with kill(-pgid, ...);
  *  - stdin from /dev/null; stdout and stderr are the kiosk's (the journal);
@@ -17,7 +19,7 @@
  *    SIGPIPE or a blocked SIGTERM in the kiosk must not reach the browser);
  *  - the kiosk's environment (DISPLAY, XDG_RUNTIME_DIR, PULSE_SERVER...).
  *
- * A private watcher thread owns the child: it waits for it (pidfd + poll,
+ * The watcher owns the child: it waits for it (pidfd + poll,
  * then waitpid; polling waitpid(WNOHANG) every 20 ms on kernels without
  * pidfd_open), sends the signals for a stop, and when the browser has
  * exited it ends what is left of its process group (TERM, grace, KILL),
@@ -25,7 +27,8 @@
  * symlinks or crossing mounts), publishes the final state and calls the
  * wake callback. So the main loop never blocks on the launcher: every call
  * below except launcher_destroy on a running call returns in microseconds
- * (one uncontended mutex).
+ * (launcher_start: mkdtemp, two small allocations, pthread_create; the
+ * others: one mutex that the watcher never holds across a system call).
  *
  * SIGCHLD: the launcher installs no handler. The kiosk must leave SIGCHLD at
  * SIG_DFL: SIG_IGN (or SA_NOCLDWAIT) makes the kernel reap the child so its
@@ -39,7 +42,9 @@
  *   st = launcher_state(l, &status, &secs);
  *   if (launcher_elapsed(l) > max_minutes * 60) launcher_request_stop(l);
  *   End button / cancel: launcher_request_stop(l);
- *   when st is LAUNCHER_EXITED or LAUNCHER_START_FAILED: launcher_destroy(l).
+ *   st == LAUNCHER_START_FAILED: show "could not start", report call_failed
+ *     with launcher_why(l) (copy it first), then launcher_destroy(l);
+ *   st == LAUNCHER_EXITED: the call ended (secs long); launcher_destroy(l).
  */
 #include <stddef.h>
 #include <sys/types.h>
@@ -47,15 +52,18 @@
 #define LAUNCHER_GRACE_MS 3000 /* default time between TERM and KILL */
 #define LAUNCHER_EARLY_MS 1000 /* default: an exit sooner is "could not start" */
 #define LAUNCHER_STATUS_NONE (-1000) /* exit status not (yet) known */
+#define LAUNCHER_WHY_MAX 320 /* launcher_why fits in this many bytes */
 
 enum launcher_state {
     LAUNCHER_RUNNING,      /* the call's process runs */
     LAUNCHER_STOPPING,     /* a stop was requested or the process exited;
                               the group and the profile are being cleaned up */
     LAUNCHER_EXITED,       /* final: the call ended; group gone, profile removed */
-    LAUNCHER_START_FAILED  /* final: "could not start the call": the process
-                              exited (or died) within early_ms without a stop
-                              request; group gone, profile removed */
+    LAUNCHER_START_FAILED  /* final: "could not start the call": the program
+                              could not be executed (missing, not executable:
+                              exit status LAUNCHER_STATUS_NONE), or it exited
+                              or died within early_ms without a stop request;
+                              group gone, profile removed; see launcher_why */
 };
 
 struct launcher_opts {
@@ -77,11 +85,11 @@ struct launcher_opts {
 struct launcher;
 
 /* Starts the call. Returns a launcher owned by the caller (free it with
- * launcher_destroy), or NULL with a one-line English reason in err (e.g.
- * "cannot start /usr/bin/chromium: No such file or directory"): bad opts,
- * the profile directory could not be made, or the program could not be
- * executed (missing, not executable). NULL counts as "could not start the
- * call"; nothing is left behind and wake is not called. */
+ * launcher_destroy), or NULL with a one-line English reason in err: bad
+ * opts, the profile directory could not be made, no memory or thread. NULL
+ * counts as "could not start the call"; nothing is left behind and wake is
+ * not called. A program that cannot be executed (ENOENT, EACCES) is found
+ * by the watcher a moment later: LAUNCHER_START_FAILED, then wake. */
 struct launcher *launcher_start(const struct launcher_opts *opts, char *err, size_t errsz);
 
 /* The current state; never blocks. exit_status (may be NULL) gets the exit
@@ -102,7 +110,14 @@ double launcher_elapsed(struct launcher *l);
  * once; repeated calls and calls after the exit do nothing. */
 void launcher_request_stop(struct launcher *l);
 
-/* The browser's pid (= its process group id); for logs and tests. */
+/* Why the state is LAUNCHER_START_FAILED, in one English line, e.g.
+ * "cannot start /usr/bin/chromium: No such file or directory" or
+ * "/usr/bin/chromium ended after 0.6 s (exit status 1)"; "" in any other
+ * state. Owned by l, valid until launcher_destroy. */
+const char *launcher_why(struct launcher *l);
+
+/* The browser's pid (= its process group id), or -1 before the watcher has
+ * started it (or if it could not); for logs and tests. */
 pid_t launcher_pid(struct launcher *l);
 
 /* The profile directory's path; owned by l, valid until launcher_destroy.

@@ -211,6 +211,12 @@ int config_load(const char *path, const struct config_load_opts *opts, struct co
         return -1;
     }
     struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
+                         "it is a folder, not a file", NULL, NULL);
+        fclose(f);
+        return -1;
+    }
     if (fstat(fileno(f), &st) == 0 && st.st_size > CONFIG_FILE_MAX) {
         char n[32];
         snprintf(n, sizeof n, "%lld", (long long)st.st_size);

@@ -183,7 +183,7 @@ int config_json_string(struct config_ctx *ctx, const cJSON *obj, const char *pat
     int rc = config_json_get(ctx, obj, path, key, required, child, &it);
     if (rc <= 0)
         return rc;
-    if (cJSON_IsString(it) && it->valuestring && !it->valuestring[0] && required) {
+    if (cJSON_IsString(it) && it->valuestring && !it->valuestring[0]) { /* never meant */
         config_ctx_err(ctx, child, CONFIG_MSG_EMPTY, NULL, NULL, NULL);
         return -1;
     }

@@ -85,7 +85,12 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(WEEKDAY_WED)                                                                      \
     X(WEEKDAY_THU)                                                                      \
     X(WEEKDAY_FRI)                                                                      \
-    X(WEEKDAY_SAT)
+    X(WEEKDAY_SAT)                                                                      \
+    X(WELCOME)                                                                          \
+    X(ASK_MUNICIPALITY)                                                                 \
+    X(NO_VIDEO)                                                                         \
+    X(KPI_UNIT)                                                                         \
+    X(KPI_LEGEND)
 
 #define I18N_ENUM_ITEM(name) I18N_##name,
 enum i18n_key { I18N_KEYS(I18N_ENUM_ITEM) I18N_KEY_COUNT };

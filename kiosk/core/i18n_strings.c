@@ -194,6 +194,25 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
     ROW(WEEKDAY_THU, "木曜日", "Thu", "星期四", "星期四", "목요일", "もくようび"),
     ROW(WEEKDAY_FRI, "金曜日", "Fri", "星期五", "星期五", "금요일", "きんようび"),
     ROW(WEEKDAY_SAT, "土曜日", "Sat", "星期六", "星期六", "토요일", "どようび"),
+    /* Home: heading of the attract card's welcome page. */
+    ROW(WELCOME, "ようこそ", "Welcome", "歡迎", "欢迎", "환영합니다", "ようこそ"),
+    /* A regional service without a web address: where to ask instead. */
+    ROW(ASK_MUNICIPALITY, "くわしくは、関係する市町村におたずねください。",
+        "For details, please ask one of the municipalities involved.",
+        "詳情請洽詢相關市町村。", "详情请咨询相关市町村。",
+        "자세한 내용은 관련 시정촌에 문의해 주세요.",
+        "くわしくは、かんけいする まちに きいて ください。"),
+    /* A municipality without a remote counter, on its page. */
+    ROW(NO_VIDEO, "この市町村とはビデオ相談ができません。公式ホームページをご覧ください。",
+        "Video consultation is not available for this municipality. Please see its website.",
+        "此市町村不提供視訊諮詢。請瀏覽官方網站。", "此市町村不提供视频咨询。请浏览官方网站。",
+        "이 시정촌은 영상 상담을 하지 않습니다. 공식 웹사이트를 확인해 주세요.",
+        "この まちとは ビデオで そうだん できません。ホームページを みて ください。"),
+    /* KPI card: put before the KPI's unit ("単位：千人", "Unit: thousand
+     * people"); keeps its separator, takes no placeholder. */
+    ROW(KPI_UNIT, "単位：", "Unit: ", "單位：", "单位：", "단위: ", "たんい："),
+    /* KPI screen: heading of the colour legend. */
+    ROW(KPI_LEGEND, "グラフの見かた", "How to read", "圖例", "图例", "범례", "グラフの みかた"),
 };
 #undef ROW
 

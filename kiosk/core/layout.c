@@ -25,8 +25,12 @@ void layout_compute(struct layout *L, int w, int h, double inches, int large_tex
     for (int i = 0; i < LAYOUT_FONT_COUNT; i++)
         L->font_px[i] = layout_max(12, (int)lround(em_mm[i] * scale * L->px_per_mm));
     struct rect all = {0, 0, w, h};
-    int header_h = layout_max(L->target_min, layout_mm(L, L->portrait ? 26 : 24));
-    int footer_h = layout_max(L->target_min + 2 * L->gap, layout_mm(L, 30));
+    int header_h = layout_max(L->target_min, layout_mm(L, L->portrait ? 24 : 21));
+    L->stripe = layout_max(3, layout_mm(L, 2));
+    /* Footer rows: big enough for a finger and for a line of label text. */
+    L->row_h = layout_max(L->target_min, L->font_px[LAYOUT_FONT_LABEL] * 2);
+    L->footer_rows = L->portrait ? 3 : 2;
+    int footer_h = L->footer_rows * L->row_h + (L->footer_rows + 1) * L->gap;
     L->header = layout_take_top(&all, header_h, 0);
     L->footer = layout_take_bottom(&all, footer_h, 0);
     L->content = layout_inset(all, L->margin);

@@ -23,6 +23,9 @@ struct layout {
     struct rect header;  /* title bar */
     struct rect content; /* between header and footer */
     struct rect footer;  /* back/home, languages, accessibility: the reachable band */
+    int row_h;           /* height of one footer row of buttons */
+    int footer_rows;     /* languages take footer_rows - 1 rows, navigation one */
+    int stripe;          /* height of the municipality-colour band under the header */
 };
 
 /* inches: panel diagonal (0 = 24"); large_text scales fonts by 1.35. */

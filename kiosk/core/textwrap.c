@@ -47,19 +47,19 @@ static int textwrap_no_start(unsigned cp)
 
 /* Byte offset after which a line may break, searching from pos: the end of
  * the next "word" (a CJK character or a run of non-space Latin). */
-static size_t textwrap_next_break(const char *t, size_t pos)
+static size_t textwrap_next_break(const char *t, size_t pos, int words)
 {
     size_t adv;
     size_t i = pos;
     unsigned cp = textwrap_utf8_decode(t + i, &adv);
     if (t[i] == '\0' || t[i] == '\n')
         return i;
-    if (textwrap_is_cjk(cp) || cp == ' ') {
+    if ((textwrap_is_cjk(cp) && !words) || cp == ' ') {
         i += adv;
     } else {
         while (t[i] && t[i] != ' ' && t[i] != '\n') {
             cp = textwrap_utf8_decode(t + i, &adv);
-            if (textwrap_is_cjk(cp) && !textwrap_no_start(cp))
+            if (textwrap_is_cjk(cp) && !textwrap_no_start(cp) && !words && i > pos)
                 break;
             i += adv;
         }
@@ -80,8 +80,8 @@ static void textwrap_trim(const char *t, size_t *start, size_t *len)
         (*len)--;
 }
 
-int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
-             struct textwrap_line *out, int max_lines, int *overflow)
+static int textwrap_mode(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
+                         struct textwrap_line *out, int max_lines, int *overflow, int words)
 {
     int n = 0;
     size_t pos = 0;
@@ -89,7 +89,7 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
     while (text[pos] && n < max_lines) {
         size_t start = pos, end = pos;
         for (;;) {
-            size_t next = textwrap_next_break(text, end);
+            size_t next = textwrap_next_break(text, end, words);
             if (next == end)
                 break;
             size_t s = start, l = next - start;
@@ -113,4 +113,30 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
     if (text[pos])
         *overflow = 1;
     return n;
+}
+
+/* CJK text with spaces between words (やさしい日本語, "市役所 窓口") reads
+ * better broken at the spaces; when that does not fit, any CJK character
+ * may end a line. */
+static int textwrap_has_cjk_and_space(const char *text)
+{
+    int cjk = 0, space = 0;
+    size_t adv;
+    for (const char *p = text; *p; p += adv) {
+        unsigned cp = textwrap_utf8_decode(p, &adv);
+        cjk |= textwrap_is_cjk(cp);
+        space |= cp == ' ';
+    }
+    return cjk && space;
+}
+
+int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
+             struct textwrap_line *out, int max_lines, int *overflow)
+{
+    if (textwrap_has_cjk_and_space(text)) {
+        int n = textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow, 1);
+        if (!*overflow)
+            return n;
+    }
+    return textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow, 0);
 }

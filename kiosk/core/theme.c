@@ -1,7 +1,10 @@
 #include "theme.h"
 
 #include <math.h>
+#include <stddef.h>
 
+/* Calm: a light grey-blue page, the deep blue of a winter sky for the
+ * title bar and main actions; the municipalities bring their own colours. */
 void theme_get(struct theme *t, int high_contrast)
 {
     if (high_contrast) {
@@ -12,17 +15,48 @@ void theme_get(struct theme *t, int high_contrast)
                             .secondary_text = 0xFFFFFF, .pressed = 0x00FFFF,
                             .pressed_text = 0x000000, .border = 0xFFFFFF, .ok = 0x7CFC7C,
                             .busy = 0xFFB000, .closed = 0xCCCCCC, .badge_text = 0x000000,
-                            .danger = 0xFF6060, .danger_text = 0x000000, .overlay = 0x000000};
+                            .danger = 0xFF6060, .danger_text = 0x000000, .overlay = 0x000000,
+                            .shadow = 0x000000, .chart_base = 0xBBBBBB,
+                            .chart_actual = 0x7CFC7C, .chart_target = 0xFFFF00,
+                            .chip = 0x000000, .chip_text = 0xFFFFFF};
         return;
     }
-    *t = (struct theme){.bg = 0xF4F6F9, .surface = 0xFFFFFF, .text = 0x1B2430,
+    *t = (struct theme){.bg = 0xF2F5F8, .surface = 0xFFFFFF, .text = 0x1B2430,
                         .text_muted = 0x4A5565, .accent_text = 0x0B5CAD, .header_bg = 0x0B3D6E,
                         .header_text = 0xFFFFFF, .primary = 0x0B5CAD,
                         .primary_text = 0xFFFFFF, .secondary = 0xFFFFFF,
                         .secondary_text = 0x0B3D6E, .pressed = 0x06325E,
-                        .pressed_text = 0xFFFFFF, .border = 0xC5CDD8, .ok = 0x1B7A3A,
+                        .pressed_text = 0xFFFFFF, .border = 0xB8C3D1, .ok = 0x1B7A3A,
                         .busy = 0x9A4F00, .closed = 0x5A6472, .badge_text = 0xFFFFFF,
-                        .danger = 0xB3261E, .danger_text = 0xFFFFFF, .overlay = 0x1B2430};
+                        .danger = 0xB3261E, .danger_text = 0xFFFFFF, .overlay = 0x1B2430,
+                        .shadow = 0xCDD5DF, .chart_base = 0x8A97A8, .chart_actual = 0x2E8B57,
+                        .chart_target = 0x0B5CAD, .chip = 0xE3EAF2, .chip_text = 0x1B2430};
+}
+
+int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max)
+{
+    const struct theme_pair all[] = {
+        {"text/bg", t->text, t->bg},
+        {"text/surface", t->text, t->surface},
+        {"text_muted/bg", t->text_muted, t->bg},
+        {"text_muted/surface", t->text_muted, t->surface},
+        {"accent_text/bg", t->accent_text, t->bg},
+        {"accent_text/surface", t->accent_text, t->surface},
+        {"header_text/header_bg", t->header_text, t->header_bg},
+        {"primary_text/primary", t->primary_text, t->primary},
+        {"secondary_text/secondary", t->secondary_text, t->secondary},
+        {"pressed_text/pressed", t->pressed_text, t->pressed},
+        {"badge_text/ok", t->badge_text, t->ok},
+        {"badge_text/busy", t->badge_text, t->busy},
+        {"badge_text/closed", t->badge_text, t->closed},
+        {"danger_text/danger", t->danger_text, t->danger},
+        {"chip_text/chip", t->chip_text, t->chip},
+        {"text/overlay-dialog(surface)", t->text, t->surface},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0] && (size_t)n < (size_t)max; i++)
+        out[n++] = all[i];
+    return n;
 }
 
 static double theme_channel(uint32_t c, int shift)

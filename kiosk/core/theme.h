@@ -26,9 +26,24 @@ struct theme {
     uint32_t danger;       /* end call */
     uint32_t danger_text;
     uint32_t overlay;      /* dimmed background behind a dialog */
+    uint32_t shadow;       /* under raised buttons and cards (no text on it) */
+    uint32_t chart_base;   /* KPI bars: baseline, actual, target (no text on them) */
+    uint32_t chart_actual;
+    uint32_t chart_target;
+    uint32_t chip;         /* small labels (municipality names on a service) */
+    uint32_t chip_text;
+};
+
+/* One colour pair that carries text somewhere in the UI. */
+struct theme_pair {
+    const char *name;
+    uint32_t fg, bg;
 };
 
 void theme_get(struct theme *t, int high_contrast);
+/* Every text-on-background pair the screens draw with theme t; returns the
+ * count written to out (at most max). The contrast test walks these. */
+int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max);
 /* WCAG 2 contrast ratio of two colours (1..21). */
 double theme_contrast(uint32_t a, uint32_t b);
 /* Text colour (black-ish or white) with the better contrast on bg. */

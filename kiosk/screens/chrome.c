@@ -1,103 +1,94 @@
 /* Header, footer and overlays shared by the screens. */
 #include <stdio.h>
+#include <string.h>
 
 #include "schedule.h"
 #include "screen.h"
+
+/* The 12 municipalities' colours as a thin band: the area's identity. */
+static void chrome_stripe(struct ui *ui, struct rect band)
+{
+    int n = ui->cfg ? ui->cfg->n_municipalities : 0;
+    if (n <= 0 || ui->high_contrast) {
+        ui_fill(ui, band, ui->high_contrast ? ui->theme.border : ui->theme.primary);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        int x0 = band.x + band.w * i / n, x1 = band.x + band.w * (i + 1) / n;
+        ui_fill(ui, (struct rect){x0, band.y, x1 - x0, band.h}, ui->cfg->municipalities[i].color);
+    }
+}
 
 static void chrome_header(struct ui *ui)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    ui_fill(ui, L->header, t->header_bg);
-    struct rect band = layout_inset(L->header, L->margin / 2);
-    band.x += L->margin / 2;
-    band.w -= L->margin;
+    struct rect head = L->header;
+    chrome_stripe(ui, layout_take_bottom(&head, L->stripe, 0));
+    ui_fill(ui, head, t->header_bg);
+    struct rect band = {head.x + L->margin, head.y, head.w - 2 * L->margin, head.h};
     char clock[16] = "";
     if (ui->view && ui->view->wall > 0) {
         struct schedule_local lt;
         schedule_local_time(ui->view->wall, &lt);
         snprintf(clock, sizeof clock, "%d:%02d", lt.hour, lt.min);
     }
-    struct rect clock_r = layout_take_right(&band, layout_mm(&ui->L, 30), L->gap);
+    struct rect clock_r = layout_take_right(&band, layout_mm(&ui->L, 28), L->gap);
     ui_text(ui, clock, LAYOUT_FONT_TITLE, t->header_text, clock_r,
             UI_ALIGN_RIGHT | UI_VCENTER | UI_BOLD, 1);
     const char *title = ui->cfg ? ui_lt(ui, &ui->cfg->kiosk.title) : "";
-    ui_text(ui, title, LAYOUT_FONT_LABEL, t->header_text, band, UI_VCENTER | UI_BOLD, 2);
+    ui_text(ui, title, LAYOUT_FONT_LABEL, t->header_text, band,
+            UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
 }
 
-static int chrome_count_buttons(const struct ui *ui, int flags)
-{
-    int n = 0;
-    n += (flags & CHROME_BACK) ? 1 : 0;
-    n += (flags & CHROME_HOME) ? 1 : 0;
-    n += (flags & CHROME_A11Y) ? 2 : 0;
-    if ((flags & CHROME_LANGS) && ui->cfg && ui->cfg->kiosk.n_languages > 1)
-        n += ui->cfg->kiosk.n_languages;
-    return n;
-}
-
-static void chrome_nav(struct ui *ui, struct rect *row, int flags, int bw)
-{
-    if (flags & CHROME_BACK)
-        ui_button(ui, layout_take_left(row, bw, ui->L.gap), ui_str(ui, I18N_BACK),
-                  UI_BUTTON_SECONDARY, APP_ACT_BACK, 0);
-    if (flags & CHROME_HOME)
-        ui_button(ui, layout_take_left(row, bw, ui->L.gap), ui_str(ui, I18N_HOME),
-                  UI_BUTTON_SECONDARY, APP_ACT_HOME, 0);
-}
-
-static void chrome_a11y(struct ui *ui, const struct app_state *st, struct rect *row, int bw)
-{
-    ui_button(ui, layout_take_right(row, bw, ui->L.gap), ui_str(ui, I18N_LARGE_TEXT),
-              st->large_text ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY,
-              APP_ACT_TOGGLE_LARGE, 0);
-    ui_button(ui, layout_take_right(row, bw, ui->L.gap), ui_str(ui, I18N_HIGH_CONTRAST),
-              st->high_contrast ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY,
-              APP_ACT_TOGGLE_CONTRAST, 0);
-}
-
-/* Language buttons: each language's name in itself, the current one marked. */
-static void chrome_langs(struct ui *ui, const struct app_state *st, struct rect row)
+/* Languages: each name in itself and in its own fonts, one tap to switch. */
+static void chrome_langs(struct ui *ui, const struct app_state *st, struct rect area, int rows)
 {
     int n = ui->cfg->kiosk.n_languages;
-    struct rect cells[CONFIG_MAX_LANGS];
-    layout_row(row, n, ui->L.gap, cells);
-    for (int i = 0; i < n; i++)
-        ui_button(ui, cells[i], i18n_endonym(ui->cfg->kiosk.languages[i]),
-                  i == st->lang_index ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY,
-                  APP_ACT_LANG, i);
+    int per_row = (n + rows - 1) / rows;
+    struct rect row_r[4];
+    layout_column(area, rows, ui->L.gap, row_r);
+    for (int r = 0, i = 0; r < rows && i < n; r++) {
+        int k = n - i < per_row ? n - i : per_row;
+        struct rect cells[CONFIG_MAX_LANGS];
+        /* The last row keeps the others' cell width, centred. */
+        int cw = (area.w - (per_row - 1) * ui->L.gap) / per_row;
+        struct rect line = layout_center(row_r[r], k * cw + (k - 1) * ui->L.gap, row_r[r].h);
+        layout_row(line, k, ui->L.gap, cells);
+        for (int j = 0; j < k; j++, i++)
+            ui_lang_button(ui, cells[j], ui->cfg->kiosk.languages[i], i == st->lang_index, i);
+    }
 }
 
-/* The footer: one row when every button gets at least two targets' width,
- * else navigation and toggles above the languages. Returns the rect taken. */
-static struct rect chrome_footer(struct ui *ui, const struct app_state *st, int flags,
-                                 struct rect *content)
+/* Navigation left, accessibility right, each always in the same slot. */
+static void chrome_nav(struct ui *ui, const struct app_state *st, struct rect row, int flags)
+{
+    struct rect slot[4];
+    layout_row(row, 4, ui->L.gap, slot);
+    if (flags & CHROME_BACK)
+        ui_button(ui, slot[0], ui_str(ui, I18N_BACK), UI_BUTTON_SECONDARY, APP_ACT_BACK, 0);
+    if (flags & CHROME_HOME)
+        ui_button(ui, slot[1], ui_str(ui, I18N_HOME), UI_BUTTON_SECONDARY, APP_ACT_HOME, 0);
+    if (flags & CHROME_A11Y) {
+        ui_toggle(ui, slot[2], ui_str(ui, I18N_HIGH_CONTRAST), st->high_contrast,
+                  APP_ACT_TOGGLE_CONTRAST, 0);
+        ui_toggle(ui, slot[3], ui_str(ui, I18N_LARGE_TEXT), st->large_text,
+                  APP_ACT_TOGGLE_LARGE, 0);
+    }
+}
+
+static void chrome_footer(struct ui *ui, const struct app_state *st, int flags)
 {
     const struct layout *L = &ui->L;
-    int n = chrome_count_buttons(ui, flags);
-    int bh = L->target_min;
-    struct rect area = layout_inset(L->footer, L->margin / 2);
-    int one_row = n * (2 * L->target_min + L->gap) <= area.w;
-    if (!one_row) {
-        struct rect extra = layout_take_bottom(content, bh + L->gap, 0);
-        area.y = extra.y;
-        area.h += extra.h;
-    }
-    ui_fill(ui, (struct rect){0, area.y - L->margin / 2, L->w, L->h - area.y + L->margin / 2},
-            ui->theme.surface);
-    struct rect row = layout_center(area, area.w, one_row ? bh : 2 * bh + L->gap);
-    struct rect top = one_row ? row : layout_take_top(&row, bh, L->gap);
+    ui_fill(ui, L->footer, ui->theme.surface);
+    ui_fill(ui, (struct rect){0, L->footer.y, L->w, layout_mm(L, 0.5) > 1 ? layout_mm(L, 0.5) : 1}, ui->theme.border);
+    struct rect area = {L->footer.x + L->margin, L->footer.y + L->gap,
+                        L->footer.w - 2 * L->margin, L->footer.h - 2 * L->gap};
+    struct rect nav = layout_take_bottom(&area, L->row_h, L->gap);
     int has_langs = (flags & CHROME_LANGS) && ui->cfg && ui->cfg->kiosk.n_languages > 1;
-    int bw = (area.w - (n - 1) * L->gap) / (n > 0 ? n : 1);
-    if (!one_row)
-        bw = (area.w - 3 * L->gap) / 4;
-    top.h = bh;
-    chrome_nav(ui, &top, flags, bw);
-    if (flags & CHROME_A11Y)
-        chrome_a11y(ui, st, &top, bw);
     if (has_langs)
-        chrome_langs(ui, st, one_row ? top : layout_take_top(&row, bh, 0));
-    return area;
+        chrome_langs(ui, st, area, L->footer_rows - 1);
+    chrome_nav(ui, st, nav, flags);
 }
 
 struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *heading,
@@ -106,39 +97,109 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
     const struct layout *L = &ui->L;
     chrome_header(ui);
     struct rect content = L->content;
-    chrome_footer(ui, st, flags, &content);
+    if (flags)
+        chrome_footer(ui, st, flags);
     if (heading && *heading) {
         int h = ui->L.font_px[LAYOUT_FONT_TITLE] * 3 / 2;
         struct rect head = layout_take_top(&content, h, L->gap);
-        ui_text(ui, heading, LAYOUT_FONT_TITLE, ui->theme.text, head, UI_VCENTER | UI_BOLD, 1);
+        struct rect bar = layout_take_left(&head, layout_mm(L, 1.5), layout_mm(L, 3));
+        ui_fill(ui, layout_inset(bar, 0), ui->theme.primary);
+        ui_text(ui, heading, LAYOUT_FONT_TITLE, ui->theme.text, head,
+                UI_VCENTER | UI_BOLD | UI_TIGHT, 1);
     }
     return content;
 }
 
+static void chrome_dim(struct ui *ui)
+{
+    const struct theme *t = &ui->theme;
+    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ui->r, (Uint8)(t->overlay >> 16), (Uint8)(t->overlay >> 8),
+                           (Uint8)t->overlay, 190);
+    SDL_Rect all = {0, 0, ui->L.w, ui->L.h};
+    SDL_RenderFillRect(ui->r, &all);
+    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_NONE);
+}
+
+/* "Still there?": a calm dialog, the seconds left in words and as a
+ * shrinking bar, one big Continue; a touch anywhere also continues. */
 void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ui->r, (Uint8)(t->overlay >> 16), (Uint8)(t->overlay >> 8),
-                           (Uint8)t->overlay, 170);
-    SDL_RenderFillRect(ui->r, NULL);
-    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_NONE);
+    chrome_dim(ui);
     struct rect all = {0, 0, L->w, L->h};
-    ui_target(ui, all, APP_ACT_CONTINUE, 0); /* a touch anywhere continues */
-    int w = L->w * 2 / 3, h = L->h / 2;
-    if (L->portrait)
-        h = L->h / 3;
+    ui_target(ui, all, APP_ACT_CONTINUE, 0);
+    int w = L->portrait ? L->w - 2 * L->margin : L->w * 3 / 5;
+    int h = L->portrait ? L->h * 2 / 5 : L->h * 3 / 5;
     struct rect box = layout_center(all, w, h);
-    ui_fill_rounded(ui, box, layout_mm(L, 4), t->surface);
-    struct rect in = layout_inset(box, L->margin);
+    ui_fill_rounded(ui, box, layout_mm(L, 5), t->border);
+    ui_fill_rounded(ui, layout_inset(box, 3), layout_mm(L, 5) - 3, t->surface);
+    struct rect in = layout_inset(box, L->margin * 2);
     struct rect btn = layout_take_bottom(&in, L->target_min * 3 / 2, L->gap);
-    btn = layout_center(btn, in.w * 2 / 3, btn.h);
-    ui_text(ui, ui_str(ui, I18N_STILL_THERE), LAYOUT_FONT_HUGE, t->text,
-            layout_take_top(&in, in.h / 2, 0), UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    ui_button(ui, layout_center(btn, in.w * 3 / 4, btn.h), ui_str(ui, I18N_CONTINUE),
+              UI_BUTTON_PRIMARY, APP_ACT_CONTINUE, 0);
+    double left_s = app_idle_remaining(st, ui->view->mono);
+    int left = (int)(left_s + 0.999);
+    struct rect bar = layout_take_bottom(&in, layout_mm(L, 3), L->gap * 2);
+    ui_fill_rounded(ui, bar, bar.h / 2, t->chip);
+    double frac = left_s / APP_WARN_BEFORE_IDLE_S;
+    frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
+    ui_fill_rounded(ui, (struct rect){bar.x, bar.y, (int)(bar.w * frac), bar.h}, bar.h / 2,
+                    t->busy);
     char line[160];
-    int left = (int)(app_idle_remaining(st, ui->view->mono) + 0.999);
     i18n_format(line, sizeof line, ui->lang, I18N_RESET_IN, left);
-    ui_text(ui, line, LAYOUT_FONT_LABEL, t->text, in, UI_ALIGN_CENTER | UI_VCENTER, 2);
-    ui_button(ui, btn, ui_str(ui, I18N_CONTINUE), UI_BUTTON_PRIMARY, APP_ACT_CONTINUE, 0);
+    struct rect sub = layout_take_bottom(&in, ui_lines_height(ui, LAYOUT_FONT_LABEL, 2), L->gap);
+    ui_text(ui, line, LAYOUT_FONT_LABEL, t->text, sub, UI_ALIGN_CENTER | UI_VCENTER, 2);
+    ui_text(ui, ui_str(ui, I18N_STILL_THERE), LAYOUT_FONT_HUGE, t->text, in,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
+}
+
+/* One row of chips from ids[from]: how many fit in w, and their width. */
+static int chrome_chip_row(struct ui *ui, const int *ids, int n, int from, int w, int px,
+                           int pad, int gap, int *row_w)
+{
+    int k = 0;
+    *row_w = 0;
+    for (int i = from; i < n; i++) {
+        const char *name = ui_lt(ui, &ui->cfg->municipalities[ids[i]].name);
+        int cw = text_measure(ui->text, ui->lang, name, strlen(name), px, 1) + 2 * pad;
+        int next = *row_w + (k ? gap : 0) + cw;
+        if (k > 0 && next > w)
+            break;
+        *row_w = next;
+        k++;
+    }
+    return k;
+}
+
+int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int centered)
+{
+    const struct layout *L = &ui->L;
+    int px = L->font_px[LAYOUT_FONT_BODY];
+    int pad = layout_mm(L, 3), gap = layout_mm(L, 2);
+    int ch = text_line_height(ui->text, ui->lang, px, 1) + layout_mm(L, 2.5);
+    int y = r.y;
+    for (int i = 0; i < n && y + ch <= r.y + r.h;) {
+        int row_w;
+        int k = chrome_chip_row(ui, ids, n, i, r.w, px, pad, gap, &row_w);
+        int x = centered ? r.x + (r.w - row_w) / 2 : r.x;
+        for (int j = 0; j < k; j++, i++) {
+            const struct config_municipality *m = &ui->cfg->municipalities[ids[i]];
+            const char *name = ui_lt(ui, &m->name);
+            int cw = text_measure(ui->text, ui->lang, name, strlen(name), px, 1) + 2 * pad;
+            if (cw > r.w)
+                cw = r.w;
+            struct rect chip = {x, y, cw, ch};
+            uint32_t bg = ui->high_contrast ? ui->theme.chip : m->color;
+            ui_fill_rounded(ui, chip, ch / 2, bg);
+            if (ui->high_contrast)
+                ui_frame(ui, chip, 2, ui->theme.border);
+            ui_text_px(ui, name, px, ui->high_contrast ? ui->theme.chip_text : theme_text_on(bg),
+                       layout_inset(chip, 2), UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+            x += cw + gap;
+        }
+        y += ch + gap;
+    }
+    return y > r.y ? y - r.y - gap : 0;
 }

@@ -27,4 +27,20 @@ void screen_draw_frame(struct ui *ui, const struct app_state *st)
     screen_get(st->screen)->draw(ui, st);
     if (app_idle_warning(st, ui->view->mono))
         chrome_idle_overlay(ui, st);
+    ui_end(ui);
+}
+
+int screen_attract(const struct app_state *st)
+{
+    return st->screen == APP_SCREEN_HOME && !st->visitor_active;
+}
+
+double screen_next_redraw(const struct app_state *st, double now)
+{
+    if (!screen_attract(st))
+        return -1.0;
+    double since = now - st->screen_since;
+    if (since < 0)
+        since = 0;
+    return st->screen_since + (double)((long)(since / SCREEN_ATTRACT_S) + 1) * SCREEN_ATTRACT_S;
 }

@@ -13,8 +13,18 @@ struct screen {
 
 /* The screen for s (never NULL). */
 const struct screen *screen_get(enum app_screen s);
-/* Draws the whole frame: the screen, and the idle warning on top. */
+/* Draws the whole frame: the screen, and the idle warning on top; ends
+ * with ui_end() (the rotation), so SDL_RenderPresent may follow. */
 void screen_draw_frame(struct ui *ui, const struct app_state *st);
+
+/* The attract loop: home before anyone touched it shows the regional
+ * services and "touch to start" in turn, one page every SCREEN_ATTRACT_S. */
+#define SCREEN_ATTRACT_S 6.0
+/* 1 while home shows the attract loop. */
+int screen_attract(const struct app_state *st);
+/* When the screen changes by itself next (monotonic seconds, as st's
+ * times), or negative if it does not: the loop redraws then. */
+double screen_next_redraw(const struct app_state *st, double now);
 
 /* Shared chrome (chrome.c): the header with title and clock, the footer
  * with back / home, languages and the accessibility toggles. */
@@ -32,8 +42,14 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st);
 /* A QR code of text drawn in r (square, with quiet zone); no-op if it cannot
  * be encoded. */
 void chrome_qr(struct ui *ui, const char *text, struct rect r);
-/* Drops the QR textures (before the renderer goes). */
+/* Drops the QR textures and the rotation buffer (before the renderer goes). */
 void chrome_qr_flush(void);
+/* Side in pixels chrome_qr would draw text at in a square of side (whole
+ * pixels per module); 0 if text cannot be encoded. */
+int chrome_qr_side(struct ui *ui, const char *text, int side);
+/* Municipality names as coloured chips flowing in r, centred or left;
+ * returns the height used. ids: municipality indexes, n of them. */
+int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int centered);
 
 extern const struct screen screen_home, screen_municipalities, screen_municipality,
     screen_calling, screen_in_call, screen_call_failed, screen_thanks, screen_services,

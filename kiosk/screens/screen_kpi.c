@@ -1,5 +1,8 @@
-/* The area vision's KPIs as bar charts: vision 1 baseline, actual and
- * target, vision 2 baseline and target, each with its year. */
+/* The area vision's KPIs, readable at a glance: one card per KPI with its
+ * title and unit, the first vision's baseline, actual and target and the
+ * second vision's baseline and target as bars on one scale, each with its
+ * number and year; a target given only as words ("increase from the
+ * current level") is shown as those words, without a bar. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,12 +11,26 @@
 #include "screen.h"
 
 #define KPI_BARS 5
+#define KPI_MAX 8
+
+enum kpi_kind { KPI_BASE, KPI_ACTUAL, KPI_TARGET };
 
 struct kpi_bar {
     const struct config_kpi_value *v;
-    enum i18n_key label;
-    int vision2;
+    enum kpi_kind kind;
 };
+
+/* A point given only as a note: the config parser sets present for a note
+ * too and leaves value 0 (config_parse_extra.c). */
+static int kpi_is_note(const struct config_kpi_value *v)
+{
+    return v->present && v->note.n > 0 && v->value == 0.0;
+}
+
+static int kpi_has_number(const struct config_kpi_value *v)
+{
+    return v->present && !kpi_is_note(v);
+}
 
 /* 1234567.8 -> "1,234,567.8" (one decimal only when needed). */
 static void kpi_number(double v, char *out, size_t outsz)
@@ -47,7 +64,7 @@ static void kpi_range(const struct kpi_bar *bars, double *lo, double *hi)
     *lo = 0;
     *hi = 0;
     for (int i = 0; i < KPI_BARS; i++) {
-        if (!bars[i].v->present)
+        if (!kpi_has_number(bars[i].v))
             continue;
         if (bars[i].v->value < *lo)
             *lo = bars[i].v->value;
@@ -58,67 +75,129 @@ static void kpi_range(const struct kpi_bar *bars, double *lo, double *hi)
         *hi = *lo + 1;
 }
 
-static void kpi_bar_draw(struct ui *ui, const struct kpi_bar *b, struct rect col, double lo,
-                         double hi, const char *unit)
+static uint32_t kpi_color(const struct ui *ui, enum kpi_kind k)
+{
+    return k == KPI_BASE ? ui->theme.chart_base
+           : k == KPI_ACTUAL ? ui->theme.chart_actual : ui->theme.chart_target;
+}
+
+static enum i18n_key kpi_label(enum kpi_kind k)
+{
+    return k == KPI_BASE ? I18N_KPI_BASELINE : k == KPI_ACTUAL ? I18N_KPI_ACTUAL : I18N_KPI_TARGET;
+}
+
+/* One column: number on top, bar (or note) in the middle, kind and year
+ * below. plot is the chart's common vertical extent. */
+static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, struct rect plot,
+                       double lo, double hi)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    int small = L->font_px[LAYOUT_FONT_SMALL] * 6 / 5;
-    struct rect label = layout_take_bottom(&col, small * 2, 2);
-    char year[16] = "";
-    if (b->v->year)
-        snprintf(year, sizeof year, "%d", b->v->year);
+    int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
     char lab[96];
-    snprintf(lab, sizeof lab, "%s\n%s", i18n_ui(b->label, ui->lang), year);
-    ui_text_px(ui, lab, L->font_px[LAYOUT_FONT_SMALL], t->text, label, UI_ALIGN_CENTER, 2);
-    struct rect value = layout_take_top(&col, small * 2, 2);
-    char num[64] = "", text[160];
-    if (b->v->present)
-        kpi_number(b->v->value, num, sizeof num);
-    else
-        snprintf(num, sizeof num, "%s", ui_lt(ui, &b->v->note));
-    snprintf(text, sizeof text, "%s%s", num, b->v->present ? unit : "");
-    ui_text_px(ui, text, L->font_px[LAYOUT_FONT_SMALL], t->text, value,
-               UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    snprintf(lab, sizeof lab, "%s", i18n_ui(kpi_label(b->kind), ui->lang));
+    struct rect below = {col.x, plot.y + plot.h + L->gap / 2, col.w, small};
+    ui_text(ui, lab, LAYOUT_FONT_SMALL, t->text, below, UI_ALIGN_CENTER | UI_VCENTER, 1);
+    if (b->v->year) {
+        char year[16];
+        snprintf(year, sizeof year, "%d", b->v->year);
+        below.y += small;
+        ui_text(ui, year, LAYOUT_FONT_SMALL, t->text_muted, below, UI_ALIGN_CENTER | UI_VCENTER, 1);
+    }
+    struct rect num = {col.x, col.y, col.w, small};
+    if (kpi_is_note(b->v)) {
+        struct rect note = {col.x, plot.y, col.w, plot.h};
+        ui_frame(ui, layout_inset(note, col.w / 8), 2, kpi_color(ui, b->kind));
+        ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text,
+                layout_inset(note, col.w / 8 + 4), UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 5);
+        return;
+    }
     if (!b->v->present)
         return;
-    int zero_y = col.y + (int)(col.h * hi / (hi - lo));
-    int y_v = col.y + (int)(col.h * (hi - b->v->value) / (hi - lo));
-    struct rect bar = {col.x + col.w / 6, y_v < zero_y ? y_v : zero_y, col.w * 2 / 3,
+    char text[64];
+    kpi_number(b->v->value, text, sizeof text);
+    ui_text(ui, text, LAYOUT_FONT_SMALL, t->text, num, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    int zero_y = plot.y + (int)(plot.h * hi / (hi - lo));
+    int y_v = plot.y + (int)(plot.h * (hi - b->v->value) / (hi - lo));
+    int bw = col.w * 3 / 5;
+    struct rect bar = {col.x + (col.w - bw) / 2, y_v < zero_y ? y_v : zero_y, bw,
                        abs(zero_y - y_v) > 2 ? abs(zero_y - y_v) : 2};
-    uint32_t c = b->vision2 ? t->text_muted : (b->label == I18N_KPI_ACTUAL ? t->ok : t->primary);
-    ui_fill(ui, bar, c);
+    ui_fill(ui, bar, kpi_color(ui, b->kind));
 }
 
-static void kpi_chart(struct ui *ui, const struct config_kpi *k, struct rect r)
+/* One vision's group: caption, its columns, a base line at zero. */
+static void kpi_group(struct ui *ui, const struct kpi_bar *bars, int n, enum i18n_key caption,
+                      struct rect r, double lo, double hi)
 {
     const struct layout *L = &ui->L;
-    ui_fill_rounded(ui, r, layout_mm(L, 3), ui->theme.surface);
-    struct rect in = layout_inset(r, layout_mm(L, 3));
-    ui_text(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, ui->theme.text,
-            layout_take_top(&in, L->font_px[LAYOUT_FONT_BODY] * 5 / 2, L->gap / 2), UI_BOLD, 2);
-    struct kpi_bar bars[KPI_BARS] = {{&k->v1_baseline, I18N_KPI_BASELINE, 0},
-                                     {&k->v1_actual, I18N_KPI_ACTUAL, 0},
-                                     {&k->v1_target, I18N_KPI_TARGET, 0},
-                                     {&k->v2_baseline, I18N_KPI_BASELINE, 1},
-                                     {&k->v2_target, I18N_KPI_TARGET, 1}};
-    struct rect legend = layout_take_top(&in, L->font_px[LAYOUT_FONT_SMALL] * 3 / 2, 0);
-    struct rect halves[2];
-    layout_row(legend, 2, L->gap, halves);
-    halves[0].w = halves[0].w * 3 / 2; /* vision 1 has three bars of five */
-    halves[1].x = halves[0].x + halves[0].w + L->gap;
-    halves[1].w = in.w - halves[0].w - L->gap;
-    ui_text(ui, ui_str(ui, I18N_KPI_VISION1), LAYOUT_FONT_SMALL, ui->theme.text, halves[0],
-            UI_ALIGN_CENTER | UI_BOLD, 1);
-    ui_text(ui, ui_str(ui, I18N_KPI_VISION2), LAYOUT_FONT_SMALL, ui->theme.text_muted, halves[1],
-            UI_ALIGN_CENTER | UI_BOLD, 1);
+    int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
+    struct rect cap = layout_take_top(&r, small, L->gap / 3);
+    ui_fill(ui, (struct rect){cap.x, cap.y + cap.h - 2, cap.w, 2}, ui->theme.border);
+    ui_text(ui, ui_str(ui, caption), LAYOUT_FONT_SMALL, ui->theme.text, cap,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    layout_take_top(&r, L->gap / 2, 0);
+    struct rect plot = r;
+    plot.y += small + L->gap / 3;                          /* numbers above */
+    plot.h -= small + L->gap / 3 + 2 * small + L->gap / 2; /* labels below */
+    if (plot.h < 4)
+        plot.h = 4;
+    struct rect cols[KPI_BARS];
+    layout_row(r, n, L->gap / 3, cols);
+    for (int i = 0; i < n; i++)
+        kpi_column(ui, &bars[i], cols[i], plot, lo, hi);
+    int zero_y = plot.y + (int)(plot.h * hi / (hi - lo));
+    ui_fill(ui, (struct rect){r.x, zero_y, r.w, 2}, ui->theme.text_muted);
+}
+
+static void kpi_card(struct ui *ui, const struct config_kpi *k, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    int depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
+    ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, layout_mm(L, 3),
+                    ui->theme.shadow);
+    struct rect face = {r.x, r.y, r.w, r.h - depth};
+    ui_fill_rounded(ui, face, layout_mm(L, 3), ui->theme.border);
+    ui_fill_rounded(ui, layout_inset(face, 2), layout_mm(L, 3) - 2, ui->theme.surface);
+    struct rect in = layout_inset(face, layout_mm(L, 3));
+    char unit[160];
+    snprintf(unit, sizeof unit, "%s%s", ui_str(ui, I18N_KPI_UNIT), ui_lt(ui, &k->unit));
+    struct rect head = layout_take_top(&in, ui_lines_height(ui, LAYOUT_FONT_BODY, 1) +
+                                                ui_lines_height(ui, LAYOUT_FONT_SMALL, 1),
+                                       L->gap);
+    struct rect unit_r = layout_take_bottom(&head, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), 0);
+    ui_text(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, ui->theme.text, head,
+            UI_BOLD | UI_VCENTER | UI_TIGHT, 2);
+    ui_text(ui, unit, LAYOUT_FONT_SMALL, ui->theme.text_muted, unit_r, UI_VCENTER, 1);
+    struct kpi_bar bars[KPI_BARS] = {{&k->v1_baseline, KPI_BASE}, {&k->v1_actual, KPI_ACTUAL},
+                                     {&k->v1_target, KPI_TARGET}, {&k->v2_baseline, KPI_BASE},
+                                     {&k->v2_target, KPI_TARGET}};
     double lo, hi;
     kpi_range(bars, &lo, &hi);
-    struct rect cols[KPI_BARS];
-    layout_row(in, KPI_BARS, L->gap / 2, cols);
-    const char *unit = ui_lt(ui, &k->unit);
-    for (int i = 0; i < KPI_BARS; i++)
-        kpi_bar_draw(ui, &bars[i], cols[i], lo, hi, unit);
+    int g1 = (in.w - L->gap) * 3 / 5;
+    struct rect v1 = layout_take_left(&in, g1, L->gap);
+    kpi_group(ui, bars, 3, I18N_KPI_VISION1, v1, lo, hi);
+    kpi_group(ui, bars + 3, 2, I18N_KPI_VISION2, in, lo, hi);
+}
+
+/* Colour legend: baseline, actual, target. */
+static void kpi_legend(struct ui *ui, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    static const enum kpi_kind kinds[3] = {KPI_BASE, KPI_ACTUAL, KPI_TARGET};
+    struct rect cells[3];
+    int sw = layout_mm(L, 5);
+    int cw = L->portrait ? r.w / 4 : r.w / 6;
+    struct rect title = layout_take_left(&r, cw, L->gap);
+    ui_text(ui, ui_str(ui, I18N_KPI_LEGEND), LAYOUT_FONT_SMALL, ui->theme.text_muted, title,
+            UI_VCENTER | UI_BOLD, 1);
+    r.w = 3 * cw + 2 * L->gap;
+    layout_row(r, 3, L->gap, cells);
+    for (int i = 0; i < 3; i++) {
+        struct rect sq = layout_take_left(&cells[i], sw, L->gap / 2);
+        ui_fill(ui, layout_center(sq, sw, sw), kpi_color(ui, kinds[i]));
+        ui_text(ui, ui_str(ui, kpi_label(kinds[i])), LAYOUT_FONT_SMALL, ui->theme.text, cells[i],
+                UI_VCENTER, 1);
+    }
 }
 
 static void kpi_draw(struct ui *ui, const struct app_state *st)
@@ -126,13 +205,15 @@ static void kpi_draw(struct ui *ui, const struct app_state *st)
     const struct layout *L = &ui->L;
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_AREA_VISION),
                                 CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
+    kpi_legend(ui, layout_take_top(&c, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1) + L->gap / 2,
+                                   L->gap));
     int n = ui->cfg ? ui->cfg->n_kpis : 0;
-    if (n > 8)
-        n = 8;
-    struct rect cells[8];
-    layout_grid(c, n, L->gap, L->portrait ? 1.4 : 1.8, 0, 0, cells);
+    if (n > KPI_MAX)
+        n = KPI_MAX;
+    struct rect cells[KPI_MAX];
+    layout_grid(c, n, L->gap, L->portrait ? 2.0 : 2.4, 0, 0, cells);
     for (int i = 0; i < n; i++)
-        kpi_chart(ui, &ui->cfg->kpis[i], cells[i]);
+        kpi_card(ui, &ui->cfg->kpis[i], cells[i]);
 }
 
 const struct screen screen_kpi = {"kpi", kpi_draw};

@@ -1,81 +1,164 @@
-/* One municipality: availability, hours, services by video, website QR,
- * and the large Start video call button at the bottom. */
+/* One municipality: its name on its colour with the availability, opening
+ * hours, consultations by video, the website as a QR code, and the large
+ * Start video call button at the bottom. */
 #include <stdio.h>
+#include <string.h>
 
 #include "avail_badge.h"
 #include "hours_text.h"
 #include "screen.h"
 
-static void muni_info(struct ui *ui, const struct config_municipality *m, struct rect r)
+/* A white card; returns its inside. */
+static struct rect muni_card(struct ui *ui, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    int radius = layout_mm(L, 3), depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
+    ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
+                    ui->theme.shadow);
+    struct rect face = {r.x, r.y, r.w, r.h - depth};
+    ui_fill_rounded(ui, face, radius, ui->theme.border);
+    ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
+    return layout_inset(face, layout_mm(L, 3.5));
+}
+
+/* Name on the municipality's colour, the availability as a pill. */
+static void muni_hero(struct ui *ui, const struct config_municipality *m, int idx,
+                      struct rect r)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    int body = L->font_px[LAYOUT_FONT_BODY] * 3 / 2;
-    if (m->has_hours) {
-        ui_text(ui, ui_str(ui, I18N_OPENING_HOURS), LAYOUT_FONT_LABEL, t->text,
-                layout_take_top(&r, body, 0), UI_BOLD, 1);
-        char lines[HOURS_TEXT_MAX_LINES][96];
-        int n = hours_text(&m->hours, ui->lang, lines, HOURS_TEXT_MAX_LINES);
-        for (int i = 0; i < n; i++)
-            ui_text(ui, lines[i], LAYOUT_FONT_BODY, t->text, layout_take_top(&r, body, 0), 0, 1);
-        layout_take_top(&r, L->gap, 0);
+    uint32_t bg = ui->high_contrast ? t->surface : m->color;
+    ui_fill_rounded(ui, r, layout_mm(L, 4), bg);
+    if (ui->high_contrast)
+        ui_frame(ui, r, 3, t->border);
+    struct rect in = layout_inset(r, layout_mm(L, 4));
+    struct avail a;
+    char line[160];
+    avail_badge_get(ui, idx, &a, line, sizeof line);
+    int pill_w = L->portrait ? in.w : in.w / 2;
+    struct rect pill = L->portrait ? layout_take_bottom(&in, in.h / 2, 0)
+                                   : layout_take_right(&in, pill_w, L->gap);
+    pill = layout_center(pill, pill.w, L->font_px[LAYOUT_FONT_LABEL] * 2);
+    uint32_t pill_bg = a.state == AVAIL_INFO_ONLY ? t->closed : avail_badge_color(ui, &a);
+    ui_fill_rounded(ui, pill, pill.h / 2, ui->high_contrast ? t->border : 0xFFFFFF);
+    ui_fill_rounded(ui, layout_inset(pill, 3), pill.h / 2 - 3, pill_bg);
+    ui_text(ui, line, LAYOUT_FONT_LABEL, t->badge_text,
+            (struct rect){pill.x + pill.h / 2, pill.y, pill.w - pill.h, pill.h}, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_HUGE,
+            ui->high_contrast ? t->text : theme_text_on(bg), in, UI_VCENTER | UI_BOLD, 1);
+}
+
+/* Opening hours as a two-column table: days, then times. */
+static int muni_hours(struct ui *ui, const struct config_municipality *m, struct rect r,
+                      int draw)
+{
+    const struct layout *L = &ui->L;
+    int head = ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 2;
+    int row = L->font_px[LAYOUT_FONT_BODY] * 3 / 2;
+    char lines[HOURS_TEXT_MAX_LINES][96];
+    int n = hours_text(&m->hours, ui->lang, lines, HOURS_TEXT_MAX_LINES);
+    if (!draw)
+        return head + n * row;
+    ui_text(ui, ui_str(ui, I18N_OPENING_HOURS), LAYOUT_FONT_LABEL, ui->theme.text,
+            layout_take_top(&r, head, 0), UI_BOLD, 1);
+    for (int i = 0; i < n; i++) {
+        struct rect line = layout_take_top(&r, row, 0);
+        char *sep = strstr(lines[i], "  ");
+        if (sep)
+            *sep = '\0';
+        struct rect days = layout_take_left(&line, line.w * 9 / 20, L->gap);
+        ui_text(ui, lines[i], LAYOUT_FONT_BODY, ui->theme.text_muted, days, UI_VCENTER, 1);
+        ui_text(ui, sep ? sep + 2 : "", LAYOUT_FONT_BODY, ui->theme.text, line,
+                UI_VCENTER | UI_BOLD, 1);
     }
-    if (m->n_services > 0) {
-        ui_text(ui, ui_str(ui, I18N_SERVICES_BY_VIDEO), LAYOUT_FONT_LABEL, t->text,
-                layout_take_top(&r, body, 0), UI_BOLD, 1);
-        for (int i = 0; i < m->n_services && r.h >= body; i++) {
-            char line[256];
-            snprintf(line, sizeof line, "・%s", ui_lt(ui, &m->services[i]));
-            ui_text(ui, line, LAYOUT_FONT_BODY, t->text, layout_take_top(&r, body, 0), 0, 1);
-        }
+    return head + n * row;
+}
+
+static void muni_services(struct ui *ui, const struct config_municipality *m, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    ui_text(ui, ui_str(ui, I18N_SERVICES_BY_VIDEO), LAYOUT_FONT_LABEL, ui->theme.text,
+            layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap / 2), UI_BOLD, 1);
+    int bullet = layout_mm(L, 2);
+    enum layout_font f = L->portrait ? LAYOUT_FONT_LABEL : LAYOUT_FONT_BODY;
+    for (int i = 0; i < m->n_services && r.h > 0; i++) {
+        const char *s = ui_lt(ui, &m->services[i]);
+        int h = ui_text_height(ui, s, f, r.w - 3 * bullet, r.h, 0, 3);
+        struct rect item = layout_take_top(&r, h, L->gap * 2 / 3);
+        struct rect dot = layout_take_left(&item, 3 * bullet, 0);
+        int lh = ui_lines_height(ui, f, 1);
+        ui_fill_rounded(ui, (struct rect){dot.x, dot.y + (lh - bullet) / 2, bullet, bullet},
+                        bullet / 2, ui->high_contrast ? ui->theme.text : m->color);
+        ui_text(ui, s, f, ui->theme.text, item, 0, 3);
     }
 }
 
-static void muni_action(struct ui *ui, const struct app_state *st, int idx,
-                        const struct avail *a, struct rect r)
+static void muni_qr(struct ui *ui, const char *url, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    struct rect in = muni_card(ui, r);
+    struct rect cap = layout_take_bottom(&in, ui_lines_height(ui, LAYOUT_FONT_SMALL, 2),
+                                         L->gap / 2);
+    chrome_qr(ui, url, in);
+    ui_text(ui, ui_str(ui, I18N_WEBSITE_QR), LAYOUT_FONT_SMALL, ui->theme.text, cap,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+}
+
+/* The call button; or why there is none. */
+static void muni_action(struct ui *ui, int idx, const struct avail *a, struct rect r)
 {
     const struct theme *t = &ui->theme;
+    const char *why = NULL;
     if (a->state == AVAIL_INFO_ONLY)
-        return;
-    if (ui->view && ui->view->devices_block_call) {
-        ui_text(ui, ui_str(ui, I18N_ASK_STAFF_DEVICE), LAYOUT_FONT_LABEL, t->text, r,
-                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 3);
+        why = ui_str(ui, I18N_NO_VIDEO);
+    else if (ui->view && ui->view->devices_block_call)
+        why = ui_str(ui, I18N_ASK_STAFF_DEVICE);
+    if (why) {
+        ui_text(ui, why, LAYOUT_FONT_LABEL, t->text, muni_card(ui, r),
+                UI_ALIGN_CENTER | UI_VCENTER, 3);
         return;
     }
     if (avail_callable(a))
-        ui_button(ui, layout_center(r, r.w * 3 / 4, r.h), ui_str(ui, I18N_START_CALL),
-                  UI_BUTTON_PRIMARY, APP_ACT_START_CALL, idx);
-    (void)st;
+        ui_button(ui, layout_center(r, ui->L.portrait ? r.w : r.w * 2 / 3, r.h),
+                  ui_str(ui, I18N_START_CALL), UI_BUTTON_PRIMARY, APP_ACT_START_CALL, idx);
 }
 
 static void muni_draw(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
-    const struct config_municipality *m = &ui->cfg->municipalities[st->muni < 0 ? 0 : st->muni];
     int idx = st->muni < 0 ? 0 : st->muni;
-    struct rect c = chrome_draw(ui, st, ui_lt(ui, &m->name),
+    const struct config_municipality *m = &ui->cfg->municipalities[idx];
+    struct rect c = chrome_draw(ui, st, NULL,
                                 CHROME_BACK | CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
     struct avail a;
     char line[160];
     avail_badge_get(ui, idx, &a, line, sizeof line);
-    struct rect badge = layout_take_top(&c, L->font_px[LAYOUT_FONT_LABEL] * 2, L->gap);
-    ui_fill_rounded(ui, badge, layout_mm(L, 2),
-                    a.state == AVAIL_INFO_ONLY ? ui->theme.closed : avail_badge_color(ui, &a));
-    ui_text(ui, line, LAYOUT_FONT_LABEL, ui->theme.badge_text, layout_inset(badge, L->gap),
-            UI_VCENTER | UI_BOLD, 1);
-    struct rect action = layout_take_bottom(&c, L->target_min * 2, L->gap);
-    muni_action(ui, st, idx, &a, action);
-    if (m->website) {
-        int qr = L->portrait ? c.w / 3 : c.h * 3 / 4;
-        if (qr > c.h - L->font_px[LAYOUT_FONT_SMALL] * 3)
-            qr = c.h - L->font_px[LAYOUT_FONT_SMALL] * 3;
-        struct rect side = layout_take_right(&c, qr > c.w / 3 ? qr : c.w / 3, L->gap);
-        struct rect code = layout_take_top(&side, qr, L->gap / 2);
-        chrome_qr(ui, m->website, layout_center(code, qr, qr));
-        ui_text(ui, ui_str(ui, I18N_WEBSITE_QR), LAYOUT_FONT_SMALL, ui->theme.text_muted, side,
-                UI_ALIGN_CENTER, 3);
+    int hero_h = L->font_px[LAYOUT_FONT_HUGE] * 2 + (L->portrait ? L->font_px[LAYOUT_FONT_LABEL] * 2 : 0);
+    muni_hero(ui, m, idx, layout_take_top(&c, hero_h, L->gap * 2));
+    int callable = avail_callable(&a) && !(ui->view && ui->view->devices_block_call);
+    struct rect action = layout_take_bottom(&c, callable ? L->target_min * 8 / 5
+                                                         : ui_lines_height(ui, LAYOUT_FONT_LABEL, 3) + layout_mm(L, 9),
+                                            L->gap * 2);
+    muni_action(ui, idx, &a, action);
+    int qr_w = m->website ? (L->portrait ? c.w * 2 / 5 : c.w / 3) : 0;
+    int pad = layout_mm(L, 8);
+    if (L->portrait && m->has_hours) {
+        int hh = muni_hours(ui, m, c, 0) + pad;
+        struct rect top = layout_take_top(&c, hh > qr_w ? hh : qr_w, L->gap * 2);
+        if (m->website)
+            muni_qr(ui, m->website, layout_take_right(&top, qr_w, L->gap * 2));
+        muni_hours(ui, m, muni_card(ui, top), 1);
+        qr_w = 0;
+    } else if (m->website) {
+        struct rect side = layout_take_right(&c, qr_w, L->gap * 2);
+        muni_qr(ui, m->website, layout_take_top(&side, qr_w + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2), 0));
     }
-    muni_info(ui, m, c);
+    if (!L->portrait && m->has_hours) {
+        struct rect hours = layout_take_left(&c, c.w * 9 / 20, L->gap * 2);
+        muni_hours(ui, m, muni_card(ui, hours), 1);
+    }
+    if (m->n_services > 0 && c.h > 0)
+        muni_services(ui, m, muni_card(ui, c));
 }
 
 const struct screen screen_municipality = {"municipality", muni_draw};

@@ -1,9 +1,46 @@
-/* The area's joint services: a list, and one service with its QR code. */
+/* The area's joint services: a list of cards, and one service with its
+ * text, the municipalities involved and (with a url) a QR code. */
 #include <stdio.h>
 
 #include "screen.h"
 
 #define SERVICES_MAX 32
+
+/* A raised card; returns its inside. */
+static struct rect services_card(struct ui *ui, struct rect r, int pressed)
+{
+    const struct layout *L = &ui->L;
+    int radius = layout_mm(L, 3), depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
+    struct rect face = {r.x, r.y + (pressed ? depth : 0), r.w, r.h - depth};
+    if (!pressed)
+        ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
+                        ui->theme.shadow);
+    ui_fill_rounded(ui, face, radius, pressed ? ui->theme.pressed : ui->theme.border);
+    if (!pressed)
+        ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
+    return layout_inset(face, layout_mm(L, 3));
+}
+
+static void services_item(struct ui *ui, int i, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    const struct config_service *s = &ui->cfg->services[i];
+    int pressed = ui_is_pressed(ui, r, APP_ACT_SERVICE, i);
+    struct rect in = services_card(ui, r, pressed);
+    uint32_t fg = pressed ? ui->theme.pressed_text : ui->theme.text;
+    struct rect accent = layout_take_left(&in, layout_mm(L, 1.5), layout_mm(L, 3));
+    ui_fill(ui, accent, pressed ? ui->theme.pressed_text : ui->theme.primary);
+    int title_h = ui_lines_height(ui, LAYOUT_FONT_LABEL, 2);
+    struct rect title = layout_take_top(&in, in.h < title_h ? in.h : title_h, layout_mm(L, 1));
+    ui_text(ui, ui_lt(ui, &s->title), LAYOUT_FONT_LABEL, fg, title,
+            UI_BOLD | UI_TIGHT | (in.h < L->font_px[LAYOUT_FONT_SMALL] * 2 ? UI_VCENTER : 0), 3);
+    /* The first lines of the text, as much as the card holds. */
+    int lines = in.h / (L->font_px[LAYOUT_FONT_SMALL] * 3 / 2);
+    if (lines >= 1 && !pressed)
+        ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_SMALL, ui->theme.text_muted, in,
+                UI_ELLIPSIS, lines > 3 ? 3 : lines);
+    ui_target(ui, r, APP_ACT_SERVICE, i);
+}
 
 static void services_draw(struct ui *ui, const struct app_state *st)
 {
@@ -14,37 +51,71 @@ static void services_draw(struct ui *ui, const struct app_state *st)
     if (n > SERVICES_MAX)
         n = SERVICES_MAX;
     struct rect cells[SERVICES_MAX];
-    layout_grid(c, n, L->gap, 3.0, 3 * L->target_min, L->target_min, cells);
+    layout_grid(c, n, L->gap, L->portrait ? 2.6 : 3.2, 3 * L->target_min, L->target_min, cells);
+    for (int i = 0; i < n; i++)
+        services_item(ui, i, cells[i]);
+}
+
+/* The QR code with its caption, in a white card. */
+static void service_qr(struct ui *ui, const char *url, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    struct rect in = services_card(ui, r, 0);
+    int cap_h = ui_lines_height(ui, LAYOUT_FONT_SMALL, 2);
+    struct rect cap = layout_take_bottom(&in, cap_h, L->gap / 2);
+    chrome_qr(ui, url, in);
+    ui_text(ui, ui_str(ui, I18N_SCAN_TO_OPEN), LAYOUT_FONT_SMALL, ui->theme.text, cap,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+}
+
+static int service_involves(const struct ui *ui, const struct config_service *s, int m)
+{
+    for (int i = 0; i < s->n_municipalities; i++)
+        if (config_find_municipality(ui->cfg, s->municipalities[i]) == m)
+            return 1;
+    return 0;
+}
+
+/* All municipalities of the area, those involved in their colours, the
+ * others faded: who takes part, at a glance. */
+static void service_members(struct ui *ui, const struct config_service *s, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    const struct theme *t = &ui->theme;
+    struct rect in = services_card(ui, r, 0);
+    ui_text(ui, ui_str(ui, I18N_MUNICIPALITIES_USING), LAYOUT_FONT_LABEL, t->text,
+            layout_take_top(&in, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap), UI_BOLD, 1);
+    int n = ui->cfg->n_municipalities > 64 ? 64 : ui->cfg->n_municipalities;
+    struct rect cells[64];
+    layout_grid(in, n, layout_mm(L, 1.5), 2.8, 0, 0, cells);
     for (int i = 0; i < n; i++) {
-        const struct config_service *s = &ui->cfg->services[i];
-        int pressed = ui_is_pressed(ui, cells[i], APP_ACT_SERVICE, i);
-        ui_fill_rounded(ui, cells[i], layout_mm(L, 3),
-                        pressed ? ui->theme.pressed : ui->theme.border);
-        if (!pressed)
-            ui_fill_rounded(ui, layout_inset(cells[i], 2), layout_mm(L, 3) - 2, ui->theme.surface);
-        ui_text(ui, ui_lt(ui, &s->title), LAYOUT_FONT_LABEL,
-                pressed ? ui->theme.pressed_text : ui->theme.text,
-                layout_inset(cells[i], layout_mm(L, 2.5)), UI_VCENTER | UI_BOLD, 3);
-        ui_target(ui, cells[i], APP_ACT_SERVICE, i);
+        const struct config_municipality *m = &ui->cfg->municipalities[i];
+        int on = service_involves(ui, s, i);
+        uint32_t bg = ui->high_contrast ? (on ? t->primary : t->bg) : (on ? m->color : t->bg);
+        uint32_t fg = ui->high_contrast ? (on ? t->primary_text : t->text_muted)
+                                        : (on ? theme_text_on(bg) : t->text_muted);
+        ui_fill_rounded(ui, cells[i], layout_mm(L, 2), bg);
+        ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_BODY, fg, layout_inset(cells[i], 3),
+                UI_ALIGN_CENTER | UI_VCENTER | (on ? UI_BOLD : 0) | UI_TIGHT, 2);
     }
 }
 
-/* Names of the municipalities taking part, joined in the current language. */
-static void service_members(const struct ui *ui, const struct config_service *s, char *out,
-                            size_t outsz)
+/* Where to take it further: the QR code, or whom to ask. */
+static void service_more(struct ui *ui, const struct config_service *s, struct rect r)
 {
-    size_t used = 0;
-    out[0] = '\0';
-    for (int i = 0; i < s->n_municipalities; i++) {
-        int m = config_find_municipality(ui->cfg, s->municipalities[i]);
-        if (m < 0)
-            continue;
-        int n = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
-                         ui_lt(ui, &ui->cfg->municipalities[m].name));
-        if (n < 0 || (size_t)n >= outsz - used)
-            return;
-        used += (size_t)n;
+    const struct layout *L = &ui->L;
+    int qr_h = layout_mm(L, 70) + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2) + layout_mm(L, 8);
+    if (s->url) {
+        struct rect code = layout_take_top(&r, qr_h < r.h ? qr_h : r.h, 0);
+        service_qr(ui, s->url, layout_center(code, code.h * 5 / 4 < code.w ? code.h * 5 / 4
+                                                                           : code.w, code.h));
+        return;
     }
+    const char *ask = ui_str(ui, I18N_ASK_MUNICIPALITY);
+    int pad = layout_mm(L, 3) * 2 + layout_mm(L, 1);
+    int h = ui_text_height(ui, ask, LAYOUT_FONT_LABEL, r.w - pad, r.h - pad, 0, 4) + pad;
+    ui_text(ui, ask, LAYOUT_FONT_LABEL, ui->theme.text,
+            services_card(ui, layout_take_top(&r, h, 0), 0), 0, 4);
 }
 
 static void service_draw(struct ui *ui, const struct app_state *st)
@@ -53,27 +124,21 @@ static void service_draw(struct ui *ui, const struct app_state *st)
     const struct config_service *s = &ui->cfg->services[st->service < 0 ? 0 : st->service];
     struct rect c = chrome_draw(ui, st, ui_lt(ui, &s->title),
                                 CHROME_BACK | CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
-    if (s->url) {
-        int qr = L->portrait ? c.w / 2 : c.h * 3 / 4;
-        if (qr > c.h - L->font_px[LAYOUT_FONT_SMALL] * 3)
-            qr = c.h - L->font_px[LAYOUT_FONT_SMALL] * 3;
-        struct rect side = L->portrait ? layout_take_bottom(&c, qr + L->font_px[LAYOUT_FONT_SMALL] * 3, L->gap)
-                                       : layout_take_right(&c, qr, L->gap);
-        struct rect code = layout_take_top(&side, qr, L->gap / 2);
-        chrome_qr(ui, s->url, layout_center(code, qr, qr));
-        ui_text(ui, ui_str(ui, I18N_SCAN_TO_OPEN), LAYOUT_FONT_SMALL, ui->theme.text_muted, side,
-                UI_ALIGN_CENTER, 2);
+    struct rect side = L->portrait ? c : layout_take_right(&c, c.w * 2 / 5, L->gap * 2);
+    const char *body = ui_lt(ui, &s->body);
+    int pad = layout_mm(L, 3) * 2 + layout_mm(L, 1);
+    int body_max = L->portrait ? c.h / 2 : c.h * 3 / 5;
+    int bh = ui_text_height(ui, body, LAYOUT_FONT_LABEL, c.w - pad, body_max - pad, 0, 16) + pad;
+    struct rect text_r = layout_take_top(&c, bh, L->gap * 2);
+    ui_text(ui, body, LAYOUT_FONT_LABEL, ui->theme.text, services_card(ui, text_r, 0), 0, 16);
+    if (L->portrait) {
+        side = layout_take_top(&c, c.h / 2, L->gap * 2);
+        service_members(ui, s, side);
+        service_more(ui, s, c);
+    } else {
+        service_more(ui, s, c);
+        service_members(ui, s, side);
     }
-    char members[1024];
-    service_members(ui, s, members, sizeof members);
-    if (members[0]) {
-        struct rect mr = layout_take_bottom(&c, L->font_px[LAYOUT_FONT_BODY] * 5, L->gap);
-        struct rect head = layout_take_top(&mr, L->font_px[LAYOUT_FONT_BODY] * 3 / 2, 0);
-        ui_text(ui, ui_str(ui, I18N_MUNICIPALITIES_USING), LAYOUT_FONT_BODY, ui->theme.text,
-                head, UI_BOLD, 1);
-        ui_text(ui, members, LAYOUT_FONT_BODY, ui->theme.text, mr, 0, 3);
-    }
-    ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_LABEL, ui->theme.text, c, 0, 12);
 }
 
 const struct screen screen_services = {"services", services_draw};

@@ -20,10 +20,9 @@ static void call_notify(struct call_session *cs, enum status_event ev, int durat
                               .url = cs->url[0] ? cs->url : NULL, .time = time(NULL),
                               .duration_s = duration_s, .reason = reason};
     char *body = NULL;
-    if (status_notify_json(&n, &body) == 0) {
-        if (http_worker_notify(cs->http, body, m->call.notify_url) != 0)
-            msg_warn("notify %s: queue full, event dropped", status_event_name(ev));
-    }
+    /* A full queue is logged and counted by the worker itself. */
+    if (status_notify_json(&n, &body) == 0)
+        http_worker_notify(cs->http, body, m->call.notify_url);
     free(body);
 }
 
@@ -131,13 +130,12 @@ enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, doub
         return APP_EV_TICK;
     }
     int early = s == LAUNCHER_START_FAILED;
+    char why[256];
+    snprintf(why, sizeof why, "%s", launcher_why(cs->launcher));
     launcher_destroy(cs->launcher);
     cs->launcher = NULL;
-    if (early) {
-        char why[64];
-        snprintf(why, sizeof why, "launcher exited at once (status %d)", status);
+    if (early)
         return call_fail(cs, APP_FAIL_START, why, reason);
-    }
     return call_finish(cs, wall);
 }
 

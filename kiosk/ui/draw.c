@@ -4,7 +4,12 @@
 #include "textwrap.h"
 #include "ui.h"
 
-#define UI_MAX_LINES 12
+#define UI_MAX_LINES 16
+
+/* The rotation buffer: one per process, UI thread only (like qr.c's cache). */
+static SDL_Texture *ui_rot_tex;
+static SDL_Renderer *ui_rot_owner;
+static int ui_rot_w, ui_rot_h;
 
 static void ui_color(struct ui *ui, uint32_t rgb)
 {
@@ -18,6 +23,33 @@ static void ui_check_inside(struct ui *ui, struct rect r)
         ui->outside_count++;
 }
 
+void ui_release(void)
+{
+    if (ui_rot_tex)
+        SDL_DestroyTexture(ui_rot_tex);
+    ui_rot_tex = NULL;
+    ui_rot_owner = NULL;
+    ui_rot_w = ui_rot_h = 0;
+}
+
+/* Draws into the rotation buffer; 0 if drawing goes straight to the window. */
+static int ui_rotation_begin(struct ui *ui, int lw, int lh)
+{
+    if (ui->rotation == 0)
+        return 0;
+    if (!ui_rot_tex || ui_rot_owner != ui->r || ui_rot_w != lw || ui_rot_h != lh) {
+        ui_release();
+        ui_rot_tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_TARGET, lw, lh);
+        if (!ui_rot_tex)
+            return 0;
+        ui_rot_owner = ui->r;
+        ui_rot_w = lw;
+        ui_rot_h = lh;
+    }
+    return SDL_SetRenderTarget(ui->r, ui_rot_tex) == 0;
+}
+
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
               const struct ui_view *view)
 {
@@ -26,13 +58,46 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     ui->cfg = st->cfg;
     ui->lang = app_lang(st);
     ui->view = view;
-    layout_compute(&ui->L, w, h, st->cfg ? st->cfg->kiosk.display_inches : 0, st->large_text);
+    ui->win_w = w;
+    ui->win_h = h;
+    ui->rotation = st->cfg ? st->cfg->kiosk.rotation : 0;
+    if (ui->rotation != 90 && ui->rotation != 180 && ui->rotation != 270)
+        ui->rotation = 0;
+    int lw = ui->rotation % 180 ? h : w, lh = ui->rotation % 180 ? w : h;
+    if (!ui_rotation_begin(ui, lw, lh)) {
+        ui->rotation = 0;
+        lw = w;
+        lh = h;
+    }
+    layout_compute(&ui->L, lw, lh, st->cfg ? st->cfg->kiosk.display_inches : 0, st->large_text);
     theme_get(&ui->theme, st->high_contrast);
     ui->n_targets = 0;
     ui->overflow_count = ui->missing_glyphs = ui->outside_count = 0;
     ui->last_overflow[0] = '\0';
     ui_color(ui, ui->theme.bg);
     SDL_RenderClear(ui->r);
+}
+
+void ui_end(struct ui *ui)
+{
+    if (ui->rotation == 0 || !ui_rot_tex)
+        return;
+    SDL_SetRenderTarget(ui->r, NULL);
+    SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
+    SDL_RenderClear(ui->r);
+    /* Turning about the centre: the logical rect centred on the window. */
+    SDL_Rect dst = {(ui->win_w - ui->L.w) / 2, (ui->win_h - ui->L.h) / 2, ui->L.w, ui->L.h};
+    SDL_RenderCopyEx(ui->r, ui_rot_tex, NULL, &dst, (double)ui->rotation, NULL, SDL_FLIP_NONE);
+}
+
+void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly)
+{
+    switch (ui->rotation) {
+    case 90: *lx = wy; *ly = ui->win_w - 1 - wx; break;
+    case 180: *lx = ui->win_w - 1 - wx; *ly = ui->win_h - 1 - wy; break;
+    case 270: *lx = ui->win_h - 1 - wy; *ly = wx; break;
+    default: *lx = wx; *ly = wy; break;
+    }
 }
 
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb)
@@ -51,6 +116,8 @@ void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb)
         radius = r.h / 2;
     if (radius * 2 > r.w)
         radius = r.w / 2;
+    if (radius < 0)
+        radius = 0;
     ui_color(ui, rgb);
     SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
     SDL_RenderFillRect(ui->r, &mid);
@@ -83,8 +150,10 @@ static int ui_measure(void *ctx, const char *s, size_t len)
     return text_measure(m->ui->text, m->ui->lang, s, len, m->px, m->bold);
 }
 
+/* One line, its texture centred vertically in a line box of height lh:
+ * fonts of other scripts (Noto for Hangul) then sit on the same middle. */
 static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int bold,
-                         uint32_t rgb, int x, int y)
+                         uint32_t rgb, int x, int y, int lh)
 {
     char buf[1024];
     if (len >= sizeof buf)
@@ -96,9 +165,84 @@ static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int b
     ui->missing_glyphs += missing;
     if (!t)
         return;
-    SDL_Rect dst = {x, y, w, h};
-    ui_check_inside(ui, (struct rect){x, y, w, h});
+    SDL_Rect dst = {x, y + (lh - h) / 2, w, h};
+    ui_check_inside(ui, (struct rect){x, y, w, lh});
     SDL_RenderCopy(ui->r, t, NULL, &dst);
+}
+
+/* Line pitch: 1.5 for reading, 1.2 for headings, never below the font's. */
+static int ui_pitch(int px, int lh, int flags)
+{
+    int p = (flags & UI_TIGHT) ? px * 6 / 5 : px * 3 / 2;
+    return p > lh ? p : lh;
+}
+
+struct ui_fit {
+    int n, px, lh, pitch, overflow;
+    struct textwrap_line lines[UI_MAX_LINES];
+};
+
+/* Wraps at px; lines limited by the box's height and max_lines. */
+static void ui_fit_at(struct ui *ui, const char *text, int px, int flags, struct rect box,
+                      int max_lines, struct ui_fit *f)
+{
+    struct ui_measure_ctx m = {ui, px, (flags & UI_BOLD) != 0};
+    f->px = px;
+    f->lh = text_line_height(ui->text, ui->lang, px, m.bold);
+    f->pitch = ui_pitch(px, f->lh, flags);
+    int fit = box.h < f->lh ? 1 : 1 + (box.h - f->lh) / f->pitch;
+    int want = fit < max_lines ? fit : max_lines;
+    f->n = textwrap(text, box.w, ui_measure, &m, f->lines, want, &f->overflow);
+    if (f->n > 0 && f->lh + (f->n - 1) * f->pitch > box.h)
+        f->overflow = 1;
+}
+
+/* Short labels (one or two lines) first try one line at up to 80 %: a
+ * button reads better than "はじめの画面 / へ". Then wrap, shrinking to 70 %. */
+static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct rect box,
+                   int max_lines, struct ui_fit *f)
+{
+    if (max_lines > UI_MAX_LINES)
+        max_lines = UI_MAX_LINES;
+    if (max_lines < 1)
+        max_lines = 1;
+    if (flags & UI_ELLIPSIS) {
+        ui_fit_at(ui, text, px, flags, box, max_lines, f);
+        return;
+    }
+    if (max_lines <= 2) {
+        for (int step = 0; step < 3; step++) {
+            ui_fit_at(ui, text, px * (10 - step) / 10, flags, box, 1, f);
+            if (!f->overflow)
+                return;
+        }
+    }
+    for (int step = 0; step < 4; step++) {
+        ui_fit_at(ui, text, px * (10 - step) / 10, flags, box, max_lines, f);
+        if (!f->overflow)
+            return;
+    }
+}
+
+/* The last line of a cut excerpt, shortened until "…" fits after it. */
+static void ui_ellipsis_line(struct ui *ui, const char *text, struct ui_fit *f, int w,
+                             int flags, char *out, size_t outsz)
+{
+    struct textwrap_line *l = &f->lines[f->n - 1];
+    size_t len = l->len < outsz - 4 ? l->len : outsz - 4;
+    struct ui_measure_ctx m = {ui, f->px, (flags & UI_BOLD) != 0};
+    for (;;) {
+        memcpy(out, text + l->start, len);
+        memcpy(out + len, "…", sizeof "…");
+        int lw = ui_measure(&m, out, strlen(out));
+        if (lw <= w || len == 0) {
+            l->width = lw;
+            return;
+        }
+        do /* back one whole UTF-8 character */
+            len--;
+        while (len > 0 && ((unsigned char)text[l->start + len] & 0xC0) == 0x80);
+    }
 }
 
 int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rect box,
@@ -106,39 +250,32 @@ int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rec
 {
     if (!text || !*text || box.w <= 0)
         return 0;
-    struct ui_measure_ctx m = {ui, px, (flags & UI_BOLD) != 0};
-    struct textwrap_line lines[UI_MAX_LINES];
-    if (max_lines > UI_MAX_LINES)
-        max_lines = UI_MAX_LINES;
-    int n = 0, overflow = 1, lh = px;
-    /* Shrink in steps until the text fits its box, down to 70 %. */
-    for (int step = 0; step < 4 && overflow; step++) {
-        m.px = px * (10 - step) / 10;
-        lh = text_line_height(ui->text, ui->lang, m.px, m.bold);
-        int fit_lines = box.h / (lh > 0 ? lh : 1);
-        int want = fit_lines < max_lines ? fit_lines : max_lines;
-        if (want < 1)
-            want = 1;
-        n = textwrap(text, box.w, ui_measure, &m, lines, want, &overflow);
-        if (n * lh > box.h && step < 3)
-            overflow = 1;
+    struct ui_fit f;
+    ui_fit(ui, text, px, flags, box, max_lines, &f);
+    char cut[1024];
+    int cut_last = (flags & UI_ELLIPSIS) && f.overflow && f.n > 0;
+    if (cut_last) {
+        ui_ellipsis_line(ui, text, &f, box.w, flags, cut, sizeof cut);
+        f.overflow = f.lh + (f.n - 1) * f.pitch > box.h;
     }
-    if (overflow) {
+    if (f.overflow) {
         ui->overflow_count++;
         snprintf(ui->last_overflow, sizeof ui->last_overflow, "%s", text);
     }
-    int total = n * lh;
+    int total = f.n > 0 ? f.lh + (f.n - 1) * f.pitch : 0;
     int y = box.y;
     if (flags & UI_VCENTER)
         y = box.y + (box.h - total) / 2;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < f.n; i++) {
         int x = box.x;
         if ((flags & 3) == UI_ALIGN_CENTER)
-            x = box.x + (box.w - lines[i].width) / 2;
+            x = box.x + (box.w - f.lines[i].width) / 2;
         else if ((flags & 3) == UI_ALIGN_RIGHT)
-            x = box.x + box.w - lines[i].width;
-        ui_blit_line(ui, text + lines[i].start, lines[i].len, m.px, m.bold, rgb, x, y);
-        y += lh;
+            x = box.x + box.w - f.lines[i].width;
+        int last = cut_last && i == f.n - 1;
+        ui_blit_line(ui, last ? cut : text + f.lines[i].start, last ? strlen(cut) : f.lines[i].len,
+                     f.px, (flags & UI_BOLD) != 0, rgb, x, y, f.lh);
+        y += f.pitch;
     }
     return total;
 }
@@ -147,6 +284,33 @@ int ui_text(struct ui *ui, const char *text, enum layout_font font, uint32_t rgb
             struct rect box, int flags, int max_lines)
 {
     return ui_text_px(ui, text, ui->L.font_px[font], rgb, box, flags, max_lines);
+}
+
+int ui_text_lang(struct ui *ui, const char *lang, const char *text, enum layout_font font,
+                 uint32_t rgb, struct rect box, int flags, int max_lines)
+{
+    const char *saved = ui->lang;
+    ui->lang = lang;
+    int h = ui_text(ui, text, font, rgb, box, flags, max_lines);
+    ui->lang = saved;
+    return h;
+}
+
+int ui_text_height(struct ui *ui, const char *text, enum layout_font font, int w, int max_h,
+                   int flags, int max_lines)
+{
+    if (!text || !*text || w <= 0)
+        return 0;
+    struct ui_fit f;
+    ui_fit(ui, text, ui->L.font_px[font], flags, (struct rect){0, 0, w, max_h}, max_lines, &f);
+    return f.n > 0 ? f.lh + (f.n - 1) * f.pitch : 0;
+}
+
+int ui_lines_height(struct ui *ui, enum layout_font font, int n)
+{
+    int px = ui->L.font_px[font];
+    int lh = text_line_height(ui->text, ui->lang, px, 0);
+    return n <= 0 ? 0 : lh + (n - 1) * ui_pitch(px, lh, 0);
 }
 
 void ui_target(struct ui *ui, struct rect r, enum app_action action, int arg)
@@ -161,26 +325,87 @@ int ui_is_pressed(const struct ui *ui, struct rect r, enum app_action action, in
            ui->pressed.r.x == r.x && ui->pressed.r.y == r.y;
 }
 
+struct ui_colors {
+    uint32_t bg, fg, edge;
+};
+
+static struct ui_colors ui_button_colors(const struct ui *ui, enum ui_button_style style,
+                                         int pressed)
+{
+    const struct theme *t = &ui->theme;
+    struct ui_colors c = {t->secondary, t->secondary_text, t->border};
+    if (style == UI_BUTTON_PRIMARY)
+        c = (struct ui_colors){t->primary, t->primary_text, t->primary};
+    else if (style == UI_BUTTON_DANGER)
+        c = (struct ui_colors){t->danger, t->danger_text, t->danger};
+    if (pressed)
+        c = (struct ui_colors){t->pressed, t->pressed_text, t->pressed};
+    return c;
+}
+
+/* The plate of a button: a shadow line below, which a press "pushes" away. */
+static struct rect ui_button_plate(struct ui *ui, struct rect r, struct ui_colors c,
+                                   int pressed)
+{
+    int radius = layout_mm(&ui->L, 3);
+    int depth = layout_mm(&ui->L, 0.8) > 2 ? layout_mm(&ui->L, 0.8) : 2;
+    struct rect face = {r.x, r.y, r.w, r.h - depth};
+    if (pressed) {
+        face.y += depth;
+    } else {
+        ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
+                        ui->theme.shadow);
+    }
+    ui_fill_rounded(ui, face, radius, c.edge);
+    int bw = c.edge == c.bg ? 0 : (layout_mm(&ui->L, 0.6) > 2 ? layout_mm(&ui->L, 0.6) : 2);
+    if (bw)
+        ui_fill_rounded(ui, layout_inset(face, bw), radius - bw, c.bg);
+    return face;
+}
+
 void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_style style,
                enum app_action action, int arg)
 {
-    const struct theme *t = &ui->theme;
-    uint32_t bg = style == UI_BUTTON_PRIMARY ? t->primary
-                  : style == UI_BUTTON_DANGER ? t->danger : t->secondary;
-    uint32_t fg = style == UI_BUTTON_PRIMARY ? t->primary_text
-                  : style == UI_BUTTON_DANGER ? t->danger_text : t->secondary_text;
-    if (ui_is_pressed(ui, r, action, arg)) {
-        bg = t->pressed;
-        fg = t->pressed_text;
-    }
-    int radius = layout_mm(&ui->L, 3);
-    ui_fill_rounded(ui, r, radius, style == UI_BUTTON_SECONDARY ? t->border : bg);
-    if (style == UI_BUTTON_SECONDARY)
-        ui_fill_rounded(ui, layout_inset(r, 2), radius - 2, bg);
+    int pressed = ui_is_pressed(ui, r, action, arg);
+    struct ui_colors c = ui_button_colors(ui, style, pressed);
+    struct rect face = ui_button_plate(ui, r, c, pressed);
     int pad = layout_mm(&ui->L, 2);
-    ui_text(ui, label, LAYOUT_FONT_LABEL, fg, layout_inset(r, pad),
-            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    ui_text(ui, label, LAYOUT_FONT_LABEL, c.fg, layout_inset(face, pad),
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
     ui_target(ui, r, action, arg);
+}
+
+void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
+               int arg)
+{
+    const struct theme *t = &ui->theme;
+    int pressed = ui_is_pressed(ui, r, action, arg);
+    struct ui_colors c = ui_button_colors(ui, UI_BUTTON_SECONDARY, pressed);
+    struct rect face = ui_button_plate(ui, r, c, pressed);
+    struct rect in = layout_inset(face, layout_mm(&ui->L, 2));
+    /* The switch: a pill with a knob, right when on; language-free. */
+    int sh = in.h * 2 / 5 > layout_mm(&ui->L, 6) ? layout_mm(&ui->L, 6) : in.h * 2 / 5;
+    int sw = sh * 9 / 5;
+    struct rect sw_r = layout_take_left(&in, sw, layout_mm(&ui->L, 2));
+    sw_r = layout_center(sw_r, sw, sh);
+    ui_fill_rounded(ui, sw_r, sh / 2, on ? t->ok : t->closed);
+    int k = sh - 4;
+    struct rect knob = {on ? sw_r.x + sw_r.w - k - 2 : sw_r.x + 2, sw_r.y + 2, k, k};
+    ui_fill_rounded(ui, knob, k / 2, 0xFFFFFF);
+    ui_text(ui, label, LAYOUT_FONT_LABEL, c.fg, in, UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
+    ui_target(ui, r, action, arg);
+}
+
+void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg)
+{
+    int pressed = ui_is_pressed(ui, r, APP_ACT_LANG, arg);
+    struct ui_colors c = ui_button_colors(ui, current ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY,
+                                          pressed);
+    struct rect face = ui_button_plate(ui, r, c, pressed);
+    ui_text_lang(ui, lang, i18n_endonym(lang), LAYOUT_FONT_LABEL, c.fg,
+                 layout_inset(face, layout_mm(&ui->L, 1.5)),
+                 UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    ui_target(ui, r, APP_ACT_LANG, arg);
 }
 
 const struct ui_target *ui_hit(const struct ui *ui, int x, int y)

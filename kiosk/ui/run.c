@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "avail.h"
 #include "call_session.h"
+#include "callbar.h"
 #include "config_watch.h"
 #include "devices.h"
 #include "input.h"
@@ -28,6 +30,7 @@ struct run {
     struct app_state st;
     struct input in;
     struct call_session call;
+    struct callbar bar;
     struct http_worker *http;
     struct config_watch *watch;
     struct status_info *status; /* per municipality, copied from the worker */
@@ -98,6 +101,20 @@ static void run_attach_config(struct run *r)
     r->call.http = r->http;
 }
 
+/* What the tile now says, in English, for the log (and the tests). */
+static void run_log_status(struct run *r, int i)
+{
+    struct avail a;
+    char line[256];
+    const struct config_municipality *m = &r->cfg.municipalities[i];
+    if (!m->has_call || !m->call.status_url)
+        return;
+    avail_compute(m, &r->status[i], time(NULL), &a);
+    avail_describe(&a, &r->status[i], "en", line, sizeof line);
+    msg_info("status %s: %s%s%s", m->id, line, r->status[i].reason[0] ? " — " : "",
+             r->status[i].reason);
+}
+
 /* Copies the worker's results; returns 1 if anything changed. */
 static int run_refresh_status(struct run *r)
 {
@@ -109,6 +126,7 @@ static int run_refresh_status(struct run *r)
             status_info_free(&r->status[i]);
             r->status[i] = s;
             changed = 1;
+            run_log_status(r, i);
         } else {
             status_info_free(&s);
         }
@@ -164,8 +182,11 @@ static void run_start_call(struct run *r, int muni, double now)
 {
     enum app_fail_reason reason = APP_FAIL_NONE;
     int devices_ok = !r->cfg.call.require_devices || devices_ok_for_call(&r->devices);
-    r->call.x = 0;
-    r->call.y = r->ui->L.header.h;
+    int wx, wy;
+    SDL_GetWindowPosition(r->win, &wx, &wy);
+    /* The browser takes the screen below the call bar. */
+    r->call.x = wx;
+    r->call.y = wy + r->ui->L.header.h;
     r->call.w = r->ui->L.w;
     r->call.h = r->ui->L.h - r->ui->L.header.h;
     enum app_event_kind k = call_session_start(&r->call, muni, devices_ok, time(NULL), now,
@@ -198,6 +219,21 @@ static void run_commands(struct run *r, const struct app_cmds *cmds, double now)
     }
 }
 
+/* The call bar lives exactly as long as a launched browser's call. */
+static void run_sync_callbar(struct run *r)
+{
+    int want = app_in_call(&r->st) && r->cfg.call.n_launcher > 0;
+    if (want && !callbar_is_open(&r->bar)) {
+        int x, y;
+        SDL_GetWindowPosition(r->win, &x, &y);
+        callbar_open(&r->bar, &r->cfg, r->paths->fonts_dir, x, y, r->ui->L.w,
+                     r->ui->L.header.h);
+        r->dirty = 1;
+    } else if (!want && callbar_is_open(&r->bar)) {
+        callbar_close(&r->bar);
+    }
+}
+
 static void run_feed(struct run *r, const struct app_event *ev, double now)
 {
     struct app_cmds cmds;
@@ -210,6 +246,7 @@ static void run_feed(struct run *r, const struct app_event *ev, double now)
     if (r->st.screen == APP_SCREEN_HOME && before != APP_SCREEN_HOME)
         devices_refresh(&r->devices); /* a cheap check between visitors */
     run_commands(r, &cmds, now);
+    run_sync_callbar(r);
 }
 
 static void run_wakeup(struct run *r, double now)
@@ -246,8 +283,12 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
     }
     struct app_event ev;
     int redraw = 0;
-    if (input_handle(&r->in, r->ui, e, now, &ev, &redraw))
+    if (callbar_owns(&r->bar, e)) {
+        if (input_handle(&r->bar.in, r->bar.ui, e, now, &ev, &redraw))
+            run_feed(r, &ev, now);
+    } else if (input_handle(&r->in, r->ui, e, now, &ev, &redraw)) {
         run_feed(r, &ev, now);
+    }
     if (redraw)
         r->dirty = 1;
 }
@@ -280,6 +321,8 @@ static void run_draw(struct run *r, double now)
     ui_begin(r->ui, w, h, &r->st, &view);
     screen_draw_frame(r->ui, &r->st);
     SDL_RenderPresent(r->ren);
+    if (callbar_is_open(&r->bar))
+        callbar_draw(&r->bar, &r->st, &view, w, h);
     r->dirty = 0;
 }
 
@@ -401,6 +444,7 @@ static int run_init(struct run *r)
 static void run_teardown(struct run *r)
 {
     call_session_shutdown(&r->call, time(NULL));
+    callbar_close(&r->bar);
     http_worker_stop(r->http);
     config_watch_stop(r->watch);
     run_status_free(r);

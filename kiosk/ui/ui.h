@@ -49,6 +49,11 @@ struct ui {
     int overflow_count, missing_glyphs, outside_count;
     char last_overflow[160];
     int high_contrast, large_text;
+    /* kiosk.rotation: the frame is drawn upright into a texture of the
+     * logical size (L.w x L.h) and turned onto the window by ui_end();
+     * input maps window coordinates back (input.c). */
+    int rotation;     /* 0, 90, 180, 270 (clockwise) */
+    int win_w, win_h; /* the window's (physical) size */
 };
 
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
@@ -61,10 +66,19 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 #define UI_VCENTER 4 /* or'ed with an enum ui_align */
 #define UI_BOLD 8
+#define UI_TIGHT 16 /* line pitch 1.2 instead of 1.5 (headings) */
+#define UI_ELLIPSIS 32 /* an excerpt: cut with "…" where the box ends (not an overflow) */
 
 /* Starts a frame at the window's size: lays out, clears, forgets targets. */
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
               const struct ui_view *view);
+/* Ends the frame: with a rotation, turns the drawn frame onto the window.
+ * Call before SDL_RenderPresent (screen_draw_frame does). */
+void ui_end(struct ui *ui);
+/* Window (physical) pixel -> logical pixel the screens lay out in. */
+void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly);
+/* Drops the rotation buffer (before the renderer goes). */
+void ui_release(void);
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
 void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb);
 void ui_frame(struct ui *ui, struct rect r, int thickness, uint32_t rgb);
@@ -77,6 +91,15 @@ int ui_text(struct ui *ui, const char *text, enum layout_font font, uint32_t rgb
 /* Same with an explicit pixel size. */
 int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rect box,
                int flags, int max_lines);
+/* ui_text in another language's fonts (language names in themselves). */
+int ui_text_lang(struct ui *ui, const char *lang, const char *text, enum layout_font font,
+                 uint32_t rgb, struct rect box, int flags, int max_lines);
+/* Height ui_text would use for text in a box w wide and at most max_h
+ * high (no drawing). */
+int ui_text_height(struct ui *ui, const char *text, enum layout_font font, int w, int max_h,
+                   int flags, int max_lines);
+/* Height ui_text would use for n lines of font (1.5 line pitch). */
+int ui_lines_height(struct ui *ui, enum layout_font font, int n);
 /* Registers r as a touch target for t. */
 void ui_target(struct ui *ui, struct rect r, enum app_action action, int arg);
 /* 1 if a finger is down on this exact target. */
@@ -85,6 +108,11 @@ int ui_is_pressed(const struct ui *ui, struct rect r, enum app_action action, in
 enum ui_button_style { UI_BUTTON_PRIMARY, UI_BUTTON_SECONDARY, UI_BUTTON_DANGER };
 void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_style style,
                enum app_action action, int arg);
+/* A button that shows an on/off switch beside its label. */
+void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
+               int arg);
+/* A button with a language's name drawn in that language's fonts. */
+void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg);
 /* The target under (x, y), or NULL. */
 const struct ui_target *ui_hit(const struct ui *ui, int x, int y);
 /* A string from the built-in table in the current language. */

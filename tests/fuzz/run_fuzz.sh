@@ -19,5 +19,5 @@ $cc -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 cp "$root"/tests/data/config/*.json "$out/corpus/" 2>/dev/null || true
 [ -f "$root/config/kiosk.json" ] && cp "$root/config/kiosk.json" "$out/corpus/shipped.json"
 cd "$out"
-exec ./fuzz_config -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+exec ./fuzz_config -dict="$root/tests/fuzz/config.dict" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 corpus

@@ -11,7 +11,8 @@ GET paths (status answers):
   /500        HTTP 500
   /garbage    200 with a body that is not JSON
   /huge       200 streaming 100 MB (no Content-Length: the client must cut it)
-  /flip       answers as the mode last set by GET /set-flip?MODE (default available)
+  /flip       answers as the mode last set by GET /set-flip?MODE (default available;
+              any mode above, slow and huge included)
 POST paths (notify):
   /notify        records the body, answers 204
   /notify-flaky  answers 500 to the first N posts (--fail-first, default 2), then 204
@@ -88,21 +89,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         path, _, query = self.path.partition("?")
-        if path == "/slow":
-            time.sleep(10)
-            self.answer("available")
-        elif path == "/huge":
-            self.stream_huge()
-        elif path == "/flip":
-            with State.lock:
-                mode = State.flip_mode
-            self.answer(mode)
-        elif path == "/set-flip":
+        if path == "/set-flip":
             with State.lock:
                 State.flip_mode = query
             self.send_plain(200, "ok")
+            return
+        mode = path.lstrip("/")
+        if path == "/flip":
+            with State.lock:
+                mode = State.flip_mode
+        if mode == "slow":
+            time.sleep(10)
+            self.answer("available")
+        elif mode == "huge":
+            self.stream_huge()
         else:
-            self.answer(path.lstrip("/"))
+            self.answer(mode)
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)

@@ -319,21 +319,8 @@ static void test_expect(struct http_worker *w, int i, enum status_state st, int 
     status_info_free(&s);
 }
 
-static void test_phase_status(struct http_worker *w, double t0)
+static void test_check_statuses(struct http_worker *w)
 {
-    struct test_poll_watch pw;
-    memset(&pw, 0, sizeof pw);
-    int done = 0;
-    while (!done && test_now() - t0 < 8) {
-        test_watch_once(w, t0, &pw);
-        done = 1;
-        for (int i = 0; i < M_COUNT; i++)
-            done &= pw.resolved_at[i] > 0;
-        if (pw.calls_during_hang / M_COUNT == 50)
-            test_all_cloexec();
-        test_sleep_ms(1);
-    }
-    CHECK(done);
     struct status_info s;
     http_worker_get_status(w, M_AVAILABLE, &s);
     CHECK_INT(s.state, STATUS_AVAILABLE);
@@ -356,22 +343,44 @@ static void test_phase_status(struct http_worker *w, double t0)
     test_expect(w, M_NOCALL, STATUS_UNKNOWN, -1, "no call section");
     test_expect(w, M_COUNT, STATUS_UNKNOWN, -1, "no such municipality");
     test_expect(w, -1, STATUS_UNKNOWN, -1, "no such municipality");
+}
 
+static void test_report_watch(const struct test_poll_watch *pw)
+{
     static const char *const names[M_COUNT] = {"available", "busy", "slow", "500", "garbage",
                                                "huge", "down", "flip", "no url", "no call"};
     for (int i = 0; i < M_COUNT; i++)
-        fprintf(stderr, "  %-9s resolved after %.3f s\n", names[i], pw.resolved_at[i]);
+        fprintf(stderr, "  %-9s resolved after %.3f s\n", names[i], pw->resolved_at[i]);
     fprintf(stderr,
             "  get_status: max %.1f us overall; while /slow hung: %ld calls, max %.1f us "
             "(%.1f us without preemption; %ld preempted)\n",
-            pw.max_get_ms * 1000, pw.calls_during_hang, pw.max_get_hang_ms * 1000,
-            pw.max_own_ms * 1000, pw.preempted);
+            pw->max_get_ms * 1000, pw->calls_during_hang, pw->max_get_hang_ms * 1000,
+            pw->max_own_ms * 1000, pw->preempted);
     for (int i = M_AVAILABLE; i <= M_DOWN; i++)
         if (i != M_SLOW)
-            CHECK(pw.resolved_at[i] < 1.0 + 0.5); /* connect timeout + a little */
-    CHECK(pw.resolved_at[M_SLOW] > 2.4 && pw.resolved_at[M_SLOW] < 3.5); /* timeout 2.5 s */
-    CHECK(pw.calls_during_hang > 1000);
-    CHECK(pw.max_own_ms < 1.0 || test_under_valgrind());
+            CHECK(pw->resolved_at[i] < 1.0 + 0.5); /* connect timeout + a little */
+    CHECK(pw->resolved_at[M_SLOW] > 2.4 && pw->resolved_at[M_SLOW] < 3.5); /* timeout 2.5 s */
+    CHECK(pw->calls_during_hang > 1000);
+    CHECK(pw->max_own_ms < 1.0 || test_under_valgrind());
+}
+
+static void test_phase_status(struct http_worker *w, double t0)
+{
+    struct test_poll_watch pw;
+    memset(&pw, 0, sizeof pw);
+    int done = 0;
+    while (!done && test_now() - t0 < 8) {
+        test_watch_once(w, t0, &pw);
+        done = 1;
+        for (int i = 0; i < M_COUNT; i++)
+            done &= pw.resolved_at[i] > 0;
+        if (pw.calls_during_hang / M_COUNT == 50)
+            test_all_cloexec();
+        test_sleep_ms(1);
+    }
+    CHECK(done);
+    test_check_statuses(w);
+    test_report_watch(&pw);
 }
 
 /* ---- phase 2: a status that was good becomes unknown, then recovers ------ */

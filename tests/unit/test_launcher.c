@@ -128,6 +128,18 @@ static char *test_read_file(const char *path)
     return buf;
 }
 
+/* The watcher spawns the child a moment after launcher_start. */
+static pid_t test_pid(struct launcher *l)
+{
+    for (int waited = 0; waited < 3000; waited += 5) {
+        pid_t pid = launcher_pid(l);
+        if (pid > 0 || launcher_state(l, NULL, NULL) != LAUNCHER_RUNNING)
+            return pid;
+        test_sleep_ms(5);
+    }
+    return -1;
+}
+
 /* A process is gone when it does not exist (a zombie would still count). */
 static int test_gone(pid_t pid)
 {
@@ -225,7 +237,7 @@ static void test_normal_call(void)
         return;
     char profile[PATH_MAX];
     snprintf(profile, sizeof profile, "%s", launcher_profile(l));
-    pid_t pid = launcher_pid(l);
+    pid_t pid = test_pid(l);
     test_record_during_call(l, profile);
     test_record_contents(profile);
     int status;
@@ -234,9 +246,10 @@ static void test_normal_call(void)
     CHECK_INT(status, 0);
     CHECK(secs > 1.9 && secs < 4.0);
     CHECK(!launcher_failed_early(l));
+    CHECK_STR(launcher_why(l), "");
     CHECK(access(profile, F_OK) != 0 && errno == ENOENT);
     launcher_destroy(l);
-    CHECK(test_gone(pid));
+    CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
     CHECK_INT(test_wake_count(), w0 + 1);
@@ -257,12 +270,16 @@ static void test_fail_early(void)
     CHECK(l != NULL);
     if (!l)
         return;
-    pid_t pid = launcher_pid(l);
+    pid_t pid = test_pid(l);
     CHECK_INT(test_finish(l, w0, 3000, &status, NULL), LAUNCHER_START_FAILED);
     CHECK_INT(status, 1);
     CHECK(launcher_failed_early(l));
+    char want[PATH_MAX + 64];
+    snprintf(want, sizeof want, "%s ended after ", script);
+    CHECK(strncmp(launcher_why(l), want, strlen(want)) == 0);
+    CHECK(strstr(launcher_why(l), " s (exit status 1)") != NULL);
     launcher_destroy(l);
-    CHECK(test_gone(pid));
+    CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
 }
@@ -284,31 +301,61 @@ static void test_path_lookup(void)
     CHECK(test_no_children());
 }
 
+/* A program that cannot be executed: found by the watcher, reported as a
+ * failed start with the reason; the profile made for it is gone. */
 static void test_cannot_exec(const char *prog, const char *want_err)
 {
     char *argv[] = {(char *)prog, "--app={url}"};
     struct launcher_opts o = test_opts(argv, 2);
-    char err[256] = "unset";
-    int w0 = test_wake_count();
-    struct launcher *l = launcher_start(&o, err, sizeof err);
-    if (l) {
+    int w0 = test_wake_count(), status;
+    struct launcher *l = launcher_start(&o, NULL, 0);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    CHECK_INT(test_finish(l, w0, 3000, &status, NULL), LAUNCHER_START_FAILED);
+    CHECK(launcher_failed_early(l));
+    char want[512];
+    if (status != LAUNCHER_STATUS_NONE) {
         /* Only where posix_spawn cannot report exec errors (valgrind turns
          * glibc's clone(CLONE_VM|CLONE_VFORK) into a fork): the child exits
-         * 127 at once, which must read as a failed start all the same. */
-        int status;
-        CHECK_INT(test_finish(l, w0, 3000, &status, NULL), LAUNCHER_START_FAILED);
-        CHECK_INT(status, 127);
-        launcher_destroy(l);
-        CHECK(test_no_children());
-        CHECK(test_dir_empty(test_profiles));
-        return;
+         * at once (127, or valgrind's error code), which reads as a failed
+         * start all the same. */
+        snprintf(want, sizeof want, "%s ended after ", prog);
+        CHECK(strncmp(launcher_why(l), want, strlen(want)) == 0);
+    } else {
+        CHECK_INT(status, LAUNCHER_STATUS_NONE);
+        CHECK_INT(launcher_pid(l), -1);
+        snprintf(want, sizeof want, "cannot start %s: %s", prog, want_err);
+        CHECK_STR(launcher_why(l), want);
     }
-    char want[512];
-    snprintf(want, sizeof want, "cannot start %s: %s", prog, want_err);
-    CHECK_STR(err, want);
+    launcher_destroy(l);
     CHECK(test_no_children());
-    CHECK(test_dir_empty(test_profiles)); /* the profile made for it is gone */
-    CHECK_INT(test_wake_count(), w0);
+    CHECK(test_dir_empty(test_profiles));
+    CHECK_INT(test_wake_count(), w0 + 1);
+}
+
+/* Stopped before the watcher got to spawn it: nothing runs, not a failure. */
+static void test_stop_before_spawn(void)
+{
+    char *argv[] = {"sleep", "5"};
+    struct launcher_opts o = test_opts(argv, 2);
+    int w0 = test_wake_count(), status;
+    struct launcher *l = launcher_start(&o, NULL, 0);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    launcher_request_stop(l);
+    enum launcher_state st = test_finish(l, w0, 3000, &status, NULL);
+    CHECK(st == LAUNCHER_EXITED);
+    CHECK_STR(launcher_why(l), "");
+    /* either it never ran, or it ran and took the TERM */
+    CHECK(status == LAUNCHER_STATUS_NONE || status == -SIGTERM);
+    double e1 = launcher_elapsed(l);
+    test_sleep_ms(20);
+    CHECK(launcher_elapsed(l) == e1); /* the clock has stopped */
+    launcher_destroy(l);
+    CHECK(test_no_children());
+    CHECK(test_dir_empty(test_profiles));
 }
 
 static void test_bad_opts(void)
@@ -345,7 +392,7 @@ static void test_request_stop(void)
     CHECK(l != NULL);
     if (!l)
         return;
-    pid_t pid = launcher_pid(l);
+    pid_t pid = test_pid(l);
     test_sleep_ms(300);
     CHECK_INT(launcher_state(l, &status, NULL), LAUNCHER_RUNNING);
     CHECK_INT(status, LAUNCHER_STATUS_NONE);
@@ -359,7 +406,7 @@ static void test_request_stop(void)
     CHECK_INT(status, -SIGTERM);
     CHECK(test_now() - t0 < 0.25); /* well within the grace period */
     launcher_destroy(l);
-    CHECK(test_gone(pid));
+    CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
 }
@@ -414,7 +461,7 @@ static void test_grandchild(const char *mode)
     CHECK(l != NULL);
     if (!l)
         return;
-    pid_t pid = launcher_pid(l), gpid = test_read_pid();
+    pid_t pid = test_pid(l), gpid = test_read_pid();
     CHECK(gpid > 0 && kill(gpid, 0) == 0);
     int stay = strcmp(mode, "stay") == 0;
     if (stay)
@@ -422,7 +469,7 @@ static void test_grandchild(const char *mode)
     CHECK_INT(test_finish(l, w0, 4000, &status, NULL), LAUNCHER_EXITED);
     CHECK_INT(status, stay ? -SIGTERM : 0);
     launcher_destroy(l);
-    CHECK(test_gone(pid));
+    CHECK(pid > 0 && test_gone(pid));
     CHECK(gpid > 0 && test_gone(gpid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
@@ -441,12 +488,12 @@ static void test_destroy_running(void)
     CHECK(l != NULL);
     if (!l)
         return;
-    pid_t pid = launcher_pid(l);
+    pid_t pid = test_pid(l);
     CHECK(test_wait_file(test_record, 3000));
     double t0 = test_now();
     launcher_destroy(l);
     CHECK(test_now() - t0 < 1.5);
-    CHECK(test_gone(pid));
+    CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
     CHECK_INT(test_wake_count(), w0 + 1);
@@ -530,6 +577,7 @@ int main(int argc, char **argv)
     test_bad_opts();
     test_cannot_exec("/nonexistent/launcher", "No such file or directory");
     test_cannot_exec("/dev/null", "Permission denied");
+    test_stop_before_spawn();
     test_fail_early();
     test_path_lookup();
     test_request_stop();

@@ -152,28 +152,9 @@ static void test_notify_one(const struct status_notify *n, int rc, const char *w
     free(out);
 }
 
-static void test_notify(void)
+static void test_notify_failed(struct status_notify *pn)
 {
-    struct status_notify n = {STATUS_EVENT_CALL_REQUESTED, "k1", "tobetsu", "abc",
-                              "https://meet.example.jp/tobetsu-abc", T_0845, 0, NULL};
-    test_notify_one(&n, 0,
-                    "{\"event\":\"call_requested\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
-                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
-                    "\"time\":\"2026-12-24T08:45:00+09:00\"}");
-    n.event = STATUS_EVENT_CALL_STARTED;
-    n.duration_s = 99; /* ignored outside call_ended */
-    n.time = T_0845 + 15 * 3600 + 14 * 60 + 59; /* 23:59:59 */
-    test_notify_one(&n, 0,
-                    "{\"event\":\"call_started\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
-                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
-                    "\"time\":\"2026-12-24T23:59:59+09:00\"}");
-    n.event = STATUS_EVENT_CALL_ENDED;
-    n.duration_s = 312;
-    n.time = T_0845 + 15 * 3600 + 15 * 60; /* midnight: the next day in Japan */
-    test_notify_one(&n, 0,
-                    "{\"event\":\"call_ended\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
-                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
-                    "\"time\":\"2026-12-25T00:00:00+09:00\",\"duration_s\":312}");
+    struct status_notify n = *pn;
     n.event = STATUS_EVENT_CALL_FAILED;
     n.reason = "launcher \"chromium\"\nexited\t\x01";
     n.session = NULL;
@@ -203,6 +184,31 @@ static void test_notify(void)
     status_rfc3339(-9 * 3600 - 1, t, sizeof t);
     CHECK_STR(t, "1969-12-31T23:59:59+09:00");
     CHECK_STR(status_event_name(STATUS_EVENT_CALL_ENDED), "call_ended");
+}
+
+static void test_notify(void)
+{
+    struct status_notify n = {STATUS_EVENT_CALL_REQUESTED, "k1", "tobetsu", "abc",
+                              "https://meet.example.jp/tobetsu-abc", T_0845, 0, NULL};
+    test_notify_one(&n, 0,
+                    "{\"event\":\"call_requested\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
+                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
+                    "\"time\":\"2026-12-24T08:45:00+09:00\"}");
+    n.event = STATUS_EVENT_CALL_STARTED;
+    n.duration_s = 99; /* ignored outside call_ended */
+    n.time = T_0845 + 15 * 3600 + 14 * 60 + 59; /* 23:59:59 */
+    test_notify_one(&n, 0,
+                    "{\"event\":\"call_started\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
+                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
+                    "\"time\":\"2026-12-24T23:59:59+09:00\"}");
+    n.event = STATUS_EVENT_CALL_ENDED;
+    n.duration_s = 312;
+    n.time = T_0845 + 15 * 3600 + 15 * 60; /* midnight: the next day in Japan */
+    test_notify_one(&n, 0,
+                    "{\"event\":\"call_ended\",\"kiosk\":\"k1\",\"municipality\":\"tobetsu\","
+                    "\"session\":\"abc\",\"url\":\"https://meet.example.jp/tobetsu-abc\","
+                    "\"time\":\"2026-12-25T00:00:00+09:00\",\"duration_s\":312}");
+    test_notify_failed(&n);
 }
 
 int main(int argc, char **argv)

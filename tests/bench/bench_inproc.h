@@ -1,0 +1,56 @@
+#ifndef KIOSK_BENCH_INPROC_H
+#define KIOSK_BENCH_INPROC_H
+/* The in-process half: the kiosk's own drawing code (ui_begin +
+ * screen_draw_frame + SDL_RenderPresent, as ui/run.c calls them) on the
+ * software renderer, timed per screen; and touches pushed as SDL finger
+ * events through input_handle and app_handle, timed to the end of the
+ * present that shows them. */
+#include "bench_stats.h"
+#include "config.h"
+#include "text.h"
+
+#define BENCH_MAX_ROWS 16
+
+struct bench_row {
+    char name[48];     /* "home", "municipality:*" (every id) */
+    struct bench_series frame; /* warm: begin + draw + present */
+    struct bench_series draw;  /* warm: begin + draw only */
+    struct bench_series cold;  /* the first frame of each screen with a fresh text cache */
+    int overflow, missing, outside; /* from the last frame */
+};
+
+struct bench_click {
+    int x, y;
+};
+
+struct bench_size {
+    int w, h;
+    int n_rows;
+    struct bench_row rows[BENCH_MAX_ROWS];
+    struct bench_series press;     /* finger down -> pressed state presented */
+    struct bench_series nav;       /* finger up -> new screen presented (after warm-up) */
+    struct bench_series nav_first; /* the same, first visit of each screen */
+    struct bench_series lang;      /* finger up on a language button -> presented */
+    struct text_cache_stats text;  /* after the touch tour */
+    int tour_errors;
+};
+
+struct bench_inproc_opts {
+    const struct config *cfg;
+    const char *fonts_dir;
+    const char *lang;  /* NULL: the config's default */
+    int frames;        /* warm frames per screen */
+    int rounds;        /* touch tour rounds after the warm-up */
+    int use_window;    /* 1: an X11 window (real present); 0: an SDL_Surface */
+    int verbose;
+};
+
+/* Measures one window size. SDL video and TTF must be initialised. */
+int bench_inproc_size(const struct bench_inproc_opts *o, int w, int h, struct bench_size *out);
+/* The window-relative clicks that visit every language and its main
+ * screens from a fresh home screen, as the kiosk at w x h lays them out.
+ * Returns how many were written to out (at most max), -1 on error. */
+int bench_inproc_tour_clicks(const struct bench_inproc_opts *o, int w, int h,
+                             struct bench_click *out, int max);
+void bench_size_free(struct bench_size *s);
+#endif

@@ -1,0 +1,249 @@
+#include "bench_report.h"
+
+#include <stdio.h>
+
+#define BENCH_MIB(kib) ((double)(kib) / 1024.0)
+/* The budgets (2-core machine, software renderer, 1920x1080). */
+#define BUDGET_FIRST_FRAME_MS 150.0
+#define BUDGET_FRAME_MEDIAN_MS 4.0
+#define BUDGET_FRAME_P99_MS 8.0
+#define BUDGET_TOUCH_P99_MS 16.0
+#define BUDGET_RSS_MIB (60e6 / 1048576.0) /* 60 MB */
+#define BUDGET_IDLE_CPU_PERCENT 0.2
+#define BUDGET_WAKEUPS_PER_S 2.0
+
+static double med(const struct bench_series *s) { return bench_series_pct(s, 50); }
+static double p99(const struct bench_series *s) { return bench_series_pct(s, 99); }
+
+/* The worst screen at the first size: the frame budget's figures. */
+static void bench_worst(const struct bench_size *z, double *worst_med, double *worst_p99,
+                        const char **med_name, const char **p99_name)
+{
+    *worst_med = *worst_p99 = 0;
+    *med_name = *p99_name = "";
+    for (int i = 0; i < z->n_rows; i++) {
+        double m = med(&z->rows[i].frame), p = p99(&z->rows[i].frame);
+        if (m > *worst_med) {
+            *worst_med = m;
+            *med_name = z->rows[i].name;
+        }
+        if (p > *worst_p99) {
+            *worst_p99 = p;
+            *p99_name = z->rows[i].name;
+        }
+    }
+}
+
+static void bench_budget(const char *what, double value, double limit, const char *unit)
+{
+    printf("  %-44s %9.2f %-4s <= %6.2f  %s", what, value, unit, limit,
+           value <= limit ? "met" : "MISSED");
+    if (value > limit)
+        printf(" by %.2f %s (%.0f%%)", value - limit, unit, (value / limit - 1) * 100);
+    printf("\n");
+}
+
+static void bench_header(const struct bench_opts *o, const struct config *cfg,
+                         const struct bench_result *r)
+{
+    printf("kiosk_bench: renderer %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d), %s, "
+           "SDL_HINT_FRAMEBUFFER_ACCELERATION 0, as ui/run.c\n",
+           r->renderer, r->sdl.major, r->sdl.minor, r->sdl.patch, r->ttf.major, r->ttf.minor,
+           r->ttf.patch, o->surface ? "drawing into an SDL_Surface" : "X11 window on Xvfb");
+    printf("config: %s (%d municipalities, %d services, %d KPIs, %d languages), screens in %s\n",
+           o->config, cfg->n_municipalities, cfg->n_services, cfg->n_kpis,
+           cfg->kiosk.n_languages, o->lang ? o->lang : cfg->kiosk.default_language);
+    printf("sizes: 1920x1080 and 1080x1920; %d warm frames per screen (municipality:* and "
+           "service:* spread over every id); touch tour: a warm-up round per municipality, "
+           "then %d rounds of 9 taps\n\n", o->frames, o->rounds);
+}
+
+static void bench_frames_table(const struct bench_result *r)
+{
+    printf("frame = ui_begin + screen_draw_frame + SDL_RenderPresent, ms   (cold: first frame, "
+           "fresh text cache and fonts)\n");
+    printf("%-22s", "screen");
+    for (int s = 0; s < BENCH_SIZES; s++)
+        printf(" | %4dx%-4d median   p99  draw  cold", r->size[s].w, r->size[s].h);
+    printf("\n");
+    for (int i = 0; i < r->size[0].n_rows; i++) {
+        printf("%-22s", r->size[0].rows[i].name);
+        for (int s = 0; s < BENCH_SIZES; s++) {
+            const struct bench_row *row = &r->size[s].rows[i];
+            printf(" |         %6.2f %5.2f %5.2f %5.1f", med(&row->frame), p99(&row->frame),
+                   med(&row->draw), med(&row->cold));
+        }
+        printf("\n");
+    }
+}
+
+static void bench_touch_line(const char *what, const struct bench_result *r, int which)
+{
+    printf("%-40s", what);
+    for (int s = 0; s < BENCH_SIZES; s++) {
+        const struct bench_size *z = &r->size[s];
+        const struct bench_series *x = which == 0 ? &z->press : which == 1 ? &z->nav
+                                       : which == 2 ? &z->nav_first : &z->lang;
+        printf(" | %6.2f %6.2f %6.2f %4d", med(x), p99(x), bench_series_max(x), x->n);
+    }
+    printf("\n");
+}
+
+static void bench_touch_table(const struct bench_result *r)
+{
+    printf("\ntouch -> end of the present that shows it, ms (finger event pushed, the loop of "
+           "ui/run.c)\n%-40s", "");
+    for (int s = 0; s < BENCH_SIZES; s++)
+        printf(" | %4dx%-4d median p99 max n", r->size[s].w, r->size[s].h);
+    printf("\n");
+    bench_touch_line("finger down -> pressed state", r, 0);
+    bench_touch_line("finger up -> new screen (after warm-up)", r, 1);
+    bench_touch_line("finger up -> new screen (first visit)", r, 2);
+    bench_touch_line("finger up -> language switched (home)", r, 3);
+    for (int s = 0; s < BENCH_SIZES; s++)
+        printf("text cache after the tour at %dx%d: %lu hits, %lu misses, %lu evictions, "
+               "%d entries%s\n", r->size[s].w, r->size[s].h, r->size[s].text.hits,
+               r->size[s].text.misses, r->size[s].text.evictions, r->size[s].text.entries,
+               r->size[s].tour_errors ? " (TOUR ERRORS)" : "");
+}
+
+static void bench_process_table(const struct bench_opts *o, const struct bench_result *r)
+{
+    printf("\nreal kiosk (%s --windowed=1920x1080, shipped config, all fonts), %d starts\n",
+           o->kiosk, r->first_frame.n);
+    printf("  exec -> \"first frame presented\": median %.1f ms, min %.1f, max %.1f, first "
+           "start %.1f (the kiosk's own figure, since SDL_Init: median %.0f ms)\n",
+           med(&r->first_frame), bench_series_pct(&r->first_frame, 0),
+           bench_series_max(&r->first_frame), r->first_frame.v[0], med(&r->first_reported));
+    printf("  peak RSS (VmHWM): %.1f MiB at the first frame; %.1f MiB after every language "
+           "and screen (%d clicks%s); wait4 ru_maxrss %.1f MiB; RSS at exit %.1f MiB\n",
+           BENCH_MIB(r->rss_start_kib), BENCH_MIB(r->rss_peak_kib), r->n_clicks,
+           r->tour_rc == 0 ? "" : ", xdotool FAILED", BENCH_MIB(r->ru_maxrss_kib),
+           BENCH_MIB(r->rss_now_kib));
+    printf("  idle on home for %d s (clock running): CPU %.3f %% of one core (utime+stime: "
+           "%.3f %%), %.2f wake-ups/s:", o->idle_seconds, r->idle_cpu_percent,
+           r->idle_cpu_ticks_percent, r->idle_wakeups);
+    for (int i = 0; i < r->n_threads; i++)
+        printf(" %s %.2f", r->thread[i].name, r->thread[i].per_s);
+    printf("\n");
+}
+
+void bench_report_table(const struct bench_opts *o, const struct config *cfg,
+                        const struct bench_result *r)
+{
+    bench_header(o, cfg, r);
+    if (r->have_inproc) {
+        bench_frames_table(r);
+        bench_touch_table(r);
+    }
+    if (r->have_process)
+        bench_process_table(o, r);
+    printf("\nbudgets (1920x1080, medians unless p99):\n");
+    if (r->have_process)
+        bench_budget("first frame after exec", med(&r->first_frame), BUDGET_FIRST_FRAME_MS,
+                     "ms");
+    if (r->have_inproc) {
+        double wm, wp;
+        const char *nm, *np;
+        bench_worst(&r->size[0], &wm, &wp, &nm, &np);
+        char what[96];
+        snprintf(what, sizeof what, "full redraw, worst screen (%s)", nm);
+        bench_budget(what, wm, BUDGET_FRAME_MEDIAN_MS, "ms");
+        snprintf(what, sizeof what, "full redraw p99, worst screen (%s)", np);
+        bench_budget(what, wp, BUDGET_FRAME_P99_MS, "ms");
+        struct bench_series all = {0};
+        bench_series_merge(&all, &r->size[0].nav);
+        bench_series_merge(&all, &r->size[0].nav_first);
+        bench_budget("touch -> new screen p99 (first visits too)", p99(&all),
+                     BUDGET_TOUCH_P99_MS, "ms");
+        bench_series_free(&all);
+    }
+    if (r->have_process) {
+        bench_budget("peak RSS, every language (60 MB)", BENCH_MIB(r->rss_peak_kib),
+                     BUDGET_RSS_MIB, "MiB");
+        bench_budget("idle CPU on home", r->idle_cpu_percent, BUDGET_IDLE_CPU_PERCENT, "%");
+        bench_budget("idle wake-ups", r->idle_wakeups, BUDGET_WAKEUPS_PER_S, "/s");
+    }
+}
+
+static void bench_json_stat(const char *key, const struct bench_series *s, const char *tail)
+{
+    printf("\"%s\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f, \"n\": %d}%s", key, med(s),
+           p99(s), bench_series_max(s), s->n, tail);
+}
+
+static void bench_json_frames(const struct bench_result *r)
+{
+    printf("  \"frame_ms\": {\n");
+    for (int s = 0; s < BENCH_SIZES; s++) {
+        const struct bench_size *z = &r->size[s];
+        printf("    \"%dx%d\": {\n", z->w, z->h);
+        for (int i = 0; i < z->n_rows; i++) {
+            const struct bench_row *row = &z->rows[i];
+            printf("      \"%s\": {\"median\": %.3f, \"p99\": %.3f, \"draw_median\": %.3f, "
+                   "\"cold\": %.3f, \"n\": %d}%s\n", row->name, med(&row->frame),
+                   p99(&row->frame), med(&row->draw), med(&row->cold), row->frame.n,
+                   i + 1 < z->n_rows ? "," : "");
+        }
+        printf("    }%s\n", s + 1 < BENCH_SIZES ? "," : "");
+    }
+    printf("  },\n");
+}
+
+static void bench_json_touch(const struct bench_result *r)
+{
+    struct bench_series all = {0};
+    bench_series_merge(&all, &r->size[0].nav);
+    bench_series_merge(&all, &r->size[0].nav_first);
+    printf("  \"touch_to_present_ms\": {\"median\": %.3f, \"p99\": %.3f, \"size\": \"%dx%d\",\n",
+           med(&all), p99(&all), r->size[0].w, r->size[0].h);
+    bench_series_free(&all);
+    for (int s = 0; s < BENCH_SIZES; s++) {
+        const struct bench_size *z = &r->size[s];
+        printf("    \"%dx%d\": {", z->w, z->h);
+        bench_json_stat("pressed", &z->press, ", ");
+        bench_json_stat("new_screen", &z->nav, ", ");
+        bench_json_stat("new_screen_first_visit", &z->nav_first, ", ");
+        bench_json_stat("language_switch", &z->lang, "}");
+        printf("%s\n", s + 1 < BENCH_SIZES ? "," : "");
+    }
+    printf("  },\n");
+}
+
+void bench_report_json(const struct bench_opts *o, const struct config *cfg,
+                       const struct bench_result *r)
+{
+    printf("{\n  \"renderer\": \"%s\", \"target\": \"%s\", \"sdl\": \"%d.%d.%d\", "
+           "\"sdl_ttf\": \"%d.%d.%d\",\n", r->renderer, o->surface ? "surface" : "x11-window",
+           r->sdl.major, r->sdl.minor, r->sdl.patch, r->ttf.major, r->ttf.minor, r->ttf.patch);
+    printf("  \"config\": \"%s\", \"language\": \"%s\", \"sizes\": [\"1920x1080\", "
+           "\"1080x1920\"],\n", o->config, o->lang ? o->lang : cfg->kiosk.default_language);
+    printf("  \"frames_per_screen\": %d, \"tour_rounds\": %d, \"idle_seconds\": %d, "
+           "\"starts\": %d,\n", o->frames, o->rounds, o->idle_seconds, o->starts);
+    if (r->have_inproc) {
+        bench_json_frames(r);
+        bench_json_touch(r);
+    }
+    if (r->have_process) {
+        printf("  \"first_frame_ms\": %.1f, \"first_frame_ms_min\": %.1f, "
+               "\"first_frame_ms_max\": %.1f,\n", med(&r->first_frame),
+               bench_series_pct(&r->first_frame, 0), bench_series_max(&r->first_frame));
+        printf("  \"peak_rss_mib\": %.1f, \"rss_first_frame_mib\": %.1f,\n",
+               BENCH_MIB(r->rss_peak_kib), BENCH_MIB(r->rss_start_kib));
+        printf("  \"idle_cpu_percent\": %.4f, \"idle_cpu_ticks_percent\": %.4f,\n",
+               r->idle_cpu_percent, r->idle_cpu_ticks_percent);
+        printf("  \"idle_wakeups_per_s\": %.3f, \"idle_wakeups_by_thread\": {", r->idle_wakeups);
+        for (int i = 0; i < r->n_threads; i++)
+            printf("%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);
+        printf("},\n");
+    }
+    printf("  \"complete\": %s\n}\n", r->have_inproc && r->have_process ? "true" : "false");
+}
+
+void bench_result_free(struct bench_result *r)
+{
+    for (int s = 0; s < BENCH_SIZES; s++)
+        bench_size_free(&r->size[s]);
+    bench_series_free(&r->first_frame);
+    bench_series_free(&r->first_reported);
+}

@@ -1,0 +1,47 @@
+#ifndef KIOSK_BENCH_REPORT_H
+#define KIOSK_BENCH_REPORT_H
+/* What kiosk_bench measured, and the table or JSON that shows it. */
+#include <SDL.h>
+
+#include "bench_inproc.h"
+#include "config.h"
+
+#define BENCH_SIZES 2
+#define BENCH_MAX_CLICKS 96
+
+struct bench_opts {
+    int json, surface, only_inproc, only_process, verbose;
+    int idle_seconds, starts, frames, rounds;
+    const char *config, *kiosk, *lang;
+    char fonts_dir[1024];
+};
+
+struct bench_thread_rate {
+    char name[20];
+    double per_s;
+};
+
+struct bench_result {
+    int have_inproc, have_process;
+    char renderer[32];
+    SDL_version sdl, ttf;
+    struct bench_size size[BENCH_SIZES];
+    int n_clicks;
+    struct bench_click clicks[BENCH_MAX_CLICKS];
+    int tour_rc;
+    struct bench_series first_frame;    /* exec -> first frame line, ms */
+    struct bench_series first_reported; /* the kiosk's own figure (since SDL_Init) */
+    long rss_start_kib, rss_peak_kib, rss_now_kib, ru_maxrss_kib;
+    double idle_cpu_percent;       /* schedstat run time */
+    double idle_cpu_ticks_percent; /* utime + stime (10 ms ticks) */
+    double idle_wakeups;
+    int n_threads;
+    struct bench_thread_rate thread[16];
+};
+
+void bench_report_table(const struct bench_opts *o, const struct config *cfg,
+                        const struct bench_result *r);
+void bench_report_json(const struct bench_opts *o, const struct config *cfg,
+                       const struct bench_result *r);
+void bench_result_free(struct bench_result *r);
+#endif

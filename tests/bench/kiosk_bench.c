@@ -1,0 +1,269 @@
+/* kiosk_bench: how fast the kiosk draws, answers a touch, starts, and how
+ * little it costs while it waits. Not a CTest test: run it by hand (see
+ * README-section.md). In process it drives the kiosk's own code (kiosk_ui)
+ * on the software renderer; out of process it starts Xvfb and the real
+ * build/kiosk/kiosk and reads /proc. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench_inproc.h"
+#include "bench_proc.h"
+#include "bench_report.h"
+#include "msg.h"
+
+static void bench_usage(void)
+{
+    printf("usage: kiosk_bench [options]\n"
+           "  --json                 print one JSON object instead of the table\n"
+           "  --idle-seconds N       idle measurement on home (default 60)\n"
+           "  --starts N             kiosk starts timed to the first frame (default 5)\n"
+           "  --frames N             warm frames per screen (default 200)\n"
+           "  --rounds N             touch tour rounds after the warm-up (default 20)\n"
+           "  --config PATH          config (default: the shipped config/kiosk.json)\n"
+           "  --kiosk PATH           the kiosk binary (default: this build's)\n"
+           "  --lang CODE            language of the in-process screens (default: config's)\n"
+           "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
+           "  --only-inproc, --only-process   half of the measurements\n"
+           "  --verbose              echo the kiosk's log\n");
+}
+
+static int bench_int(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < 0 || v > 1000000)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static int bench_args(int argc, char **argv, struct bench_opts *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int *num = !strcmp(a, "--idle-seconds") ? &o->idle_seconds
+                   : !strcmp(a, "--starts")     ? &o->starts
+                   : !strcmp(a, "--frames")     ? &o->frames
+                   : !strcmp(a, "--rounds")     ? &o->rounds
+                                                : NULL;
+        if (num) {
+            if (!v || bench_int(v, num) != 0)
+                return -1;
+            i++;
+        } else if (!strcmp(a, "--config") && v) {
+            o->config = argv[++i];
+        } else if (!strcmp(a, "--kiosk") && v) {
+            o->kiosk = argv[++i];
+        } else if (!strcmp(a, "--lang") && v) {
+            o->lang = argv[++i];
+        } else if (!strcmp(a, "--json")) {
+            o->json = 1;
+        } else if (!strcmp(a, "--surface")) {
+            o->surface = 1;
+        } else if (!strcmp(a, "--only-inproc")) {
+            o->only_inproc = 1;
+        } else if (!strcmp(a, "--only-process")) {
+            o->only_process = 1;
+        } else if (!strcmp(a, "--verbose")) {
+            o->verbose = 1;
+        } else {
+            return -1;
+        }
+    }
+    return o->starts < 1 ? -1 : 0;
+}
+
+static int bench_image_probe(const char *path, char *err, size_t errsz)
+{
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        snprintf(err, errsz, "%s", IMG_GetError());
+        return -1;
+    }
+    SDL_FreeSurface(s);
+    return 0;
+}
+
+/* The same hints as ui/run.c run_init: what the kiosk renders with. */
+static int bench_sdl_init(void)
+{
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+        fprintf(stderr, "kiosk_bench: SDL: %s\n", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static int bench_inproc(struct bench_opts *o, const struct config *cfg, struct bench_result *res)
+{
+    if (bench_sdl_init() != 0)
+        return -1;
+    struct bench_inproc_opts io = {.cfg = cfg, .fonts_dir = o->fonts_dir, .lang = o->lang,
+                                   .frames = o->frames, .rounds = o->rounds,
+                                   .use_window = !o->surface, .verbose = o->verbose};
+    static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}};
+    int rc = 0;
+    for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process; i++) {
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: drawing every screen at %dx%d...\n", sizes[i][0],
+                    sizes[i][1]);
+        rc = bench_inproc_size(&io, sizes[i][0], sizes[i][1], &res->size[i]);
+    }
+    io.lang = NULL; /* the real kiosk starts in the default language */
+    res->n_clicks = bench_inproc_tour_clicks(&io, 1920, 1080, res->clicks, BENCH_MAX_CLICKS);
+    SDL_GetVersion(&res->sdl);
+    const SDL_version *ttf = TTF_Linked_Version();
+    res->ttf = *ttf;
+    SDL_RendererInfo info;
+    snprintf(res->renderer, sizeof res->renderer, "software");
+    if (SDL_GetRenderDriverInfo(0, &info) == 0 && o->verbose)
+        fprintf(stderr, "kiosk_bench: first render driver %s\n", info.name);
+    TTF_Quit();
+    SDL_Quit();
+    return rc;
+}
+
+/* xdotool clicks through the languages and screens (window-relative). */
+static int bench_click_tour(const struct bench_result *res)
+{
+    enum { ARGS_PER_CLICK = 10 };
+    static char *argv[8 + BENCH_MAX_CLICKS * ARGS_PER_CLICK];
+    static char nums[BENCH_MAX_CLICKS][2][12];
+    int n = 0;
+    argv[n++] = "xdotool";
+    argv[n++] = "search";
+    argv[n++] = "--sync";
+    argv[n++] = "--name";
+    argv[n++] = "^kiosk$";
+    for (int i = 0; i < res->n_clicks; i++) {
+        snprintf(nums[i][0], sizeof nums[i][0], "%d", res->clicks[i].x);
+        snprintf(nums[i][1], sizeof nums[i][1], "%d", res->clicks[i].y);
+        char *const step[ARGS_PER_CLICK] = {"mousemove", "--window", "%1", nums[i][0],
+                                            nums[i][1], "click", "1", "sleep", "0.25", NULL};
+        for (int k = 0; k < ARGS_PER_CLICK - 1; k++)
+            argv[n++] = step[k];
+    }
+    argv[n] = NULL;
+    return bench_proc_run(argv);
+}
+
+static void bench_idle(struct bench_opts *o, struct bench_kiosk *k, struct bench_result *res)
+{
+    struct bench_proc_sample a, b;
+    bench_kiosk_sleep(k, 2.0, o->verbose); /* settle: start-up work is done */
+    bench_proc_sample(k->pid, &a);
+    bench_kiosk_sleep(k, o->idle_seconds, o->verbose);
+    bench_proc_sample(k->pid, &b);
+    double s = o->idle_seconds > 0 ? o->idle_seconds : 1;
+    res->idle_cpu_percent = (b.run_s - a.run_s) / s * 100.0;
+    res->idle_cpu_ticks_percent = (b.cpu_ticks_s - a.cpu_ticks_s) / s * 100.0;
+    res->idle_wakeups = (double)(b.ctxsw - a.ctxsw) / s;
+    res->n_threads = 0;
+    for (int i = 0; i < b.threads && i < BENCH_PROC_THREADS; i++) {
+        long long before = 0;
+        for (int j = 0; j < a.threads && j < BENCH_PROC_THREADS; j++)
+            if (a.thread[j].tid == b.thread[i].tid)
+                before = a.thread[j].ctxsw;
+        snprintf(res->thread[i].name, sizeof res->thread[i].name, "%s", b.thread[i].name);
+        res->thread[i].per_s = (double)(b.thread[i].ctxsw - before) / s;
+        res->n_threads++;
+    }
+}
+
+static int bench_process(struct bench_opts *o, struct bench_result *res, int display)
+{
+    char *args[] = {(char *)o->kiosk, "--config", (char *)o->config, "--windowed=1920x1080",
+                    "--verbose", NULL};
+    for (int i = 0; i < o->starts; i++) {
+        struct bench_kiosk k;
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: start %d of %d...\n", i + 1, o->starts);
+        if (bench_kiosk_start(&k, args, display, 20.0) != 0)
+            return -1;
+        bench_series_add(&res->first_frame, k.first_ms);
+        bench_series_add(&res->first_reported, k.reported_ms);
+        res->rss_start_kib = bench_proc_status_kib(k.pid, "VmHWM:");
+        if (i + 1 < o->starts) {
+            bench_kiosk_stop(&k, NULL);
+            continue;
+        }
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: idle on home for %d s...\n", o->idle_seconds);
+        bench_idle(o, &k, res);
+        if (res->n_clicks > 0) {
+            if (!o->json)
+                fprintf(stderr, "kiosk_bench: visiting every language (%d clicks)...\n",
+                        res->n_clicks);
+            res->tour_rc = bench_click_tour(res);
+            bench_kiosk_sleep(&k, 1.0, o->verbose);
+        }
+        res->rss_peak_kib = bench_proc_status_kib(k.pid, "VmHWM:");
+        res->rss_now_kib = bench_proc_status_kib(k.pid, "VmRSS:");
+        struct rusage ru;
+        bench_kiosk_stop(&k, &ru);
+        res->ru_maxrss_kib = ru.ru_maxrss;
+    }
+    return 0;
+}
+
+static void bench_paths(struct bench_opts *o)
+{
+    if (!o->config)
+        o->config = KIOSK_SOURCE_DIR "/config/kiosk.json";
+    if (!o->kiosk)
+        o->kiosk = KIOSK_BENCH_KIOSK;
+    /* As main.c: fonts/ beside config/, else the source tree's. */
+    char dir[900];
+    snprintf(dir, sizeof dir, "%s", o->config);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    snprintf(o->fonts_dir, sizeof o->fonts_dir, "%s/../fonts", dir);
+}
+
+int main(int argc, char **argv)
+{
+    struct bench_opts o = {.idle_seconds = 60, .starts = 5, .frames = 200, .rounds = 20};
+    if (bench_args(argc, argv, &o) != 0) {
+        bench_usage();
+        return 2;
+    }
+    bench_paths(&o);
+    msg_set_level(MSG_ERROR);
+    struct config cfg;
+    struct config_load_opts lo = {.image_probe = bench_image_probe, .fonts_dir = o.fonts_dir};
+    if (config_load(o.config, &lo, &cfg, NULL) != 0) {
+        fprintf(stderr, "kiosk_bench: %s does not load (kiosk --check-config)\n", o.config);
+        return 1;
+    }
+    static struct bench_result res;
+    struct bench_xvfb x = {0};
+    int rc = 0;
+    if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 1920, 1920) != 0)
+        return 1;
+    if (bench_inproc(&o, &cfg, &res) != 0)
+        rc = 1;
+    res.have_inproc = !o.only_process && rc == 0;
+    if (rc == 0 && !o.only_inproc && bench_process(&o, &res, x.display) != 0)
+        rc = 1;
+    res.have_process = !o.only_inproc && rc == 0;
+    bench_xvfb_stop(&x);
+    if (o.json)
+        bench_report_json(&o, &cfg, &res);
+    else
+        bench_report_table(&o, &cfg, &res);
+    bench_result_free(&res);
+    config_free(&cfg);
+    return rc;
+}

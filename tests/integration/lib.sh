@@ -1,0 +1,93 @@
+# Shared by the integration tests: a private Xvfb, the kiosk under it, its
+# log, where its targets are (from the same layout code run headless), and
+# clicks. Source it after setting kiosk, work and log.
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; echo "--- kiosk log"; cat "$log" 2>/dev/null || true; exit 1; }
+
+# A copy of the shipped config for tests: windowed, the recording launcher,
+# no device requirement, no weekly hours (open whenever CI runs).
+# Extra python statements on "c" may follow as $2.
+make_config() { # out.json [python]
+    python3 - "$src/config/kiosk.json" "$1" "$src/tests/data/launchers/record.sh" "${2:-}" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+c["kiosk"]["fullscreen"] = False
+c["kiosk"]["idle_timeout_s"] = 15
+c["call"]["launcher"] = [sys.argv[3], "--app={url}", "--user-data-dir={profile}",
+                         "--window-position={x},{y}", "--window-size={w},{h}"]
+c["call"]["require_devices"] = False
+for m in c["municipalities"]:
+    m.pop("hours", None)
+exec(sys.argv[4])
+json.dump(c, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PY
+}
+
+target() { # screen action arg -> "x y" (centre of the target)
+    "$kiosk" --config "$work/kiosk.json" --screenshot "$work/t.png" --screen "$1" \
+        --size 1280x720 --verbose 2>&1 |
+        awk -v a="$2" -v n="$3" '$3 == "target" && $4 == a && $5 == n {
+            split($7, p, ","); split($8, s, "x"); print int(p[1] + s[1] / 2), int(p[2] + s[2] / 2); exit }'
+}
+
+log_lines() { wc -l <"$log"; }
+
+# Waits for pattern in the log lines after line number start.
+wait_new() { # start pattern seconds
+    for _ in $(seq 1 $(($3 * 20))); do
+        tail -n +$(($1 + 1)) "$log" | grep -q -- "$2" && return 0
+        sleep 0.05
+    done
+    fail "no '$2' in the log within $3 s"
+}
+
+wait_log() { # pattern seconds
+    for _ in $(seq 1 $(($2 * 20))); do
+        grep -q -- "$1" "$log" && return 0
+        sleep 0.05
+    done
+    fail "no '$1' in the log within $2 s"
+}
+
+click() { # x y
+    xdotool mousemove --window "$wid" "$1" "$2" click 1
+}
+
+tap_target() { # screen action arg
+    local x y
+    read -r x y <<<"$(target "$1" "$2" "$3")"
+    [ -n "$x" ] || fail "no $2 $3 target on screen $1"
+    click "$x" "$y"
+}
+
+start_xvfb() {
+    exec 3>"$work/display"
+    Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+    export DISPLAY=:$(head -n1 "$work/display")
+    export SDL_AUDIODRIVER=dummy
+}
+
+start_kiosk() {
+    "$kiosk" --config "$work/kiosk.json" --windowed=1280x720 --verbose >"$log" 2>&1 &
+    kpid=$!
+    pids+=($kpid)
+    wait_log "first frame presented" 10
+    wid=$(xdotool search --sync --pid "$kpid" | head -n1)
+}
+
+stop_kiosk() {
+    kill -TERM "$kpid"
+    wait "$kpid" || fail "kiosk exit status $?"
+}
+
+screenshot() { # out.png: the whole X screen, as a visitor sees it
+    xwd -root -silent | convert xwd:- "$1"
+}
