@@ -27,12 +27,14 @@ static int main_image_probe(const char *path, char *err, size_t errsz)
     return 0;
 }
 
-static int main_load(const struct run_paths *p, struct config *cfg, int print_ok)
+static int main_load(const struct cli *c, const struct run_paths *p, struct config *cfg,
+                     int print_ok)
 {
     struct config_diags diags = {0};
     struct config_load_opts opts = {.image_probe = main_image_probe, .fonts_dir = p->fonts_dir};
     int rc = config_load(p->config, &opts, cfg, &diags);
-    config_diags_print(&diags, p->config);
+    /* --lang ja adds a Japanese line under each problem, for clerks. */
+    config_diags_print_lang(&diags, p->config, c->lang ? c->lang : "en");
     if (rc == 0 && print_ok) {
         char line[256];
         config_summary(cfg, line, sizeof line);
@@ -45,7 +47,7 @@ static int main_load(const struct run_paths *p, struct config *cfg, int print_ok
 static int main_schedule(const struct cli *c, const struct run_paths *p)
 {
     struct config cfg;
-    if (main_load(p, &cfg, 0) != 0)
+    if (main_load(c, p, &cfg, 0) != 0)
         return 1;
     int y = c->from_y, m = c->from_m, d = c->from_d;
     if (y == 0)
@@ -60,7 +62,7 @@ static int main_screenshot(const struct cli *c, const struct run_paths *p)
     /* No display at all: the dummy video driver and a software surface. */
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     struct config cfg;
-    if (main_load(p, &cfg, 0) != 0)
+    if (main_load(c, p, &cfg, 0) != 0)
         return 1;
     if (TTF_Init() != 0) {
         msg_error("TTF_Init: %s", TTF_GetError());
@@ -125,7 +127,7 @@ int main(int argc, char **argv)
     switch (c.mode) {
     case CLI_CHECK_CONFIG: {
         struct config cfg;
-        if (main_load(&paths, &cfg, 1) != 0)
+        if (main_load(&c, &paths, &cfg, 1) != 0)
             return 1;
         config_free(&cfg);
         return 0;

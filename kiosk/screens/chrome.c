@@ -100,12 +100,16 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
     if (flags)
         chrome_footer(ui, st, flags);
     if (heading && *heading) {
-        int h = ui->L.font_px[LAYOUT_FONT_TITLE] * 3 / 2;
-        struct rect head = layout_take_top(&content, h, L->gap);
-        struct rect bar = layout_take_left(&head, layout_mm(L, 1.5), layout_mm(L, 3));
-        ui_fill(ui, layout_inset(bar, 0), ui->theme.primary);
+        /* One line, or two for a long title (portrait, some languages). */
+        int bar_w = layout_mm(L, 1.5), bar_gap = layout_mm(L, 3);
+        int one = ui->L.font_px[LAYOUT_FONT_TITLE] * 3 / 2;
+        int h = ui_text_height(ui, heading, LAYOUT_FONT_TITLE, content.w - bar_w - bar_gap,
+                               2 * one, UI_BOLD | UI_TIGHT, 2);
+        struct rect head = layout_take_top(&content, h > one ? h : one, L->gap);
+        struct rect bar = layout_take_left(&head, bar_w, bar_gap);
+        ui_fill(ui, bar, ui->theme.primary);
         ui_text(ui, heading, LAYOUT_FONT_TITLE, ui->theme.text, head,
-                UI_VCENTER | UI_BOLD | UI_TIGHT, 1);
+                UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
     }
     return content;
 }
@@ -129,6 +133,7 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
     const struct theme *t = &ui->theme;
     chrome_dim(ui);
     struct rect all = {0, 0, L->w, L->h};
+    ui->n_targets = 0; /* modal: nothing under the dialog can be touched */
     ui_target(ui, all, APP_ACT_CONTINUE, 0);
     int w = L->portrait ? L->w - 2 * L->margin : L->w * 3 / 5;
     int h = L->portrait ? L->h * 2 / 5 : L->h * 3 / 5;

@@ -84,6 +84,8 @@ void chrome_qr(struct ui *ui, const char *text, struct rect r)
         scale = 1;
     int px = scale * e->modules;
     struct rect dst = layout_center(r, px, px);
+    if (ui->qr_min_px == 0 || px < ui->qr_min_px)
+        ui->qr_min_px = px;
     SDL_Rect d = {dst.x, dst.y, dst.w, dst.h};
     SDL_RenderCopy(ui->r, e->tex, NULL, &d);
 }

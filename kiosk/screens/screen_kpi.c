@@ -106,10 +106,10 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     }
     struct rect num = {col.x, col.y, col.w, small};
     if (kpi_is_note(b->v)) {
-        struct rect note = {col.x, plot.y, col.w, plot.h};
-        ui_frame(ui, layout_inset(note, col.w / 8), 2, kpi_color(ui, b->kind));
-        ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text,
-                layout_inset(note, col.w / 8 + 4), UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 5);
+        struct rect note = {col.x + col.w / 16, plot.y, col.w - col.w / 8, plot.h};
+        ui_frame(ui, note, 2, kpi_color(ui, b->kind));
+        ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text, layout_inset(note, 5),
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 5);
         return;
     }
     if (!b->v->present)

@@ -72,7 +72,7 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     layout_compute(&ui->L, lw, lh, st->cfg ? st->cfg->kiosk.display_inches : 0, st->large_text);
     theme_get(&ui->theme, st->high_contrast);
     ui->n_targets = 0;
-    ui->overflow_count = ui->missing_glyphs = ui->outside_count = 0;
+    ui->overflow_count = ui->missing_glyphs = ui->outside_count = ui->qr_min_px = 0;
     ui->last_overflow[0] = '\0';
     ui_color(ui, ui->theme.bg);
     SDL_RenderClear(ui->r);

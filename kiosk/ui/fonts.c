@@ -9,10 +9,12 @@
 
 #define FONTS_MAX_CHAINS 12
 #define FONTS_MAX_FILES 4
-#define FONTS_MAX_OPEN 40
+#define FONTS_MAX_FACES (FONTS_MAX_CHAINS * FONTS_MAX_FILES)
+#define FONTS_MAX_OPEN 12 /* (face, bold) handles; the shipped config uses 10 */
 #define FONTS_PATH_MAX 512
 
-struct fonts_file {
+/* One font file and face, shared by every chain that names it. */
+struct fonts_face {
     char path[FONTS_PATH_MAX];
     char bold_path[FONTS_PATH_MAX]; /* "" if no bold sibling */
     int face;
@@ -20,26 +22,35 @@ struct fonts_file {
 struct fonts_chain {
     char lang[I18N_LANG_MAX];
     int n;
-    struct fonts_file files[FONTS_MAX_FILES];
+    int faces[FONTS_MAX_FILES]; /* indexes into fonts.faces */
 };
 struct fonts_open {
-    const struct fonts_file *file;
-    int bold, px;
-    TTF_Font *font;
+    int face, bold, px;
+    TTF_Font *font; /* NULL = free slot */
     unsigned long used;
+};
+/* A file name already looked for (fontfind walks whole folder trees). */
+struct fonts_found {
+    char name[FONTS_PATH_MAX];
+    char path[FONTS_PATH_MAX]; /* "" = not found */
+    char tried[1024];
 };
 struct fonts {
     int n_chains;
     struct fonts_chain chains[FONTS_MAX_CHAINS];
+    int n_faces;
+    struct fonts_face faces[FONTS_MAX_FACES];
     struct fonts_open open[FONTS_MAX_OPEN];
     unsigned long clock;
+    int n_found;
+    struct fonts_found *found; /* only during fonts_create */
 };
 
 /* Built-in chain when the config names none: BIZ UD, then Noto CJK JP. */
 static const char *const fonts_default_specs[] = {"BIZUDPGothic-Regular.ttf",
                                                   "NotoSansCJK-Regular.ttc#0"};
 
-static void fonts_bold_sibling(struct fonts_file *ff)
+static void fonts_bold_sibling(struct fonts_face *ff)
 {
     char path[FONTS_PATH_MAX];
     memcpy(path, ff->path, sizeof path);
@@ -57,6 +68,60 @@ static void fonts_bold_sibling(struct fonts_file *ff)
         ff->bold_path[0] = '\0';
 }
 
+/* fontfind_resolve, once per file name: "X.ttc#0" and "X.ttc#3" are one
+ * search. Specs whose name holds another '#' are not memoised. */
+static int fonts_resolve(struct fonts *f, const char *spec, const char *fonts_dir, char *path,
+                         int *face, char *tried, size_t triedsz)
+{
+    const char *hash = strrchr(spec, '#');
+    size_t len = hash ? (size_t)(hash - spec) : strlen(spec);
+    if (!f->found || len >= FONTS_PATH_MAX || memchr(spec, '#', len))
+        return fontfind_resolve(spec, fonts_dir, path, FONTS_PATH_MAX, face, tried, triedsz);
+    struct fonts_found *hit = NULL;
+    for (int i = 0; i < f->n_found && !hit; i++)
+        if (strlen(f->found[i].name) == len && memcmp(f->found[i].name, spec, len) == 0)
+            hit = &f->found[i];
+    if (!hit && f->n_found < FONTS_MAX_FACES) {
+        hit = &f->found[f->n_found++];
+        memcpy(hit->name, spec, len);
+        hit->name[len] = '\0';
+        int ignored;
+        if (fontfind_resolve(hit->name, fonts_dir, hit->path, sizeof hit->path, &ignored,
+                             hit->tried, sizeof hit->tried) != 0)
+            hit->path[0] = '\0';
+    }
+    if (!hit)
+        return fontfind_resolve(spec, fonts_dir, path, FONTS_PATH_MAX, face, tried, triedsz);
+    /* The face index as fontfind reads it. */
+    *face = 0;
+    if (hash) {
+        char *end = NULL;
+        long v = strtol(hash + 1, &end, 10);
+        if (end && *end == '\0' && v >= 0 && v < 64)
+            *face = (int)v;
+    }
+    snprintf(tried, triedsz, "%s", hit->tried);
+    if (!hit->path[0])
+        return -1;
+    memcpy(path, hit->path, FONTS_PATH_MAX);
+    return 0;
+}
+
+/* The index of path's face, added if new; -1 if the table is full. */
+static int fonts_face_index(struct fonts *f, const char *path, int face)
+{
+    for (int i = 0; i < f->n_faces; i++)
+        if (f->faces[i].face == face && strcmp(f->faces[i].path, path) == 0)
+            return i;
+    if (f->n_faces >= FONTS_MAX_FACES)
+        return -1;
+    struct fonts_face *ff = &f->faces[f->n_faces];
+    snprintf(ff->path, sizeof ff->path, "%s", path);
+    ff->face = face;
+    fonts_bold_sibling(ff);
+    return f->n_faces++;
+}
+
 static void fonts_add_chain(struct fonts *f, const char *lang, char *const *specs, int n,
                             const char *fonts_dir)
 {
@@ -68,15 +133,15 @@ static void fonts_add_chain(struct fonts *f, const char *lang, char *const *spec
     memcpy(c->lang, lang, ll);
     c->lang[ll] = '\0';
     for (int i = 0; i < n && c->n < FONTS_MAX_FILES; i++) {
-        struct fonts_file *ff = &c->files[c->n];
-        char tried[1024];
-        if (fontfind_resolve(specs[i], fonts_dir, ff->path, sizeof ff->path, &ff->face, tried,
-                             sizeof tried) != 0) {
+        char path[FONTS_PATH_MAX], tried[1024];
+        int face;
+        if (fonts_resolve(f, specs[i], fonts_dir, path, &face, tried, sizeof tried) != 0) {
             msg_warn("font %s not found (tried %s)", specs[i], tried);
             continue;
         }
-        fonts_bold_sibling(ff);
-        c->n++;
+        int idx = fonts_face_index(f, path, face);
+        if (idx >= 0)
+            c->faces[c->n++] = idx;
     }
     if (c->n > 0)
         f->n_chains++;
@@ -87,12 +152,16 @@ struct fonts *fonts_create(const struct config *cfg, const char *fonts_dir)
     struct fonts *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
+    f->found = calloc(FONTS_MAX_FACES, sizeof *f->found); /* NULL: no memo, still works */
     for (int i = 0; cfg && i < cfg->kiosk.n_fonts; i++) {
         const struct config_font_chain *fc = &cfg->kiosk.fonts[i];
         fonts_add_chain(f, fc->lang, fc->files, fc->n, fonts_dir);
     }
     /* Always keep a default chain last, so every language finds a font. */
     fonts_add_chain(f, "", (char *const *)fonts_default_specs, 2, fonts_dir);
+    free(f->found);
+    f->found = NULL;
+    f->n_found = 0;
     if (f->n_chains == 0) {
         msg_error("no usable font: put BIZUDPGothic-Regular.ttf in %s or install "
                   "fonts-morisawa-bizud-gothic", fonts_dir ? fonts_dir : "fonts/");
@@ -112,6 +181,14 @@ void fonts_destroy(struct fonts *f)
     free(f);
 }
 
+int fonts_open_count(const struct fonts *f)
+{
+    int n = 0;
+    for (int i = 0; i < FONTS_MAX_OPEN; i++)
+        n += f->open[i].font != NULL;
+    return n;
+}
+
 int fonts_chain_id(struct fonts *f, const char *lang)
 {
     for (int i = 0; i < f->n_chains; i++)
@@ -123,17 +200,20 @@ int fonts_chain_id(struct fonts *f, const char *lang)
     return f->n_chains - 1;
 }
 
-static TTF_Font *fonts_open(struct fonts *f, const struct fonts_file *ff, int px, int bold)
+/* The handle for face (bold if it has a Bold file), opened at px if new,
+ * else left at whatever size it has: coverage does not depend on size. */
+static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold)
 {
+    const struct fonts_face *ff = &f->faces[face];
     int oldest = 0;
     bold = bold && ff->bold_path[0];
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         struct fonts_open *o = &f->open[i];
-        if (o->font && o->file == ff && o->px == px && o->bold == bold) {
+        if (o->font && o->face == face && o->bold == bold) {
             o->used = ++f->clock;
-            return o->font;
+            return o;
         }
-        if (!o->font || o->used < f->open[oldest].used)
+        if (!o->font || (f->open[oldest].font && o->used < f->open[oldest].used))
             oldest = i;
     }
     struct fonts_open *o = &f->open[oldest];
@@ -144,10 +224,26 @@ static TTF_Font *fonts_open(struct fonts *f, const struct fonts_file *ff, int px
         msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
         return NULL;
     }
-    o->file = ff;
+    o->face = face;
     o->px = px;
     o->bold = bold;
     o->used = ++f->clock;
+    return o;
+}
+
+/* o's font at px: the same metrics and glyphs as a font opened at px
+ * (TTF_OpenFontIndex itself ends in TTF_SetFontSize). */
+static TTF_Font *fonts_sized(struct fonts_open *o, int px)
+{
+    if (!o)
+        return NULL;
+    if (o->px != px) {
+        if (TTF_SetFontSize(o->font, px) != 0) {
+            msg_warn("cannot set font size %d: %s", px, TTF_GetError());
+            return NULL;
+        }
+        o->px = px;
+    }
     return o->font;
 }
 
@@ -167,25 +263,24 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
                      int *missing)
 {
     const struct fonts_chain *c = &f->chains[fonts_chain_id(f, lang)];
-    TTF_Font *first = NULL;
+    int have_first = 0;
     int first_missing = 0;
     for (int i = 0; i < c->n; i++) {
-        TTF_Font *font = fonts_open(f, &c->files[i], px, bold);
-        if (!font)
+        struct fonts_open *o = fonts_open(f, c->faces[i], px, bold);
+        if (!o)
             continue;
-        int m = fonts_missing(font, text);
+        int m = fonts_missing(o->font, text);
         if (m == 0) {
             if (missing)
                 *missing = 0;
-            return font;
+            return fonts_sized(o, px);
         }
-        if (!first) {
-            /* Re-open below if evicted; keep the count only. */
-            first = font;
+        if (!have_first) {
+            have_first = 1;
             first_missing = m;
         }
     }
     if (missing)
         *missing = first_missing;
-    return c->n ? fonts_open(f, &c->files[0], px, bold) : first;
+    return c->n ? fonts_sized(fonts_open(f, c->faces[0], px, bold), px) : NULL;
 }

@@ -6,44 +6,42 @@
 #include "msg.h"
 #include "screen.h"
 
-static int headless_state(const struct cli *c, const struct config *cfg, struct app_state *st)
+/* Monotonic time of the picture: the screen was entered just now, so the
+ * attract loop shows its first page and countdowns are deterministic. */
+#define HEADLESS_MONO 1000.0
+
+static int headless_state(const struct headless_frame *f, const struct config *cfg,
+                          struct app_state *st)
 {
-    const double now = 1000.0;
-    app_init(st, cfg, now);
-    if (c->lang && app_set_lang(st, c->lang) != 0) {
-        msg_error("--lang %s: the config does not declare this language", c->lang);
+    app_init(st, cfg, HEADLESS_MONO);
+    if (f->lang && app_set_lang(st, f->lang) != 0) {
+        msg_error("--lang %s: the config does not declare this language", f->lang);
         return -1;
     }
-    if (app_show(st, c->screen, now) != 0) {
-        msg_error("--screen %s: unknown screen or id (see --help)", c->screen);
+    if (app_show(st, f->screen, HEADLESS_MONO) != 0) {
+        msg_error("--screen %s: unknown screen or id (see --help)", f->screen);
         return -1;
     }
-    st->high_contrast = c->high_contrast;
-    st->large_text = c->large_text;
+    st->high_contrast = f->high_contrast;
+    st->large_text = f->large_text;
     return 0;
 }
 
-int headless_screenshot(const struct cli *c, const struct config *cfg, const char *fonts_dir,
-                        struct headless_report *rep)
+int headless_draw(struct ui *ui, const struct config *cfg, const struct headless_frame *f,
+                  struct headless_report *rep)
 {
     struct app_state st;
-    if (headless_state(c, cfg, &st) != 0)
+    if (headless_state(f, cfg, &st) != 0)
         return -1;
-    int rc = -1;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, c->size_w, c->size_h, 32,
-                                                    SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-    if (!ui) {
-        msg_error("screenshot: cannot set up rendering: %s", SDL_GetError());
-        goto out;
-    }
-    struct ui_view view = {.wall = c->at >= 0 ? (time_t)c->at : time(NULL),
-                           .mono = 1000.0, .camera_ok = 1, .microphone_ok = 1,
-                           .config_status = "OK", .health = "-", .counts = "-"};
-    ui_begin(ui, c->size_w, c->size_h, &st, &view);
+    struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
+                           .mono = HEADLESS_MONO, .camera_ok = 1, .microphone_ok = 1,
+                           .config_status = "loaded, 0 warning(s)",
+                           .health = "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost",
+                           .counts = "0 calls started, 0 ended, 0 failed"};
+    ui->pressed_valid = 0;
+    ui_begin(ui, f->w, f->h, &st, &view);
     screen_draw_frame(ui, &st);
-    SDL_RenderPresent(r);
+    SDL_RenderPresent(ui->r);
     rep->overflow = ui->overflow_count;
     rep->missing_glyphs = ui->missing_glyphs;
     rep->outside = ui->outside_count;
@@ -55,6 +53,25 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
                   t->r.x, t->r.y, t->r.w, t->r.h);
     }
     snprintf(rep->last_overflow, sizeof rep->last_overflow, "%s", ui->last_overflow);
+    return 0;
+}
+
+int headless_screenshot(const struct cli *c, const struct config *cfg, const char *fonts_dir,
+                        struct headless_report *rep)
+{
+    int rc = -1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, c->size_w, c->size_h, 32,
+                                                    SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (!ui) {
+        msg_error("screenshot: cannot set up rendering: %s", SDL_GetError());
+        goto out;
+    }
+    struct headless_frame f = {c->screen, c->lang, c->size_w, c->size_h, c->high_contrast,
+                               c->large_text, c->at};
+    if (headless_draw(ui, cfg, &f, rep) != 0)
+        goto out;
     if (IMG_SavePNG(s, c->screenshot) != 0) {
         msg_error("screenshot: cannot write %s: %s", c->screenshot, IMG_GetError());
         goto out;

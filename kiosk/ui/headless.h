@@ -1,13 +1,30 @@
 #ifndef KIOSK_HEADLESS_H
 #define KIOSK_HEADLESS_H
+#include <SDL.h>
+
 #include "cli.h"
 #include "config.h"
+#include "ui.h"
 
 /* What the layout measured while drawing: tests assert these are zero. */
 struct headless_report {
     int overflow, missing_glyphs, outside, targets;
     char last_overflow[160];
 };
+
+/* One frame to draw without a display. */
+struct headless_frame {
+    const char *screen; /* a --screen name: "home", "municipality:tobetsu", ... */
+    const char *lang;   /* NULL: the config's default */
+    int w, h;           /* the window's size */
+    int high_contrast, large_text;
+    long long at;       /* wall clock (Unix seconds) to show; < 0: now */
+};
+
+/* Draws f with ui (whose renderer targets a w x h surface) and fills rep.
+ * Returns 0, or -1 after a message (unknown screen or language). */
+int headless_draw(struct ui *ui, const struct config *cfg, const struct headless_frame *f,
+                  struct headless_report *rep);
 
 /* Renders c->screen at c->size to c->screenshot. Needs TTF_Init done and no
  * display. Returns 0, or -1 after a message. */

@@ -54,6 +54,17 @@ static void input_motion(struct input *in, struct ui *ui, int x, int y, int *red
         in->hold_since = 0;
 }
 
+/* Finger positions come normalised to the window; the window may show the
+ * interface turned (kiosk.rotation): back to the screens' pixels. */
+static void input_finger_xy(const struct ui *ui, const SDL_TouchFingerEvent *f, int *x, int *y)
+{
+    int ww = ui->win_w > 0 ? ui->win_w : ui->L.w, wh = ui->win_h > 0 ? ui->win_h : ui->L.h;
+    int wx = (int)(f->x * ww), wy = (int)(f->y * wh);
+    wx = wx < 0 ? 0 : wx >= ww ? ww - 1 : wx;
+    wy = wy < 0 ? 0 : wy >= wh ? wh - 1 : wy;
+    ui_window_to_logical(ui, wx, wy, x, y);
+}
+
 int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now,
                  struct app_event *ev, int *redraw)
 {
@@ -62,8 +73,7 @@ int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
-        x = (int)(e->tfinger.x * ui->L.w);
-        y = (int)(e->tfinger.y * ui->L.h);
+        input_finger_xy(ui, &e->tfinger, &x, &y);
         if (e->type == SDL_FINGERDOWN) {
             if (in->down)
                 return 0; /* one finger at a time: a second touch is ignored */
@@ -85,17 +95,21 @@ int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now
             in->down)
             return 0;
         in->is_mouse = 1;
-        input_press(in, ui, e->button.x, e->button.y, now, redraw);
+        ui_window_to_logical(ui, e->button.x, e->button.y, &x, &y);
+        input_press(in, ui, x, y, now, redraw);
         ev->kind = APP_EV_INPUT;
         return 1;
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
             !in->down || !in->is_mouse)
             return 0;
-        return input_release(in, ui, e->button.x, e->button.y, ev, redraw);
+        ui_window_to_logical(ui, e->button.x, e->button.y, &x, &y);
+        return input_release(in, ui, x, y, ev, redraw);
     case SDL_MOUSEMOTION:
-        if (e->motion.which != SDL_TOUCH_MOUSEID && in->is_mouse)
-            input_motion(in, ui, e->motion.x, e->motion.y, redraw);
+        if (e->motion.which != SDL_TOUCH_MOUSEID && in->is_mouse) {
+            ui_window_to_logical(ui, e->motion.x, e->motion.y, &x, &y);
+            input_motion(in, ui, x, y, redraw);
+        }
         return 0;
     case SDL_KEYDOWN:
         ev->kind = APP_EV_INPUT;

@@ -69,7 +69,11 @@ static int run_load(struct run *r, struct config *out)
     struct config_diags diags = {0};
     struct config_load_opts opts = {.image_probe = run_image_probe, .fonts_dir = r->paths->fonts_dir};
     int rc = config_load(r->paths->config, &opts, out, &diags);
-    config_diags_print(&diags, r->paths->config);
+    for (int i = 0; i < diags.n; i++) {
+        char line[768];
+        config_diags_format(&diags.d[i], r->paths->config, line, sizeof line);
+        msg_info("%s", line); /* the line says error or warning itself */
+    }
     if (rc == 0)
         snprintf(r->config_status, sizeof r->config_status, "loaded, %d warning(s)",
                  diags.n_warnings);

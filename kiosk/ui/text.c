@@ -5,6 +5,13 @@
 
 #include "msg.h"
 
+/* Widths: a set-associative table (ways slots per set, LRU within a set),
+ * bounded, allocation only when a new piece of text is measured. */
+#define TEXT_MEASURE_SETS 512
+#define TEXT_MEASURE_WAYS 8
+#define TEXT_MEASURE_MAX 1023 /* longer text is measured by its first bytes, as before */
+#define TEXT_LH_SLOTS 64
+
 struct text_entry {
     char *text; /* owned; NULL = free slot */
     uint32_t hash;
@@ -14,6 +21,15 @@ struct text_entry {
     int w, h, missing;
     unsigned long used;
 };
+struct text_width {
+    char *text; /* owned, len bytes (not terminated); NULL = free */
+    uint32_t hash;
+    int len, chain, px, bold, width;
+    unsigned long used;
+};
+struct text_lh {
+    int valid, chain, px, bold, lh;
+};
 struct text_cache {
     SDL_Renderer *r;
     struct fonts *fonts;
@@ -21,6 +37,8 @@ struct text_cache {
     struct text_entry *e;
     unsigned long clock;
     struct text_cache_stats stats;
+    struct text_width *widths; /* TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS */
+    struct text_lh lh[TEXT_LH_SLOTS];
 };
 
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity)
@@ -29,7 +47,10 @@ struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int c
     if (!tc)
         return NULL;
     tc->e = calloc((size_t)capacity, sizeof *tc->e);
-    if (!tc->e) {
+    tc->widths = calloc(TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS, sizeof *tc->widths);
+    if (!tc->e || !tc->widths) {
+        free(tc->e);
+        free(tc->widths);
         free(tc);
         return NULL;
     }
@@ -39,10 +60,12 @@ struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int c
     return tc;
 }
 
-static void text_entry_drop(struct text_entry *e)
+static void text_entry_drop(struct text_cache *tc, struct text_entry *e)
 {
     if (e->tex)
         SDL_DestroyTexture(e->tex);
+    if (e->text)
+        tc->stats.bytes -= (size_t)e->w * (size_t)e->h * 4;
     free(e->text);
     memset(e, 0, sizeof *e);
 }
@@ -51,8 +74,14 @@ void text_cache_clear(struct text_cache *tc)
 {
     for (int i = 0; i < tc->capacity; i++)
         if (tc->e[i].text)
-            text_entry_drop(&tc->e[i]);
+            text_entry_drop(tc, &tc->e[i]);
     tc->stats.entries = 0;
+    tc->stats.bytes = 0;
+    for (int i = 0; i < TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS; i++) {
+        free(tc->widths[i].text);
+        memset(&tc->widths[i], 0, sizeof tc->widths[i]);
+    }
+    memset(tc->lh, 0, sizeof tc->lh);
 }
 
 void text_cache_destroy(struct text_cache *tc)
@@ -60,15 +89,22 @@ void text_cache_destroy(struct text_cache *tc)
     if (!tc)
         return;
     text_cache_clear(tc);
+    free(tc->widths);
     free(tc->e);
     free(tc);
 }
 
-static uint32_t text_hash(const char *s, int chain, int px, int bold, uint32_t rgb)
+static uint32_t text_hash_bytes(const char *s, size_t len)
 {
     uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static uint32_t text_hash(const char *s, int chain, int px, int bold, uint32_t rgb)
+{
+    uint32_t h = text_hash_bytes(s, strlen(s));
     h ^= (uint32_t)chain * 0x9E3779B9u ^ (uint32_t)px * 0x85EBCA6Bu ^ (uint32_t)bold ^ rgb;
     return h;
 }
@@ -89,6 +125,22 @@ static struct text_entry *text_find(struct text_cache *tc, uint32_t h, const cha
     return NULL;
 }
 
+static struct text_entry *text_oldest(struct text_cache *tc)
+{
+    struct text_entry *oldest = NULL;
+    for (int i = 0; i < tc->capacity; i++)
+        if (tc->e[i].text && (!oldest || tc->e[i].used < oldest->used))
+            oldest = &tc->e[i];
+    return oldest;
+}
+
+static void text_evict(struct text_cache *tc, struct text_entry *e)
+{
+    tc->stats.evictions++;
+    tc->stats.entries--;
+    text_entry_drop(tc, e);
+}
+
 static struct text_entry *text_slot(struct text_cache *tc, uint32_t h)
 {
     struct text_entry *oldest = NULL;
@@ -99,10 +151,20 @@ static struct text_entry *text_slot(struct text_cache *tc, uint32_t h)
         if (!oldest || e->used < oldest->used)
             oldest = e;
     }
-    tc->stats.evictions++;
-    tc->stats.entries--;
-    text_entry_drop(oldest);
+    text_evict(tc, oldest);
     return oldest;
+}
+
+/* Keeps the pixels under the byte budget, oldest first; keep is spared
+ * (the texture being returned). */
+static void text_trim(struct text_cache *tc, const struct text_entry *keep)
+{
+    while (tc->stats.bytes > TEXT_CACHE_MAX_BYTES) {
+        struct text_entry *old = text_oldest(tc);
+        if (!old || old == keep)
+            return;
+        text_evict(tc, old);
+    }
 }
 
 static int text_render(struct text_cache *tc, struct text_entry *e, const char *lang)
@@ -139,19 +201,22 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         tc->stats.misses++;
         e = text_slot(tc, hash);
         size_t len = strlen(text);
-        e->text = malloc(len + 1);
-        if (!e->text)
+        char *copy = malloc(len + 1);
+        if (!copy)
             return NULL;
-        memcpy(e->text, text, len + 1);
-        *e = (struct text_entry){e->text, hash, chain, px, bold, rgb, NULL, 0, 0, 0, 0};
+        memcpy(copy, text, len + 1);
+        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, 0};
         tc->stats.entries++;
         if (text_render(tc, e, lang) != 0) {
-            text_entry_drop(e);
+            e->w = e->h = 0;
+            text_entry_drop(tc, e);
             tc->stats.entries--;
             return NULL;
         }
+        tc->stats.bytes += (size_t)e->w * (size_t)e->h * 4;
     }
     e->used = ++tc->clock;
+    text_trim(tc, e);
     *w = e->w;
     *h = e->h;
     if (missing)
@@ -159,12 +224,10 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
     return e->tex;
 }
 
-int text_measure(struct text_cache *tc, const char *lang, const char *text, size_t len,
-                 int px, int bold)
+static int text_measure_font(struct text_cache *tc, const char *lang, const char *text,
+                             size_t len, int px, int bold)
 {
-    char buf[1024];
-    if (len >= sizeof buf)
-        len = sizeof buf - 1;
+    char buf[TEXT_MEASURE_MAX + 1];
     memcpy(buf, text, len);
     buf[len] = '\0';
     TTF_Font *font = fonts_pick(tc->fonts, lang, buf, px, bold, NULL);
@@ -174,13 +237,53 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
     return w;
 }
 
+int text_measure(struct text_cache *tc, const char *lang, const char *text, size_t len,
+                 int px, int bold)
+{
+    if (len > TEXT_MEASURE_MAX)
+        len = TEXT_MEASURE_MAX;
+    int chain = fonts_chain_id(tc->fonts, lang);
+    uint32_t h = text_hash_bytes(text, len);
+    h ^= (uint32_t)chain * 0x9E3779B9u ^ (uint32_t)px * 0x85EBCA6Bu ^ (uint32_t)bold;
+    struct text_width *set = &tc->widths[(h % TEXT_MEASURE_SETS) * TEXT_MEASURE_WAYS];
+    struct text_width *victim = &set[0];
+    for (int i = 0; i < TEXT_MEASURE_WAYS; i++) {
+        struct text_width *m = &set[i];
+        if (m->text && m->hash == h && m->len == (int)len && m->chain == chain && m->px == px &&
+            m->bold == bold && memcmp(m->text, text, len) == 0) {
+            m->used = ++tc->clock;
+            tc->stats.measure_hits++;
+            return m->width;
+        }
+        if (victim->text && (!m->text || m->used < victim->used))
+            victim = m;
+    }
+    tc->stats.measure_misses++;
+    int width = text_measure_font(tc, lang, text, len, px, bold);
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return width;
+    memcpy(copy, text, len);
+    free(victim->text);
+    *victim = (struct text_width){copy, h, (int)len, chain, px, bold, width, ++tc->clock};
+    return width;
+}
+
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
 {
+    int chain = fonts_chain_id(tc->fonts, lang);
+    struct text_lh *s = &tc->lh[((unsigned)chain * 31u + (unsigned)px * 2u + (unsigned)(bold != 0)) %
+                                TEXT_LH_SLOTS];
+    if (s->valid && s->chain == chain && s->px == px && s->bold == bold)
+        return s->lh;
     TTF_Font *font = fonts_pick(tc->fonts, lang, "", px, bold, NULL);
-    return font ? TTF_FontLineSkip(font) : px;
+    int lh = font ? TTF_FontLineSkip(font) : px;
+    *s = (struct text_lh){1, chain, px, bold, lh};
+    return lh;
 }
 
 void text_cache_stats(const struct text_cache *tc, struct text_cache_stats *out)
 {
     *out = tc->stats;
+    out->fonts_open = fonts_open_count(tc->fonts);
 }

@@ -1,7 +1,9 @@
 #ifndef KIOSK_TEXT_H
 #define KIOSK_TEXT_H
 /* Text as textures: rendered once, kept in a bounded LRU cache keyed by
- * string, font chain, size, weight and colour, reused every frame. */
+ * string, font chain, size, weight and colour, reused every frame. Widths
+ * (text_measure, called for every word while wrapping) and line heights are
+ * cached too, so a warm frame never calls SDL_ttf, HarfBuzz or FreeType. */
 #include <SDL.h>
 #include <stdint.h>
 
@@ -9,9 +11,12 @@
 
 struct text_cache;
 
+/* capacity: the most textures kept. Besides, the textures' pixels are held
+ * under TEXT_CACHE_MAX_BYTES: the least recently used go first. */
+#define TEXT_CACHE_MAX_BYTES (24u << 20)
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity);
 void text_cache_destroy(struct text_cache *tc);
-/* Drops every texture (after a config or language change of fonts). */
+/* Drops every texture and measurement (after a config or language change of fonts). */
 void text_cache_clear(struct text_cache *tc);
 
 /* The texture for text (one line). Owned by the cache; valid until the
@@ -28,6 +33,10 @@ int text_line_height(struct text_cache *tc, const char *lang, int px, int bold);
 struct text_cache_stats {
     unsigned long hits, misses, evictions;
     int entries;
+    /* Added for the benchmark: */
+    size_t bytes;                  /* pixels held by the textures */
+    unsigned long measure_hits, measure_misses;
+    int fonts_open;                /* font handles open (see fonts.h) */
 };
 void text_cache_stats(const struct text_cache *tc, struct text_cache_stats *out);
 #endif

@@ -47,6 +47,7 @@ struct ui {
     /* Checks for tests: text that did not fit, glyphs missing, drawing
      * outside the window. Counted per frame. */
     int overflow_count, missing_glyphs, outside_count;
+    int qr_min_px; /* side of the smallest QR code drawn (0: none) */
     char last_overflow[160];
     int high_contrast, large_text;
     /* kiosk.rotation: the frame is drawn upright into a texture of the

@@ -150,6 +150,11 @@ static int bench_rows(const struct bench_inproc_opts *o, struct bench_target *t,
     static const char *const plain[] = {"home", "municipalities", "services", "kpi", "thanks",
                                         "admin-pin", "admin", "idle-warning"};
     const char *first = o->cfg->n_municipalities ? o->cfg->municipalities[0].id : "";
+    if (o->only) {
+        struct bench_row *row = &out->rows[out->n_rows++];
+        snprintf(row->name, sizeof row->name, "%s", o->only);
+        return bench_screen(o, t, o->only, o->frames, row);
+    }
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
         struct bench_row *row = &out->rows[out->n_rows++];
         snprintf(row->name, sizeof row->name, "%s", plain[i]);
@@ -337,7 +342,7 @@ int bench_inproc_size(const struct bench_inproc_opts *o, int w, int h, struct be
     if (bench_target_open(&t, w, h, o->use_window) != 0)
         return -1;
     int rc = bench_rows(o, &t, out);
-    if (rc == 0)
+    if (rc == 0 && !o->only)
         rc = bench_tour(o, &t, out);
     bench_target_close(&t);
     return rc;

@@ -43,6 +43,7 @@ struct bench_inproc_opts {
     int rounds;        /* touch tour rounds after the warm-up */
     int use_window;    /* 1: an X11 window (real present); 0: an SDL_Surface */
     int verbose;
+    const char *only; /* measure only this screen (no tour), for profilers */
 };
 
 /* Measures one window size. SDL video and TTF must be initialised. */

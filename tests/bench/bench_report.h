@@ -12,7 +12,7 @@
 struct bench_opts {
     int json, surface, only_inproc, only_process, verbose;
     int idle_seconds, starts, frames, rounds;
-    const char *config, *kiosk, *lang;
+    const char *config, *kiosk, *lang, *only;
     char fonts_dir[1024];
 };
 

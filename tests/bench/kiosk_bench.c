@@ -26,6 +26,7 @@ static void bench_usage(void)
            "  --config PATH          config (default: the shipped config/kiosk.json)\n"
            "  --kiosk PATH           the kiosk binary (default: this build's)\n"
            "  --lang CODE            language of the in-process screens (default: config's)\n"
+           "  --screen NAME          in process, only this screen (e.g. home): for profilers\n"
            "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
            "  --only-inproc, --only-process   half of the measurements\n"
            "  --verbose              echo the kiosk's log\n");
@@ -59,6 +60,8 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
             o->config = argv[++i];
         } else if (!strcmp(a, "--kiosk") && v) {
             o->kiosk = argv[++i];
+        } else if (!strcmp(a, "--screen") && v) {
+            o->only = argv[++i];
         } else if (!strcmp(a, "--lang") && v) {
             o->lang = argv[++i];
         } else if (!strcmp(a, "--json")) {
@@ -109,7 +112,8 @@ static int bench_inproc(struct bench_opts *o, const struct config *cfg, struct b
         return -1;
     struct bench_inproc_opts io = {.cfg = cfg, .fonts_dir = o->fonts_dir, .lang = o->lang,
                                    .frames = o->frames, .rounds = o->rounds,
-                                   .use_window = !o->surface, .verbose = o->verbose};
+                                   .use_window = !o->surface, .verbose = o->verbose,
+                                   .only = o->only};
     static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}};
     int rc = 0;
     for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process; i++) {

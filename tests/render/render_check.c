@@ -1,0 +1,332 @@
+/* Headless render checks, in one process per size so the whole suite stays
+ * fast (also under ASan):
+ *   render_check SRC screens WxH [large]  every screen x every language:
+ *       no text overflow, no missing glyph, nothing drawn outside, not
+ *       blank, touch targets >= 20 mm and not overlapping
+ *   render_check SRC glyphs                every UI string and every text of
+ *       the shipped config, drawn in every language: no missing glyph
+ *   render_check SRC rotation              kiosk.rotation 90/180/270 turns
+ *       the frame onto a window of the other orientation
+ * SRC is the source tree (config/kiosk.json and fonts/ are read from it).
+ * A failing frame is saved as PNG under the current directory. */
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "headless.h"
+#include "screen.h"
+
+static int failures;
+static char cfg_path[1024], fonts_dir[1024];
+
+#define FAIL(...)                                                                        \
+    do {                                                                                 \
+        fprintf(stderr, "FAIL: " __VA_ARGS__);                                           \
+        fputc('\n', stderr);                                                             \
+        failures++;                                                                      \
+    } while (0)
+
+/* Distinct colours, sampled on a grid: a blank or one-colour frame has few. */
+static int distinct_colours(SDL_Surface *s)
+{
+    enum { MAXC = 64 };
+    Uint32 seen[MAXC];
+    int n = 0;
+    const Uint32 *px = s->pixels;
+    int pitch = s->pitch / 4;
+    for (int y = 0; y < s->h; y += 7)
+        for (int x = 0; x < s->w; x += 5) {
+            Uint32 c = px[y * pitch + x] & 0xFFFFFF;
+            int known = 0;
+            for (int i = 0; i < n && !known; i++)
+                known = seen[i] == c;
+            if (!known && n < MAXC)
+                seen[n++] = c;
+        }
+    return n;
+}
+
+/* A target that covers most of the window (attract "touch anywhere", the
+ * idle overlay) lies under the others on purpose. */
+static int is_backdrop(const struct ui *ui, const struct ui_target *t)
+{
+    return (long)t->r.w * t->r.h > (long)ui->L.w * ui->L.h / 3;
+}
+
+static int overlap(struct rect a, struct rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static void check_targets(const struct ui *ui, const char *what)
+{
+    /* 20 mm, with a pixel of rounding from splitting rows into cells. */
+    int min = ui->L.target_min - 2;
+    for (int i = 0; i < ui->n_targets; i++) {
+        const struct ui_target *t = &ui->targets[i];
+        if (is_backdrop(ui, t))
+            continue;
+        if (t->r.w < min || t->r.h < min)
+            FAIL("%s: target %s %d is %dx%d, smaller than 20 mm (%d px)", what,
+                 app_action_name(t->t.action), t->t.arg, t->r.w, t->r.h, ui->L.target_min);
+        for (int j = i + 1; j < ui->n_targets; j++)
+            if (!is_backdrop(ui, &ui->targets[j]) && overlap(t->r, ui->targets[j].r))
+                FAIL("%s: targets %s and %s overlap", what, app_action_name(t->t.action),
+                     app_action_name(ui->targets[j].t.action));
+    }
+}
+
+static void save_failure(SDL_Surface *s, const char *what)
+{
+    char name[256];
+    snprintf(name, sizeof name, "render_fail_%s.png", what);
+    for (char *p = name; *p; p++)
+        if (*p == ':' || *p == '/' || *p == ' ')
+            *p = '_';
+    IMG_SavePNG(s, name);
+    fprintf(stderr, "  saved %s\n", name);
+}
+
+/* 2026-12-01 10:00 in Sapporo: a Tuesday morning, Tobetsu's counter open. */
+#define AT_FIXED 1796086800LL
+
+static const char *screen_names(const struct config *cfg, char names[][64], int max)
+{
+    static const char *const fixed[] = {"home", "municipalities", "services", "kpi", "thanks",
+                                        "admin-pin", "admin", "idle-warning"};
+    int n = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        snprintf(names[n++], 64, "%s", fixed[i]);
+    for (int i = 0; i < cfg->n_municipalities && n < max; i++)
+        snprintf(names[n++], 64, "municipality:%s", cfg->municipalities[i].id);
+    for (int i = 0; i < cfg->n_services && n < max; i++)
+        snprintf(names[n++], 64, "service:%s", cfg->services[i].id);
+    static const char *const call[] = {"calling", "in-call", "call-failed"};
+    for (int i = 0; i < 3 && n < max && cfg->n_municipalities > 0; i++)
+        snprintf(names[n++], 64, "%s:%s", call[i], cfg->municipalities[0].id);
+    names[n][0] = '\0';
+    return NULL;
+}
+
+static int run_screens(const struct config *cfg, int w, int h, int large)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (!ui) {
+        FAIL("cannot set up rendering: %s", SDL_GetError());
+        return 1;
+    }
+    static char names[128][64];
+    screen_names(cfg, names, 127);
+    int frames = 0;
+    for (int l = 0; l < cfg->kiosk.n_languages; l++)
+        for (int i = 0; names[i][0]; i++)
+            for (int hc = 0; hc < 2; hc++) {
+                /* High contrast changes colours only: once per screen is enough. */
+                if (hc && l != 0)
+                    continue;
+                struct headless_frame f = {names[i], cfg->kiosk.languages[l], w, h, hc, large,
+                                           AT_FIXED};
+                struct headless_report rep;
+                char what[160];
+                snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s", w, h, large ? "-large" : "",
+                         hc ? "-hc" : "", f.lang, f.screen);
+                if (headless_draw(ui, cfg, &f, &rep) != 0) {
+                    FAIL("%s: cannot draw", what);
+                    continue;
+                }
+                frames++;
+                int before = failures;
+                if (rep.overflow)
+                    FAIL("%s: %d text overflow(s), e.g. \"%s\"", what, rep.overflow,
+                         rep.last_overflow);
+                if (rep.missing_glyphs)
+                    FAIL("%s: %d missing glyph(s)", what, rep.missing_glyphs);
+                if (rep.outside)
+                    FAIL("%s: %d drawing(s) outside the window", what, rep.outside);
+                if (rep.targets == 0)
+                    FAIL("%s: no touch target", what);
+                int colours = distinct_colours(s);
+                if (colours < 8)
+                    FAIL("%s: looks blank (%d colours)", what, colours);
+                check_targets(ui, what);
+                /* Scannable from 40 cm: at least 25 mm, quiet zone included. */
+                if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
+                    FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,
+                         layout_mm(&ui->L, 25));
+                if (failures != before)
+                    save_failure(s, what);
+            }
+    printf("%dx%d%s: %d frames drawn\n", w, h, large ? " large text" : "", frames);
+    ui_destroy(ui);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    return 0;
+}
+
+/* Every string the kiosk can show, in every language, in a box big enough
+ * that only glyphs can be missing. */
+static void glyph_text(struct ui *ui, const char *lang, const char *text, const char *what)
+{
+    int before = ui->missing_glyphs;
+    struct rect box = {0, 0, ui->L.w, ui->L.h};
+    ui_text_lang(ui, lang, text, LAYOUT_FONT_SMALL, 0x000000, box, 0, 12);
+    if (ui->missing_glyphs != before)
+        FAIL("[%s] %s: %d missing glyph(s) in \"%s\"", lang, what, ui->missing_glyphs - before,
+             text);
+}
+
+static void glyph_ltext(struct ui *ui, const struct config *cfg, const struct ltext *t,
+                        const char *what)
+{
+    for (int l = 0; l < cfg->kiosk.n_languages; l++) {
+        const char *lang = cfg->kiosk.languages[l];
+        glyph_text(ui, lang, ltext_get(t, lang, cfg->kiosk.default_language), what);
+    }
+}
+
+static int run_glyphs(const struct config *cfg)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (!ui) {
+        FAIL("cannot set up rendering: %s", SDL_GetError());
+        return 1;
+    }
+    struct app_state st;
+    app_init(&st, cfg, 0);
+    struct ui_view view = {0};
+    ui_begin(ui, 1920, 1080, &st, &view);
+    int n = 0;
+    for (int l = 0; l < cfg->kiosk.n_languages; l++) {
+        const char *lang = cfg->kiosk.languages[l];
+        for (int k = 0; k < I18N_KEY_COUNT; k++, n++)
+            glyph_text(ui, lang, i18n_ui((enum i18n_key)k, lang), i18n_key_name((enum i18n_key)k));
+        glyph_text(ui, lang, i18n_endonym(lang), "endonym");
+    }
+    glyph_ltext(ui, cfg, &cfg->kiosk.title, "kiosk.title");
+    glyph_ltext(ui, cfg, &cfg->kiosk.tagline, "kiosk.tagline");
+    for (int i = 0; i < cfg->n_municipalities; i++) {
+        const struct config_municipality *m = &cfg->municipalities[i];
+        glyph_ltext(ui, cfg, &m->name, m->id);
+        for (int j = 0; j < m->n_services; j++)
+            glyph_ltext(ui, cfg, &m->services[j], m->id);
+    }
+    for (int i = 0; i < cfg->n_services; i++) {
+        glyph_ltext(ui, cfg, &cfg->services[i].title, cfg->services[i].id);
+        glyph_ltext(ui, cfg, &cfg->services[i].body, cfg->services[i].id);
+    }
+    for (int i = 0; i < cfg->n_kpis; i++) {
+        const struct config_kpi *k = &cfg->kpis[i];
+        glyph_ltext(ui, cfg, &k->title, k->id);
+        glyph_ltext(ui, cfg, &k->unit, k->id);
+        const struct config_kpi_value *v[5] = {&k->v1_baseline, &k->v1_actual, &k->v1_target,
+                                               &k->v2_baseline, &k->v2_target};
+        for (int j = 0; j < 5; j++)
+            if (v[j]->note.n > 0)
+                glyph_ltext(ui, cfg, &v[j]->note, k->id);
+    }
+    printf("glyphs: %d UI strings and the config's texts in %d languages checked\n", n,
+           cfg->kiosk.n_languages);
+    ui_destroy(ui);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    return 0;
+}
+
+static Uint32 pixel(SDL_Surface *s, int x, int y)
+{
+    return ((const Uint32 *)s->pixels)[y * (s->pitch / 4) + x] & 0xFFFFFF;
+}
+
+/* A landscape interface on a portrait-mounted panel, and upside down. */
+static int run_rotation(struct config *cfg)
+{
+    static const int rots[] = {90, 180, 270};
+    for (int i = 0; i < 3; i++) {
+        int rot = rots[i];
+        int w = rot == 180 ? 1920 : 1080, h = rot == 180 ? 1080 : 1920;
+        cfg->kiosk.rotation = rot;
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+        SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+        struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+        if (!ui) {
+            FAIL("cannot set up rendering: %s", SDL_GetError());
+            return 1;
+        }
+        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED};
+        struct headless_report rep;
+        char what[64];
+        snprintf(what, sizeof what, "rotation-%d", rot);
+        headless_draw(ui, cfg, &f, &rep);
+        if (ui->L.w != 1920 || ui->L.h != 1080)
+            FAIL("%s: laid out %dx%d, want 1920x1080", what, ui->L.w, ui->L.h);
+        if (rep.overflow || rep.missing_glyphs || rep.outside)
+            FAIL("%s: %d overflow, %d missing, %d outside", what, rep.overflow,
+                 rep.missing_glyphs, rep.outside);
+        /* The header's top-left corner (logical 4,4) must land where the
+         * rotation puts it on the window; likewise the footer's surface. */
+        int wx, wy, lx, ly;
+        for (wy = 0; wy < h; wy += 8)
+            for (wx = 0; wx < w; wx += 8) {
+                ui_window_to_logical(ui, wx, wy, &lx, &ly);
+                if (lx == 4 && ly == 4)
+                    goto found;
+            }
+        FAIL("%s: no window pixel maps to 4,4", what);
+        continue;
+    found:
+        if (pixel(s, wx, wy) != ui->theme.header_bg) {
+            FAIL("%s: window pixel %d,%d is %06X, want the header's %06X", what, wx, wy,
+                 (unsigned)pixel(s, wx, wy), (unsigned)ui->theme.header_bg);
+            save_failure(s, what);
+        }
+        ui_destroy(ui);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(s);
+    }
+    cfg->kiosk.rotation = 0;
+    printf("rotation: 90, 180, 270 checked\n");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: render_check SRC screens WxH [large] | glyphs | rotation\n");
+        return 2;
+    }
+    snprintf(cfg_path, sizeof cfg_path, "%s/config/kiosk.json", argv[1]);
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", argv[1]);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (SDL_Init(0) != 0 || TTF_Init() != 0) {
+        fprintf(stderr, "SDL/TTF init: %s\n", SDL_GetError());
+        return 1;
+    }
+    struct config cfg;
+    struct config_load_opts opts = {.fonts_dir = fonts_dir, .skip_files = 1};
+    if (config_load(cfg_path, &opts, &cfg, NULL) != 0) {
+        fprintf(stderr, "cannot load %s\n", cfg_path);
+        return 1;
+    }
+    int w = 0, h = 0;
+    if (strcmp(argv[2], "screens") == 0 && argc >= 4 && sscanf(argv[3], "%dx%d", &w, &h) == 2)
+        run_screens(&cfg, w, h, argc >= 5 && strcmp(argv[4], "large") == 0);
+    else if (strcmp(argv[2], "glyphs") == 0)
+        run_glyphs(&cfg);
+    else if (strcmp(argv[2], "rotation") == 0)
+        run_rotation(&cfg);
+    else {
+        fprintf(stderr, "unknown mode %s\n", argv[2]);
+        failures++;
+    }
+    config_free(&cfg);
+    TTF_Quit();
+    SDL_Quit();
+    printf("%s\n", failures ? "FAILED" : "ok");
+    return failures ? 1 : 0;
+}
