@@ -33,7 +33,9 @@ static void chrome_header(struct ui *ui)
         schedule_local_time(ui->view->wall, &lt);
         snprintf(clock, sizeof clock, "%d:%02d", lt.hour, lt.min);
     }
-    struct rect clock_r = layout_take_right(&band, layout_mm(&ui->L, 28), L->gap);
+    int clock_w = text_measure(ui->text, ui->lang, clock, strlen(clock),
+                               L->font_px[LAYOUT_FONT_TITLE], 1) + layout_mm(L, 2);
+    struct rect clock_r = layout_take_right(&band, clock_w, L->gap);
     ui_text(ui, clock, LAYOUT_FONT_TITLE, t->header_text, clock_r,
             UI_ALIGN_RIGHT | UI_VCENTER | UI_BOLD, 1);
     const char *title = ui->cfg ? ui_lt(ui, &ui->cfg->kiosk.title) : "";

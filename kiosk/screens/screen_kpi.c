@@ -96,17 +96,20 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
     char lab[96];
     snprintf(lab, sizeof lab, "%s", i18n_ui(kpi_label(b->kind), ui->lang));
-    struct rect below = {col.x, plot.y + plot.h + L->gap / 2, col.w, small};
-    ui_text(ui, lab, LAYOUT_FONT_SMALL, t->text, below, UI_ALIGN_CENTER | UI_VCENTER, 1);
+    int lab_h = ui_text_height(ui, lab, LAYOUT_FONT_SMALL, col.w, 2 * small, UI_TIGHT, 2);
+    struct rect below = {col.x, plot.y + plot.h + L->gap / 2, col.w, lab_h};
+    ui_text(ui, lab, LAYOUT_FONT_SMALL, t->text, below, UI_ALIGN_CENTER | UI_TIGHT, 2);
     if (b->v->year) {
         char year[16];
         snprintf(year, sizeof year, "%d", b->v->year);
-        below.y += small;
+        below.y += lab_h;
+        below.h = small;
         ui_text(ui, year, LAYOUT_FONT_SMALL, t->text_muted, below, UI_ALIGN_CENTER | UI_VCENTER, 1);
     }
     struct rect num = {col.x, col.y, col.w, small};
     if (kpi_is_note(b->v)) {
-        struct rect note = {col.x + col.w / 16, plot.y, col.w - col.w / 8, plot.h};
+        /* The words take the number's row and the bar's room. */
+        struct rect note = {col.x + col.w / 16, col.y, col.w - col.w / 8, plot.y + plot.h - col.y};
         ui_frame(ui, note, 2, kpi_color(ui, b->kind));
         ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text, layout_inset(note, 5),
                 UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 5);
@@ -125,6 +128,18 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     ui_fill(ui, bar, kpi_color(ui, b->kind));
 }
 
+/* Height of the labels under the bars: kind (one or two lines) and year. */
+static int kpi_below_h(struct ui *ui, const struct kpi_bar *bars, int n, int col_w)
+{
+    int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), most = small;
+    for (int i = 0; i < n; i++) {
+        int h = ui_text_height(ui, i18n_ui(kpi_label(bars[i].kind), ui->lang), LAYOUT_FONT_SMALL,
+                               col_w, 2 * small, UI_TIGHT, 2);
+        most = h > most ? h : most;
+    }
+    return most + small;
+}
+
 /* One vision's group: caption, its columns, a base line at zero. */
 static void kpi_group(struct ui *ui, const struct kpi_bar *bars, int n, enum i18n_key caption,
                       struct rect r, double lo, double hi)
@@ -138,7 +153,7 @@ static void kpi_group(struct ui *ui, const struct kpi_bar *bars, int n, enum i18
     layout_take_top(&r, L->gap / 2, 0);
     struct rect plot = r;
     plot.y += small + L->gap / 3;                          /* numbers above */
-    plot.h -= small + L->gap / 3 + 2 * small + L->gap / 2; /* labels below */
+    plot.h -= small + L->gap / 3 + kpi_below_h(ui, bars, n, r.w / n) + L->gap / 2;
     if (plot.h < 4)
         plot.h = 4;
     struct rect cols[KPI_BARS];
@@ -161,8 +176,10 @@ static void kpi_card(struct ui *ui, const struct config_kpi *k, struct rect r)
     struct rect in = layout_inset(face, layout_mm(L, 3));
     char unit[160];
     snprintf(unit, sizeof unit, "%s%s", ui_str(ui, I18N_KPI_UNIT), ui_lt(ui, &k->unit));
-    struct rect head = layout_take_top(&in, ui_lines_height(ui, LAYOUT_FONT_BODY, 1) +
-                                                ui_lines_height(ui, LAYOUT_FONT_SMALL, 1),
+    int title_h = ui_text_height(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, in.w,
+                                 2 * ui_lines_height(ui, LAYOUT_FONT_BODY, 1),
+                                 UI_BOLD | UI_TIGHT, 2);
+    struct rect head = layout_take_top(&in, title_h + ui_lines_height(ui, LAYOUT_FONT_SMALL, 1),
                                        L->gap);
     struct rect unit_r = layout_take_bottom(&head, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), 0);
     ui_text(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, ui->theme.text, head,
@@ -202,18 +219,26 @@ static void kpi_legend(struct ui *ui, struct rect r)
 
 static void kpi_draw(struct ui *ui, const struct app_state *st)
 {
-    const struct layout *L = &ui->L;
+    struct layout *L = &ui->L;
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_AREA_VISION),
                                 CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
+    /* Large text grows the chart's small labels less: the bars need room. */
+    int small_px = L->font_px[LAYOUT_FONT_SMALL];
+    if (ui->large_text)
+        ui->L.font_px[LAYOUT_FONT_SMALL] = small_px * 4 / 5;
     kpi_legend(ui, layout_take_top(&c, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1) + L->gap / 2,
                                    L->gap));
     int n = ui->cfg ? ui->cfg->n_kpis : 0;
     if (n > KPI_MAX)
         n = KPI_MAX;
-    struct rect cells[KPI_MAX];
-    layout_grid(c, n, L->gap, L->portrait ? 2.0 : 2.4, 0, 0, cells);
+    struct rect cells[KPI_MAX], rows[KPI_MAX];
+    int cols = L->portrait || n < 2 ? 1 : 2, nrows = (n + cols - 1) / cols;
+    layout_column(c, nrows, L->gap, rows);
+    for (int i = 0; i < nrows; i++)
+        layout_row(rows[i], cols, L->gap, cells + i * cols);
     for (int i = 0; i < n; i++)
         kpi_card(ui, &ui->cfg->kpis[i], cells[i]);
+    ui->L.font_px[LAYOUT_FONT_SMALL] = small_px;
 }
 
 const struct screen screen_kpi = {"kpi", kpi_draw};

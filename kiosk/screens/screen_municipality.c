@@ -48,30 +48,37 @@ static void muni_hero(struct ui *ui, const struct config_municipality *m, int id
             ui->high_contrast ? t->text : theme_text_on(bg), in, UI_VCENTER | UI_BOLD, 1);
 }
 
-/* Opening hours as a two-column table: days, then times. */
+/* Opening hours as a two-column table: days, then times. Returns the
+ * height it takes (draws only with draw set). */
 static int muni_hours(struct ui *ui, const struct config_municipality *m, struct rect r,
                       int draw)
 {
     const struct layout *L = &ui->L;
     int head = ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 2;
-    int row = L->font_px[LAYOUT_FONT_BODY] * 3 / 2;
     char lines[HOURS_TEXT_MAX_LINES][96];
     int n = hours_text(&m->hours, ui->lang, lines, HOURS_TEXT_MAX_LINES);
-    if (!draw)
-        return head + n * row;
-    ui_text(ui, ui_str(ui, I18N_OPENING_HOURS), LAYOUT_FONT_LABEL, ui->theme.text,
-            layout_take_top(&r, head, 0), UI_BOLD, 1);
+    if (draw)
+        ui_text(ui, ui_str(ui, I18N_OPENING_HOURS), LAYOUT_FONT_LABEL, ui->theme.text,
+                layout_take_top(&r, head, 0), UI_BOLD, 1);
+    int used = head, days_w = r.w * 11 / 20;
     for (int i = 0; i < n; i++) {
-        struct rect line = layout_take_top(&r, row, 0);
         char *sep = strstr(lines[i], "  ");
         if (sep)
             *sep = '\0';
-        struct rect days = layout_take_left(&line, line.w * 9 / 20, L->gap);
-        ui_text(ui, lines[i], LAYOUT_FONT_BODY, ui->theme.text_muted, days, UI_VCENTER, 1);
-        ui_text(ui, sep ? sep + 2 : "", LAYOUT_FONT_BODY, ui->theme.text, line,
-                UI_VCENTER | UI_BOLD, 1);
+        const char *times = sep ? sep + 2 : "";
+        int hd = ui_text_height(ui, lines[i], LAYOUT_FONT_BODY, days_w, L->h, 0, 2);
+        int ht = ui_text_height(ui, times, LAYOUT_FONT_BODY, r.w - days_w - L->gap, L->h,
+                                UI_BOLD, 2);
+        int row = (hd > ht ? hd : ht) + L->gap / 3;
+        used += row;
+        if (!draw)
+            continue;
+        struct rect line = layout_take_top(&r, row, 0);
+        struct rect days = layout_take_left(&line, days_w, L->gap);
+        ui_text(ui, lines[i], LAYOUT_FONT_BODY, ui->theme.text_muted, days, 0, 2);
+        ui_text(ui, times, LAYOUT_FONT_BODY, ui->theme.text, line, UI_BOLD, 2);
     }
-    return head + n * row;
+    return used;
 }
 
 static void muni_services(struct ui *ui, const struct config_municipality *m, struct rect r)
@@ -81,15 +88,28 @@ static void muni_services(struct ui *ui, const struct config_municipality *m, st
             layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap / 2), UI_BOLD, 1);
     int bullet = layout_mm(L, 2);
     enum layout_font f = L->portrait ? LAYOUT_FONT_LABEL : LAYOUT_FONT_BODY;
-    for (int i = 0; i < m->n_services && r.h > 0; i++) {
+    /* A smaller size when the list does not fit (large text, small panel). */
+    for (;;) {
+        int total = 0;
+        for (int i = 0; i < m->n_services; i++)
+            total += ui_text_height(ui, ui_lt(ui, &m->services[i]), f, r.w - 3 * bullet, L->h,
+                                    0, 3) + L->gap * 2 / 3;
+        if (total <= r.h + L->gap || f == LAYOUT_FONT_SMALL)
+            break;
+        f = (enum layout_font)(f - 1);
+    }
+    for (int i = 0; i < m->n_services && r.h >= ui_lines_height(ui, f, 1); i++) {
         const char *s = ui_lt(ui, &m->services[i]);
-        int h = ui_text_height(ui, s, f, r.w - 3 * bullet, r.h, 0, 3);
+        int h = ui_text_height(ui, s, f, r.w - 3 * bullet, L->h, 0, 3);
+        int cut = h > r.h; /* no room for all: the last one ends in "…" */
         struct rect item = layout_take_top(&r, h, L->gap * 2 / 3);
         struct rect dot = layout_take_left(&item, 3 * bullet, 0);
         int lh = ui_lines_height(ui, f, 1);
         ui_fill_rounded(ui, (struct rect){dot.x, dot.y + (lh - bullet) / 2, bullet, bullet},
                         bullet / 2, ui->high_contrast ? ui->theme.text : m->color);
-        ui_text(ui, s, f, ui->theme.text, item, 0, 3);
+        ui_text(ui, s, f, ui->theme.text, item, cut ? UI_ELLIPSIS : 0, 3);
+        if (cut)
+            break;
     }
 }
 

@@ -39,6 +39,7 @@ struct run {
     int quit;
     int dirty;
     int last_minute;
+    int logged_screen; /* the screen whose targets were last logged (+1) */
 };
 
 static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
@@ -309,6 +310,20 @@ static void run_health(struct run *r, char *health, size_t hsz, char *counts, si
              r->call.n_ended, r->call.n_failed);
 }
 
+/* With --verbose, where the touch targets of a new screen are (as
+ * --screenshot --verbose prints them): tests tap there. */
+static void run_log_targets(struct run *r)
+{
+    if (msg_get_level() < MSG_DEBUG || r->logged_screen == (int)r->st.screen + 1)
+        return;
+    r->logged_screen = (int)r->st.screen + 1;
+    for (int i = 0; i < r->ui->n_targets; i++) {
+        const struct ui_target *t = &r->ui->targets[i];
+        msg_debug("target %s %d at %d,%d %dx%d", app_action_name(t->t.action), t->t.arg,
+                  t->r.x, t->r.y, t->r.w, t->r.h);
+    }
+}
+
 static void run_draw(struct run *r, double now)
 {
     int w, h;
@@ -328,6 +343,7 @@ static void run_draw(struct run *r, double now)
     if (callbar_is_open(&r->bar))
         callbar_draw(&r->bar, &r->st, &view, w, h);
     r->dirty = 0;
+    run_log_targets(r);
 }
 
 /* How long the loop may sleep: until the state machine's next deadline, the

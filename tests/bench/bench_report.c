@@ -101,9 +101,12 @@ static void bench_touch_table(const struct bench_result *r)
     bench_touch_line("finger up -> new screen (first visit)", r, 2);
     bench_touch_line("finger up -> language switched (home)", r, 3);
     for (int s = 0; s < BENCH_SIZES; s++)
-        printf("text cache after the tour at %dx%d: %lu hits, %lu misses, %lu evictions, "
-               "%d entries%s\n", r->size[s].w, r->size[s].h, r->size[s].text.hits,
-               r->size[s].text.misses, r->size[s].text.evictions, r->size[s].text.entries,
+        printf("text cache after the tour at %dx%d: textures %lu hits, %lu misses, %lu "
+               "evictions, %d entries, %.1f MiB; widths %lu hits, %lu misses; %d fonts open%s\n",
+               r->size[s].w, r->size[s].h, r->size[s].text.hits, r->size[s].text.misses,
+               r->size[s].text.evictions, r->size[s].text.entries,
+               (double)r->size[s].text.bytes / 1048576.0, r->size[s].text.measure_hits,
+               r->size[s].text.measure_misses, r->size[s].text.fonts_open,
                r->size[s].tour_errors ? " (TOUR ERRORS)" : "");
 }
 

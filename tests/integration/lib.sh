@@ -55,6 +55,14 @@ wait_log() { # pattern seconds
     fail "no '$1' in the log within $2 s"
 }
 
+# The live kiosk's own target list (it logs one per new screen with
+# --verbose): the centre of the last "target ACTION ARG" after line start.
+live_target() { # start action arg
+    tail -n +$(($1 + 1)) "$log" | awk -v a="$2" -v n="$3" '$3 == "target" && $4 == a && $5 == n {
+        split($7, p, ","); split($8, s, "x"); c = int(p[1] + s[1] / 2) " " int(p[2] + s[2] / 2) }
+        END { print c }'
+}
+
 click() { # x y
     xdotool mousemove --window "$wid" "$1" "$2" click 1
 }
