@@ -136,6 +136,8 @@
       "ホスト `%1` が call.allowed_hosts にありません")                                        \
     X(URL_IP_NOT_ALLOWED, "host `%1` is an IP address that is not listed in call.allowed_hosts", \
       "ホスト `%1` は call.allowed_hosts にない IP アドレスです")                               \
+    X(URL_REFUSED, "the kiosk would refuse to open this address: %1",                          \
+      "このアドレスはキオスクが開けません: %1")                                                  \
     X(URL_SESSION_TWICE, "`{session}` may appear only once",                                   \
       "`{session}` は 1 回だけ書けます")                                                       \
     X(URL_PLACEHOLDER, "unknown placeholder `%1`; only {session} is allowed here",             \

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "config_int.h"
+#include "urlrule.h"
 
 #define CONFIG_URL_HOST_MAX 256
 
@@ -234,11 +235,20 @@ void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
         return;
     }
     const struct config_call *call = &ctx->cfg->call;
-    if (call->n_allowed_hosts == 0 || config_url_allowed(call, &u))
+    if (call->n_allowed_hosts == 0)
         return; /* no list at all is reported once by config_check */
-    config_ctx_err(ctx, path, u.is_ip ? CONFIG_MSG_URL_IP_NOT_ALLOWED
-                                      : CONFIG_MSG_URL_HOST_NOT_ALLOWED,
-                   u.host, NULL, NULL);
+    if (!config_url_allowed(call, &u)) {
+        config_ctx_err(ctx, path, u.is_ip ? CONFIG_MSG_URL_IP_NOT_ALLOWED
+                                          : CONFIG_MSG_URL_HOST_NOT_ALLOWED,
+                       u.host, NULL, NULL);
+        return;
+    }
+    /* The same rule the kiosk applies before it opens a call: whatever the
+     * checker passes, the kiosk opens. */
+    char sample[2048], why[URLRULE_WHY_MAX] = "the address is too long";
+    if (urlrule_session_url(url, "0123456789abcdef0123456789abcdef", sample, sizeof sample) != 0 ||
+        urlrule_check(sample, call->allowed_hosts, call->n_allowed_hosts, why, sizeof why) != 0)
+        config_ctx_err(ctx, path, CONFIG_MSG_URL_REFUSED, why, NULL, NULL);
 }
 
 void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const char *path)

@@ -51,6 +51,10 @@ int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max)
         {"badge_text/closed", t->badge_text, t->closed},
         {"danger_text/danger", t->danger_text, t->danger},
         {"chip_text/chip", t->chip_text, t->chip},
+        {"ok/surface (tile badges)", t->ok, t->surface},
+        {"busy/surface (tile badges)", t->busy, t->surface},
+        {"closed/surface (tile badges)", t->closed, t->surface},
+        {"text/chip (countdown track)", t->text, t->chip},
         {"text/overlay-dialog(surface)", t->text, t->surface},
     };
     int n = 0;

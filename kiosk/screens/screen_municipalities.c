@@ -23,9 +23,16 @@ static void munis_tile(struct ui *ui, int i, struct rect r)
     ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_TITLE, fg, in,
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
     if (a.state != AVAIL_INFO_ONLY) {
-        ui_fill_rounded(ui, badge, layout_mm(L, 2), avail_badge_color(ui, &a));
-        ui_text(ui, line, LAYOUT_FONT_SMALL, ui->theme.badge_text, layout_inset(badge, 4),
-                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+        /* A light pill on the tile's colour, the state in its colour on it. */
+        ui_fill_rounded(ui, badge, badge.h / 2, ui->theme.surface);
+        if (ui->high_contrast)
+            ui_frame(ui, badge, 2, ui->theme.border);
+        struct rect dot = layout_take_left(&badge, badge.h, 0);
+        int d = badge.h / 3;
+        ui_fill_rounded(ui, layout_center(dot, d, d), d / 2, avail_badge_color(ui, &a));
+        badge.w -= badge.h / 3;
+        ui_text(ui, line, LAYOUT_FONT_SMALL, avail_badge_color(ui, &a), badge,
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
     } else {
         ui_text(ui, line, LAYOUT_FONT_SMALL, fg, badge, UI_ALIGN_CENTER | UI_VCENTER, 2);
     }

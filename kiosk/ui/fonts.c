@@ -10,7 +10,7 @@
 #define FONTS_MAX_CHAINS 12
 #define FONTS_MAX_FILES 4
 #define FONTS_MAX_FACES (FONTS_MAX_CHAINS * FONTS_MAX_FILES)
-#define FONTS_MAX_OPEN 12 /* (face, bold) handles; the shipped config uses 10 */
+#define FONTS_MAX_OPEN 6 /* (face, bold) handles: a language needs 2 to 4 */
 #define FONTS_PATH_MAX 512
 
 /* One font file and face, shared by every chain that names it. */

@@ -119,10 +119,12 @@ static void bench_process_table(const struct bench_opts *o, const struct bench_r
            med(&r->first_frame), bench_series_pct(&r->first_frame, 0),
            bench_series_max(&r->first_frame), r->first_frame.v[0], med(&r->first_reported));
     printf("  peak RSS (VmHWM): %.1f MiB at the first frame; %.1f MiB after every language "
-           "and screen (%d clicks%s); wait4 ru_maxrss %.1f MiB; RSS at exit %.1f MiB\n",
+           "and screen (%d clicks%s); wait4 ru_maxrss %.1f MiB; RSS at exit %.1f MiB (anon %.1f, "
+           "files %.1f, shm %.1f)\n",
            BENCH_MIB(r->rss_start_kib), BENCH_MIB(r->rss_peak_kib), r->n_clicks,
            r->tour_rc == 0 ? "" : ", xdotool FAILED", BENCH_MIB(r->ru_maxrss_kib),
-           BENCH_MIB(r->rss_now_kib));
+           BENCH_MIB(r->rss_now_kib), BENCH_MIB(r->rss_anon_kib), BENCH_MIB(r->rss_file_kib),
+           BENCH_MIB(r->rss_shmem_kib));
     printf("  idle on home for %d s (clock running): CPU %.3f %% of one core (utime+stime: "
            "%.3f %%), %.2f wake-ups/s:", o->idle_seconds, r->idle_cpu_percent,
            r->idle_cpu_ticks_percent, r->idle_wakeups);
@@ -231,8 +233,11 @@ void bench_report_json(const struct bench_opts *o, const struct config *cfg,
         printf("  \"first_frame_ms\": %.1f, \"first_frame_ms_min\": %.1f, "
                "\"first_frame_ms_max\": %.1f,\n", med(&r->first_frame),
                bench_series_pct(&r->first_frame, 0), bench_series_max(&r->first_frame));
-        printf("  \"peak_rss_mib\": %.1f, \"rss_first_frame_mib\": %.1f,\n",
-               BENCH_MIB(r->rss_peak_kib), BENCH_MIB(r->rss_start_kib));
+        printf("  \"peak_rss_mib\": %.1f, \"rss_first_frame_mib\": %.1f, \"rss_end_anon_mib\": "
+               "%.1f, \"rss_end_file_mib\": %.1f, \"rss_end_shmem_mib\": %.1f,\n",
+               BENCH_MIB(r->rss_peak_kib), BENCH_MIB(r->rss_start_kib),
+               BENCH_MIB(r->rss_anon_kib), BENCH_MIB(r->rss_file_kib),
+               BENCH_MIB(r->rss_shmem_kib));
         printf("  \"idle_cpu_percent\": %.4f, \"idle_cpu_ticks_percent\": %.4f,\n",
                r->idle_cpu_percent, r->idle_cpu_ticks_percent);
         printf("  \"idle_wakeups_per_s\": %.3f, \"idle_wakeups_by_thread\": {", r->idle_wakeups);

@@ -32,6 +32,7 @@ struct bench_result {
     struct bench_series first_frame;    /* exec -> first frame line, ms */
     struct bench_series first_reported; /* the kiosk's own figure (since SDL_Init) */
     long rss_start_kib, rss_peak_kib, rss_now_kib, ru_maxrss_kib;
+    long rss_anon_kib, rss_file_kib, rss_shmem_kib; /* after the tour */
     double idle_cpu_percent;       /* schedstat run time */
     double idle_cpu_ticks_percent; /* utime + stime (10 ms ticks) */
     double idle_wakeups;

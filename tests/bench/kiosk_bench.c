@@ -212,6 +212,9 @@ static int bench_process(struct bench_opts *o, struct bench_result *res, int dis
         }
         res->rss_peak_kib = bench_proc_status_kib(k.pid, "VmHWM:");
         res->rss_now_kib = bench_proc_status_kib(k.pid, "VmRSS:");
+        res->rss_anon_kib = bench_proc_status_kib(k.pid, "RssAnon:");
+        res->rss_file_kib = bench_proc_status_kib(k.pid, "RssFile:");
+        res->rss_shmem_kib = bench_proc_status_kib(k.pid, "RssShmem:");
         struct rusage ru;
         bench_kiosk_stop(&k, &ru);
         res->ru_maxrss_kib = ru.ru_maxrss;

@@ -271,8 +271,8 @@ static int run_rotation(struct config *cfg)
         /* The header's top-left corner (logical 4,4) must land where the
          * rotation puts it on the window; likewise the footer's surface. */
         int wx, wy, lx, ly;
-        for (wy = 0; wy < h; wy += 8)
-            for (wx = 0; wx < w; wx += 8) {
+        for (wy = 0; wy < h; wy++)
+            for (wx = 0; wx < w; wx++) {
                 ui_window_to_logical(ui, wx, wy, &lx, &ly);
                 if (lx == 4 && ly == 4)
                     goto found;
@@ -280,6 +280,9 @@ static int run_rotation(struct config *cfg)
         FAIL("%s: no window pixel maps to 4,4", what);
         continue;
     found:
+        snprintf(what, sizeof what, "render_rotation_%d.png", rot);
+        IMG_SavePNG(s, what); /* to look at */
+        snprintf(what, sizeof what, "rotation-%d", rot);
         if (pixel(s, wx, wy) != ui->theme.header_bg) {
             FAIL("%s: window pixel %d,%d is %06X, want the header's %06X", what, wx, wy,
                  (unsigned)pixel(s, wx, wy), (unsigned)ui->theme.header_bg);

@@ -1,0 +1,97 @@
+/* Line breaking with a fake measure (every character 10 px wide): Latin at
+ * spaces, Japanese between characters but never before 。、」, やさしい日本語
+ * at its spaces when that fits, explicit newlines. Table-driven. */
+#include <string.h>
+
+#include "check.h"
+#include "textwrap.h"
+
+static int fake_measure(void *ctx, const char *s, size_t len)
+{
+    (void)ctx;
+    int n = 0;
+    for (size_t i = 0; i < len; i += textwrap_utf8_len(s + i))
+        n++;
+    return n * 10;
+}
+
+struct wrap_case {
+    const char *text;
+    int max_w, max_lines;
+    const char *want; /* lines joined by '|' */
+    int overflow;
+};
+
+static const struct wrap_case cases[] = {
+    {"hello world", 200, 4, "hello world", 0},
+    {"hello world", 60, 4, "hello|world", 0},
+    {"one two three four", 90, 4, "one two|three|four", 0},
+    {"abcdefghijkl", 50, 4, "abcdefghijkl", 1},            /* one word too wide */
+    {"a b c d e f", 30, 2, "a b|c d", 1},                   /* more lines needed */
+    {"line one\nline two", 200, 4, "line one|line two", 0},
+    {"さっぽろ連携中枢都市圏", 60, 4, "さっぽろ連携|中枢都市圏", 0},
+    /* 。 and 、 stay with the character before them. */
+    {"はじめの画面へ。", 70, 4, "はじめの画面|へ。", 0},
+    {"はじめの画面へ。", 80, 4, "はじめの画面へ。", 0},
+    {"画面にタッチ、してください", 60, 4, "画面にタッ|チ、してくだ|さい", 0},
+    {"ありがとう。ございます", 60, 4, "ありがとう。|ございます", 0},
+    /* Words separated by spaces break at the spaces. */
+    {"やさしい にほんご", 80, 4, "やさしい|にほんご", 0},
+    {"はじめに もどる ボタン", 90, 4, "はじめに もどる|ボタン", 0},
+    {"はじめに もどる ボタン", 60, 4, "はじめに|もどる|ボタン", 0},
+    /* A word wider than the line: any CJK character may end the line. */
+    {"ちいきの もくひょうの かずです", 50, 4, "ちいきの|もくひょう|の かずで|す", 0},
+    {"さっぽろ連携中枢都市圏 リモート相談窓口", 130, 4, "さっぽろ連携中枢都市圏|リモート相談窓口", 0},
+    {"", 100, 4, "", 0},
+};
+
+static void join(const char *text, const struct textwrap_line *l, int n, char *out, size_t outsz)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && used + 1 < outsz)
+            out[used++] = '|';
+        size_t len = l[i].len < outsz - used - 1 ? l[i].len : outsz - used - 1;
+        memcpy(out + used, text + l[i].start, len);
+        used += len;
+    }
+    out[used] = '\0';
+}
+
+static void test_cases(void)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct wrap_case *c = &cases[i];
+        struct textwrap_line lines[16];
+        int overflow = -1;
+        int n = textwrap(c->text, c->max_w, fake_measure, NULL, lines, c->max_lines, &overflow);
+        char got[512];
+        join(c->text, lines, n, got, sizeof got);
+        if (strcmp(got, c->want) != 0 || overflow != c->overflow) {
+            fprintf(stderr, "  case %zu \"%s\" w=%d: got \"%s\" overflow %d, want \"%s\" %d\n", i,
+                    c->text, c->max_w, got, overflow, c->want, c->overflow);
+            check_failures++;
+        }
+        for (int k = 0; k < n; k++)
+            CHECK(lines[k].width == fake_measure(NULL, c->text + lines[k].start, lines[k].len));
+    }
+}
+
+static void test_utf8(void)
+{
+    size_t adv;
+    CHECK_INT(textwrap_utf8_decode("あ", &adv), 0x3042);
+    CHECK_INT(adv, 3);
+    CHECK_INT(textwrap_utf8_decode("\xF0\x9F\x98\x80", &adv), 0x1F600);
+    CHECK_INT(adv, 4);
+    CHECK_INT(textwrap_utf8_decode("\xE3\x81", &adv), 0xFFFD); /* cut short */
+    CHECK_INT(textwrap_utf8_len("\xC3\xA9"), 2);
+}
+
+int main(void)
+{
+    test_cases();
+    test_utf8();
+    return CHECK_RESULT();
+}
