@@ -72,8 +72,9 @@ static void bench_view(struct ui_view *v, double mono)
 /* One frame as run.c run_draw makes it; returns total ms, *draw_ms the part
  * before SDL_RenderPresent. */
 static double bench_frame(struct bench_target *t, struct ui *ui, const struct app_state *st,
-                          double mono, double *draw_ms)
+                          double mono, double *draw_ms, double *cpu_ms)
 {
+    double c0 = bench_thread_cpu_ms();
     double t0 = bench_now_ms();
     int w, h;
     struct ui_view view;
@@ -86,6 +87,8 @@ static double bench_frame(struct bench_target *t, struct ui *ui, const struct ap
     double t2 = bench_now_ms();
     if (draw_ms)
         *draw_ms = t1 - t0;
+    if (cpu_ms)
+        *cpu_ms = bench_thread_cpu_ms() - c0;
     return t2 - t0;
 }
 
@@ -112,12 +115,13 @@ static int bench_screen(const struct bench_inproc_opts *o, struct bench_target *
     struct ui *ui = ui_create(t->r, o->cfg, o->fonts_dir);
     if (!ui)
         return -1;
-    bench_series_add(&row->cold, bench_frame(t, ui, &st, mono, NULL));
+    bench_series_add(&row->cold, bench_frame(t, ui, &st, mono, NULL, NULL));
     for (int i = 0; i < n; i++) {
-        double d;
-        double f = bench_frame(t, ui, &st, mono, &d);
+        double d, c;
+        double f = bench_frame(t, ui, &st, mono, &d, &c);
         bench_series_add(&row->frame, f);
         bench_series_add(&row->draw, d);
+        bench_series_add(&row->cpu, c);
     }
     row->overflow = ui->overflow_count;
     row->missing = ui->missing_glyphs;
@@ -238,7 +242,7 @@ static double bench_loop_touch(struct bench_loop *L, Uint32 type, int x, int y)
     bench_loop_feed(L, &tick, bench_mono());
     if (!L->dirty)
         return 0;
-    bench_frame(L->t, L->ui, &L->st, bench_mono(), NULL);
+    bench_frame(L->t, L->ui, &L->st, bench_mono(), NULL, NULL);
     L->dirty = 0;
     return bench_now_ms() - t0;
 }
@@ -286,7 +290,7 @@ static int bench_loop_open(struct bench_loop *L, const struct bench_inproc_opts 
     if (o->lang)
         app_set_lang(&L->st, o->lang);
     bench_settle();
-    bench_frame(t, L->ui, &L->st, bench_mono(), NULL);
+    bench_frame(t, L->ui, &L->st, bench_mono(), NULL, NULL);
     return 0;
 }
 
@@ -379,6 +383,7 @@ void bench_size_free(struct bench_size *s)
     for (int i = 0; i < s->n_rows; i++) {
         bench_series_free(&s->rows[i].frame);
         bench_series_free(&s->rows[i].draw);
+        bench_series_free(&s->rows[i].cpu);
         bench_series_free(&s->rows[i].cold);
     }
     bench_series_free(&s->press);

@@ -15,6 +15,7 @@ struct bench_row {
     char name[48];     /* "home", "municipality:*" (every id) */
     struct bench_series frame; /* warm: begin + draw + present */
     struct bench_series draw;  /* warm: begin + draw only */
+    struct bench_series cpu;   /* warm: this thread's CPU time for the whole frame */
     struct bench_series cold;  /* the first frame of each screen with a fresh text cache */
     int overflow, missing, outside; /* from the last frame */
 };

@@ -60,18 +60,19 @@ static void bench_header(const struct bench_opts *o, const struct config *cfg,
 
 static void bench_frames_table(const struct bench_result *r)
 {
-    printf("frame = ui_begin + screen_draw_frame + SDL_RenderPresent, ms   (cold: first frame, "
-           "fresh text cache and fonts)\n");
+    printf("frame = ui_begin + screen_draw_frame + SDL_RenderPresent, wall ms; draw: without the "
+           "present; cpu: this thread's CPU ms (the X server's copy not included);\ncold: the first "
+           "frame, fresh text cache and fonts\n");
     printf("%-22s", "screen");
     for (int s = 0; s < BENCH_SIZES; s++)
-        printf(" | %4dx%-4d median   p99  draw  cold", r->size[s].w, r->size[s].h);
+        printf(" | %4dx%-4d median   p99  draw   cpu  cold", r->size[s].w, r->size[s].h);
     printf("\n");
     for (int i = 0; i < r->size[0].n_rows; i++) {
         printf("%-22s", r->size[0].rows[i].name);
         for (int s = 0; s < BENCH_SIZES; s++) {
             const struct bench_row *row = &r->size[s].rows[i];
-            printf(" |         %6.2f %5.2f %5.2f %5.1f", med(&row->frame), p99(&row->frame),
-                   med(&row->draw), med(&row->cold));
+            printf(" |         %6.2f %5.2f %5.2f %5.2f %5.1f", med(&row->frame), p99(&row->frame),
+                   med(&row->draw), med(&row->cpu), med(&row->cold));
         }
         printf("\n");
     }
@@ -186,8 +187,9 @@ static void bench_json_frames(const struct bench_result *r)
         for (int i = 0; i < z->n_rows; i++) {
             const struct bench_row *row = &z->rows[i];
             printf("      \"%s\": {\"median\": %.3f, \"p99\": %.3f, \"draw_median\": %.3f, "
-                   "\"cold\": %.3f, \"n\": %d}%s\n", row->name, med(&row->frame),
-                   p99(&row->frame), med(&row->draw), med(&row->cold), row->frame.n,
+                   "\"cpu_median\": %.3f, \"cold\": %.3f, \"n\": %d}%s\n", row->name,
+                   med(&row->frame), p99(&row->frame), med(&row->draw), med(&row->cpu),
+                   med(&row->cold), row->frame.n,
                    i + 1 < z->n_rows ? "," : "");
         }
         printf("    }%s\n", s + 1 < BENCH_SIZES ? "," : "");

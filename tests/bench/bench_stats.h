@@ -9,6 +9,8 @@ struct bench_series {
 
 /* Monotonic time in milliseconds. */
 double bench_now_ms(void);
+/* CPU time of the calling thread in milliseconds (immune to other processes' load). */
+double bench_thread_cpu_ms(void);
 void bench_series_add(struct bench_series *s, double ms);
 /* Appends every sample of from to s. */
 void bench_series_merge(struct bench_series *s, const struct bench_series *from);

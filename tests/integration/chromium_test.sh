@@ -48,7 +48,9 @@ for _ in $(seq 1 150); do grep -q "^media" "$work/reports" 2>/dev/null && break;
 screenshot "$out/chromium_call.png"
 grep -q "^media-ok /tobetsu-[0-9a-f]\{32\}$" "$work/reports" ||
     fail "the call page did not get camera and microphone: $(cat "$work/reports" 2>/dev/null)"
-profile=$(ps -eo args | sed -n 's/.*--user-data-dir=\([^ ]*\).*/\1/p' | head -n1)
+# The browser is the kiosk's child (other tests may run calls meanwhile).
+profile=$(ps -o args= --ppid "$kpid" | sed -n 's/.*--user-data-dir=\([^ ]*\).*/\1/p' | head -n1)
+[ -n "$profile" ] || fail "no Chromium child of the kiosk with a profile"
 wait_log "screen in-call -> thanks" 20
 [ -z "$profile" ] || [ ! -e "$profile" ] || fail "profile $profile left after the call"
 sleep 1

@@ -400,7 +400,9 @@ static void test_request_stop(void)
     launcher_request_stop(l);
     launcher_request_stop(l); /* twice is fine */
     double spent = test_now() - t0;
-    CHECK(spent < 0.005);
+    /* It must not wait for the exit (that takes the grace period when a
+     * call ignores TERM); the bound leaves room for a loaded CI machine. */
+    CHECK(spent < 0.5);
     CHECK_INT(launcher_state(l, NULL, NULL), LAUNCHER_STOPPING);
     CHECK_INT(test_finish(l, w0, 2000, &status, NULL), LAUNCHER_EXITED);
     CHECK_INT(status, -SIGTERM);
