@@ -2,7 +2,6 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,7 +140,7 @@ int stats_format(const struct stats_event *ev, char *out, size_t outsz)
     stats_json_field(&b, "screen", ev->screen);
     stats_json_field(&b, "lang", ev->lang);
     stats_json_field(&b, "municipality", ev->municipality);
-    if (ev->has_duration && isfinite(ev->duration_s))
+    if (ev->has_duration && ev->duration_s >= 0 && ev->duration_s < STATS_DURATION_MAX)
         stats_buf_printf(&b, ",\"duration_s\":%.1f", ev->duration_s);
     stats_json_field(&b, "reason", ev->reason);
     stats_buf_add(&b, "}\n", 2);
@@ -302,7 +301,8 @@ static int stats_parse_fields(const cJSON *obj, struct stats_event *out)
         return -1;
     const cJSON *dur = cJSON_GetObjectItemCaseSensitive(obj, "duration_s");
     if (dur && !cJSON_IsNull(dur)) {
-        if (!cJSON_IsNumber(dur) || !isfinite(dur->valuedouble) || dur->valuedouble < 0)
+        if (!cJSON_IsNumber(dur) || !(dur->valuedouble >= 0) ||
+            !(dur->valuedouble < STATS_DURATION_MAX))
             return -1;
         out->has_duration = 1;
         out->duration_s = dur->valuedouble;

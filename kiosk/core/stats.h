@@ -16,7 +16,8 @@
 #define STATS_ID_MAX 64      /* kiosk and municipality ids, + NUL */
 #define STATS_NAME_MAX 32    /* screen names and failure reasons, + NUL */
 #define STATS_LANG_MAX 16    /* language codes, + NUL (I18N_LANG_MAX) */
-#define STATS_LINE_MAX 1024  /* a formatted line always fits (well under PIPE_BUF) */
+#define STATS_LINE_MAX 2048  /* a formatted line always fits (well under PIPE_BUF) */
+#define STATS_DURATION_MAX 1e9 /* seconds; a longer (or negative) duration is left out */
 
 enum stats_kind {
     STATS_SESSION_START, /* a visitor touched the attract screen */
@@ -122,7 +123,7 @@ long stats_local_day(long long t);
 
 /* ---- metrics (Prometheus text exposition format 0.0.4) ---- */
 #define STATS_METRICS_MAX_MUNIS 32
-#define STATS_METRICS_TEXT_MAX 16384 /* the text always fits in this much */
+#define STATS_METRICS_TEXT_MAX 32768 /* the text always fits in this much */
 
 struct stats_metrics_muni {
     char id[STATS_ID_MAX];
