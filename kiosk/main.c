@@ -15,6 +15,7 @@
 #include "msg.h"
 #include "run.h"
 #include "schedule.h"
+#include "stats.h"
 
 static int main_image_probe(const char *path, char *err, size_t errsz)
 {
@@ -53,6 +54,22 @@ static int main_schedule(const struct cli *c, const struct run_paths *p)
     if (y == 0)
         schedule_today(time(NULL), &y, &m, &d);
     int rc = schedule_print(stdout, &cfg, c->schedule_id, y, m, d, c->days) == 0 ? 0 : 1;
+    config_free(&cfg);
+    return rc;
+}
+
+/* kiosk --report FROM TO [--format csv|md]: exit 0, 1 (config or file), 2 (usage). */
+static int main_report(const struct cli *c, const struct run_paths *p)
+{
+    struct config cfg;
+    if (main_load(c, p, &cfg, 0) != 0)
+        return 1;
+    char stats[1024];
+    const char *path = cfg.kiosk.stats_path && config_resolve_path(&cfg, cfg.kiosk.stats_path,
+                                                                   stats, sizeof stats) == 0
+                           ? stats
+                           : NULL;
+    int rc = stats_report_print(stdout, path, c->report_from, c->report_to, c->report_format);
     config_free(&cfg);
     return rc;
 }
@@ -134,6 +151,7 @@ int main(int argc, char **argv)
     }
     case CLI_SCHEDULE: return main_schedule(&c, &paths);
     case CLI_SCREENSHOT: return main_screenshot(&c, &paths);
+    case CLI_REPORT: return main_report(&c, &paths);
     default: break;
     }
     /* curl before any thread (the status worker starts inside run). */

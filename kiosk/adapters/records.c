@@ -281,17 +281,16 @@ static void records_write_metrics(struct records *r)
     r->metrics_warned = 0;
 }
 
-/* Under lock: the snapshot with records' own counts in place of the caller's. */
+/* Under lock: the snapshot with records' own counts in place of the
+ * caller's; the municipalities counted first, so a full list never drops
+ * a real count in favour of a declared zero. */
 static void records_merge_metrics(struct records *r)
 {
     r->out = r->snapshot;
-    for (int i = 0; i < r->out.n_munis; i++)
-        r->out.munis[i].started = r->out.munis[i].ended = r->out.munis[i].failed = 0;
-    for (int i = 0; i < r->counts.n_munis; i++) {
-        struct stats_metrics_muni *m = stats_metrics_muni(&r->out, r->counts.munis[i].id);
-        if (m)
-            *m = r->counts.munis[i];
-    }
+    r->out.n_munis = r->counts.n_munis;
+    memcpy(r->out.munis, r->counts.munis, sizeof r->out.munis);
+    for (int i = 0; i < r->snapshot.n_munis && i < STATS_METRICS_MAX_MUNIS; i++)
+        stats_metrics_muni(&r->out, r->snapshot.munis[i].id); /* 0 if new; NULL if full */
     r->out.sessions = r->counts.sessions;
     r->out.down = r->stop;
 }

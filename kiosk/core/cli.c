@@ -22,6 +22,9 @@ const char *cli_usage(void)
            "  --high-contrast, --large-text   with --screenshot: the accessibility modes\n"
            "  --schedule ID [--from YYYY-MM-DD] [--days N]\n"
            "                           print when ID's remote counter is open, one line a day\n"
+           "  --report FROM TO [--format csv|md]\n"
+           "                           sum the usage records (kiosk.stats_path) from FROM to\n"
+           "                           TO (YYYY-MM-DD, Japan dates, inclusive); md by default\n"
            "  --verbose                more log lines\n"
            "  --version, --help\n";
 }
@@ -165,6 +168,20 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
             return -1;
         }
         c->days = (int)d;
+    } else if (strcmp(argv[*i], "--report") == 0) {
+        if (*i + 2 >= argc) {
+            snprintf(err, errsz, "--report needs FROM and TO dates (YYYY-MM-DD)");
+            return -1;
+        }
+        c->mode = CLI_REPORT;
+        c->report_from = argv[++*i];
+        c->report_to = argv[++*i];
+    } else if ((v = cli_value(argc, argv, i, "--format"))) {
+        if (strcmp(v, "csv") != 0 && strcmp(v, "md") != 0) {
+            snprintf(err, errsz, "--format: expected csv or md, got '%s'", v);
+            return -1;
+        }
+        c->report_format = v;
     } else if ((v = cli_value(argc, argv, i, "--at"))) {
         if (cli_parse_at(v, &c->at) != 0) {
             snprintf(err, errsz, "--at: expected YYYY-MM-DDTHH:MM (Asia/Tokyo), got '%s'", v);

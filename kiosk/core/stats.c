@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "holiday.h"
 #include "msg.h"
 #include "schedule.h"
 
@@ -178,13 +179,6 @@ static long long stats_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static int stats_days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 ? 28 + leap : days[m - 1];
-}
-
 /* Reads exactly n digits at *s; returns the value or -1. */
 static int stats_digits(const char **s, int n)
 {
@@ -217,7 +211,7 @@ static int stats_parse_ymd(const char **s, int *y, int *m, int *d)
     if (*m < 1 || *m > 12 || stats_expect(s, '-') != 0)
         return -1;
     *d = stats_digits(s, 2);
-    if (*d < 1 || *d > stats_days_in_month(*y, *m))
+    if (*d < 1 || *d > holiday_days_in_month(*y, *m))
         return -1;
     return 0;
 }
@@ -230,9 +224,11 @@ static int stats_parse_offset(const char *s, int *off)
         return 0;
     }
     int sign = s[0] == '+' ? 1 : s[0] == '-' ? -1 : 0;
+    if (!sign)
+        return -1;
     s++;
     int hh = stats_digits(&s, 2);
-    if (!sign || hh < 0 || hh > 23 || stats_expect(&s, ':') != 0)
+    if (hh < 0 || hh > 23 || stats_expect(&s, ':') != 0)
         return -1;
     int mm = stats_digits(&s, 2);
     if (mm < 0 || mm > 59 || *s != '\0')

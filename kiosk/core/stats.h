@@ -43,7 +43,8 @@ struct stats_event {
     double duration_s;
 };
 
-/* The event's name as written: "session_start", "screen", ...; "?" if out of range. */
+/* The event's name as written ("session_start", "screen", ...; "?" if out of
+ * range): a static string. */
 const char *stats_kind_name(enum stats_kind k);
 /* Zeroes *ev and sets kind, t and the kiosk id (may be NULL; cut to fit). */
 void stats_event_init(struct stats_event *ev, enum stats_kind kind, time_t t, const char *kiosk);

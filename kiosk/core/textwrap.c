@@ -61,6 +61,8 @@ static size_t textwrap_next_break(const char *t, size_t pos, int words)
             cp = textwrap_utf8_decode(t + i, &adv);
             if (textwrap_is_cjk(cp) && !textwrap_no_start(cp) && !words && i > pos)
                 break;
+            if (words && i > pos && (cp == 0xFF08 || cp == 0x300C))
+                break; /* before （ or 「: "さっぽろし" / "（札幌市）" */
             i += adv;
         }
     }
@@ -116,7 +118,7 @@ static int textwrap_mode(const char *text, int max_w, textwrap_measure_fn measur
 }
 
 /* CJK text with spaces between words (やさしい日本語, "市役所 窓口") reads
- * better broken at the spaces; when that does not fit, any CJK character
+ * better broken at the spaces (and before a bracket: "さっぽろし（札幌市）"); when that does not fit, any CJK character
  * may end a line. */
 static int textwrap_has_cjk_and_space(const char *text)
 {
@@ -125,7 +127,7 @@ static int textwrap_has_cjk_and_space(const char *text)
     for (const char *p = text; *p; p += adv) {
         unsigned cp = textwrap_utf8_decode(p, &adv);
         cjk |= textwrap_is_cjk(cp);
-        space |= cp == ' ';
+        space |= cp == ' ' || ((cp == 0xFF08 || cp == 0x300C) && p > text);
     }
     return cjk && space;
 }

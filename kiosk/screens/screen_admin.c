@@ -19,20 +19,49 @@ static void pin_pad(struct ui *ui, struct rect pad)
     }
 }
 
+/* The PIN so far as dots in a field, or the lock-out message. */
+static void pin_field(struct ui *ui, const struct app_state *st, struct rect r)
+{
+    const struct theme *t = &ui->theme;
+    int locked = st->pin_locked_until > ui->view->mono;
+    ui_fill_rounded(ui, r, layout_mm(&ui->L, 3), locked ? t->danger : t->border);
+    ui_fill_rounded(ui, layout_inset(r, 3), layout_mm(&ui->L, 3) - 3, t->surface);
+    if (locked) {
+        ui_text(ui, ui_str(ui, I18N_WRONG_PIN), LAYOUT_FONT_LABEL, t->text, layout_inset(r, 6),
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+        return;
+    }
+    int d = r.h / 3, gap = d / 2;
+    int w = st->pin_len * d + (st->pin_len - 1) * gap;
+    for (int i = 0; i < st->pin_len; i++) {
+        struct rect dot = {r.x + (r.w - w) / 2 + i * (d + gap), r.y + (r.h - d) / 2, d, d};
+        ui_fill_rounded(ui, dot, d / 2, t->text);
+    }
+}
+
 static void admin_pin_draw(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_ENTER_PIN), CHROME_BACK);
-    char dots[3 * APP_PIN_MAX + 1] = "";
-    for (int i = 0; i < st->pin_len; i++)
-        memcpy(dots + 3 * i, "●", 3); /* U+25CF is three bytes */
-    dots[3 * st->pin_len] = '\0';
-    struct rect line = layout_take_top(&c, L->font_px[LAYOUT_FONT_TITLE] * 2, L->gap);
-    int locked = st->pin_locked_until > ui->view->mono;
-    ui_text(ui, locked ? ui_str(ui, I18N_WRONG_PIN) : dots, LAYOUT_FONT_TITLE, ui->theme.text,
-            line, UI_ALIGN_CENTER | UI_VCENTER, 1);
-    int w = L->portrait ? c.w : c.w / 2;
-    pin_pad(ui, layout_center(c, w, c.h));
+    int w = L->portrait ? c.w : c.w * 2 / 5;
+    struct rect col = layout_center(c, w, c.h);
+    pin_field(ui, st, layout_take_top(&col, L->target_min, L->gap * 2));
+    pin_pad(ui, col);
+}
+
+/* Staff read this: one line per fact, the name muted, the value strong. */
+static void admin_row(struct ui *ui, struct rect *r, const char *name, const char *value,
+                      int bad)
+{
+    const struct layout *L = &ui->L;
+    int h = ui_text_height(ui, value, LAYOUT_FONT_BODY, r->w * 3 / 4, L->h, 0, 3);
+    struct rect row = layout_take_top(r, h, L->gap * 2);
+    if (r->h > 0)
+        ui_fill(ui, (struct rect){row.x, row.y + row.h + L->gap - 1, row.w, 1}, ui->theme.border);
+    struct rect key = layout_take_left(&row, r->w / 4, L->gap);
+    ui_text(ui, name, LAYOUT_FONT_BODY, ui->theme.text_muted, key, 0, 1);
+    ui_text(ui, value, LAYOUT_FONT_BODY, bad ? ui->theme.danger : ui->theme.text, row,
+            bad ? UI_BOLD : 0, 3);
 }
 
 static void admin_draw(struct ui *ui, const struct app_state *st)
@@ -40,7 +69,7 @@ static void admin_draw(struct ui *ui, const struct app_state *st)
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_ADMIN), CHROME_BACK);
-    struct rect actions = layout_take_bottom(&c, L->target_min * 3 / 2, L->gap);
+    struct rect actions = layout_take_bottom(&c, L->target_min * 3 / 2, L->gap * 2);
     struct rect b[3];
     layout_row(actions, 3, L->gap, b);
     ui_button(ui, b[0], ui_str(ui, I18N_RELOAD_CONFIG), UI_BUTTON_SECONDARY,
@@ -49,19 +78,21 @@ static void admin_draw(struct ui *ui, const struct app_state *st)
               APP_ACT_ADMIN_TEST_CALL, 0);
     ui_button(ui, b[2], ui_str(ui, I18N_QUIT), UI_BUTTON_DANGER, APP_ACT_ADMIN_QUIT, 0);
     const struct ui_view *v = ui->view;
-    char lines[6][320];
-    snprintf(lines[0], sizeof lines[0], "kiosk %s  ·  %s", KIOSK_VERSION,
+    ui_fill_rounded(ui, c, layout_mm(L, 3), t->border);
+    ui_fill_rounded(ui, layout_inset(c, 2), layout_mm(L, 3) - 2, t->surface);
+    struct rect in = layout_inset(c, layout_mm(L, 4));
+    char ver[160], devices[96];
+    snprintf(ver, sizeof ver, "kiosk %s  ·  %s", KIOSK_VERSION,
              ui->cfg && ui->cfg->kiosk.id ? ui->cfg->kiosk.id : "");
-    snprintf(lines[1], sizeof lines[1], "config: %s  %s", ui->cfg && ui->cfg->path ? ui->cfg->path : "",
-             v->config_status ? v->config_status : "");
-    snprintf(lines[2], sizeof lines[2], "status poll / notify: %s", v->health ? v->health : "-");
-    snprintf(lines[3], sizeof lines[3], "camera: %s  ·  microphone: %s",
+    snprintf(devices, sizeof devices, "camera %s  ·  microphone %s",
              v->camera_ok ? "ok" : "MISSING", v->microphone_ok ? "ok" : "MISSING");
-    snprintf(lines[4], sizeof lines[4], "today: %s", v->counts ? v->counts : "-");
-    int lh = L->font_px[LAYOUT_FONT_BODY] * 2;
-    for (int i = 0; i < 5; i++)
-        ui_text(ui, lines[i], LAYOUT_FONT_BODY, t->text, layout_take_top(&c, lh, 0), UI_VCENTER,
-                2);
+    const char *status = v->config_status ? v->config_status : "";
+    admin_row(ui, &in, "version", ver, 0);
+    admin_row(ui, &in, "config", ui->cfg && ui->cfg->path ? ui->cfg->path : "", 0);
+    admin_row(ui, &in, "config status", status, strstr(status, "REJECTED") != NULL);
+    admin_row(ui, &in, "status / notify", v->health ? v->health : "-", 0);
+    admin_row(ui, &in, "devices", devices, !v->camera_ok || !v->microphone_ok);
+    admin_row(ui, &in, "today", v->counts ? v->counts : "-", 0);
 }
 
 const struct screen screen_admin_pin = {"admin-pin", admin_pin_draw};

@@ -1,6 +1,7 @@
 /* The call's screens: connecting (with cancel), in call (End button and
  * elapsed time), could not start, and thank you. */
 #include <stdio.h>
+#include <string.h>
 
 #include "screen.h"
 
@@ -12,30 +13,68 @@ static const struct config_municipality *call_muni(const struct ui *ui,
     return &ui->cfg->municipalities[st->muni];
 }
 
-/* A big message in the middle, an optional second line, and one button. */
-static void call_message(struct ui *ui, const char *big, const char *small, const char *button,
-                         enum ui_button_style style, enum app_action action)
+/* The municipality being called: its name on its colour. */
+static void call_muni_pill(struct ui *ui, const struct config_municipality *m, struct rect r)
+{
+    const char *name = ui_lt(ui, &m->name);
+    int px = ui->L.font_px[LAYOUT_FONT_TITLE];
+    int w = text_measure(ui->text, ui->lang, name, strlen(name), px, 1) + 2 * px;
+    w = w > r.w ? r.w : w;
+    int h = px * 2;
+    struct rect pill = layout_center(r, w, h < r.h ? h : r.h);
+    uint32_t bg = ui->high_contrast ? ui->theme.surface : m->color;
+    ui_fill_rounded(ui, pill, pill.h / 2, bg);
+    if (ui->high_contrast)
+        ui_frame(ui, pill, 3, ui->theme.border);
+    ui_text(ui, name, LAYOUT_FONT_TITLE, ui->high_contrast ? ui->theme.text : theme_text_on(bg),
+            pill, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+}
+
+/* Three dots that advance once a second while connecting (with words:
+ * never a spinner alone). */
+static void call_dots(struct ui *ui, struct rect r)
+{
+    int d = ui->L.font_px[LAYOUT_FONT_BODY] / 2, gap = d;
+    int phase = ui->view ? (int)ui->view->mono % 3 : 0;
+    struct rect row = layout_center(r, 3 * d + 2 * gap, d);
+    for (int i = 0; i < 3; i++)
+        ui_fill_rounded(ui, (struct rect){row.x + i * (d + gap), row.y, d, d}, d / 2,
+                        i == phase ? ui->theme.primary : ui->theme.border);
+}
+
+/* A big message, the municipality, a second line, and one button low. */
+static void call_message(struct ui *ui, const char *big, const struct config_municipality *m,
+                         const char *small, const char *button, enum ui_button_style style,
+                         enum app_action action, int dots)
 {
     const struct layout *L = &ui->L;
     struct rect all = {0, L->header.h, L->w, L->h - L->header.h};
-    struct rect c = layout_inset(all, L->margin);
-    struct rect btn = layout_take_bottom(&c, L->target_min * 2, L->gap);
+    struct rect c = layout_inset(all, L->margin * 2);
+    struct rect btn = layout_take_bottom(&c, L->target_min * 8 / 5, L->gap * 2);
     if (button)
         ui_button(ui, layout_center(btn, L->portrait ? btn.w : btn.w / 2, btn.h), button,
                   style, action, 0);
-    struct rect top = layout_take_top(&c, c.h * 3 / 5, 0);
-    ui_text(ui, big, LAYOUT_FONT_HUGE, ui->theme.text, top,
-            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 3);
+    int bh = ui_text_height(ui, big, LAYOUT_FONT_HUGE, c.w, c.h / 2, UI_BOLD | UI_TIGHT, 3);
+    int ph = m ? ui->L.font_px[LAYOUT_FONT_TITLE] * 2 + L->gap * 2 : 0;
+    int dh = dots ? ui->L.font_px[LAYOUT_FONT_BODY] + L->gap * 2 : 0;
+    int sh = small ? ui_text_height(ui, small, LAYOUT_FONT_LABEL, c.w, c.h / 3, 0, 4) + L->gap : 0;
+    struct rect block = layout_center(c, c.w, bh + ph + dh + sh);
+    ui_text(ui, big, LAYOUT_FONT_HUGE, ui->theme.text, layout_take_top(&block, bh, L->gap),
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 3);
+    if (dots)
+        call_dots(ui, layout_take_top(&block, dh - L->gap, L->gap));
+    if (m)
+        call_muni_pill(ui, m, layout_take_top(&block, ph - L->gap, L->gap));
     if (small)
-        ui_text(ui, small, LAYOUT_FONT_LABEL, ui->theme.text, c, UI_ALIGN_CENTER, 4);
+        ui_text(ui, small, LAYOUT_FONT_LABEL, ui->theme.text, block, UI_ALIGN_CENTER, 4);
 }
 
 static void calling_draw(struct ui *ui, const struct app_state *st)
 {
     chrome_draw(ui, st, NULL, 0);
     const struct config_municipality *m = call_muni(ui, st);
-    call_message(ui, ui_str(ui, I18N_CONNECTING), m ? ui_lt(ui, &m->name) : NULL,
-                 ui_str(ui, I18N_CANCEL), UI_BUTTON_SECONDARY, APP_ACT_CANCEL_CALL);
+    call_message(ui, ui_str(ui, I18N_CONNECTING), m, NULL, ui_str(ui, I18N_CANCEL),
+                 UI_BUTTON_SECONDARY, APP_ACT_CANCEL_CALL, 1);
 }
 
 static void in_call_draw(struct ui *ui, const struct app_state *st)
@@ -48,11 +87,8 @@ static void in_call_draw(struct ui *ui, const struct app_state *st)
         s = 0;
     snprintf(elapsed, sizeof elapsed, "%d:%02d", s / 60, s % 60);
     i18n_format(line, sizeof line, ui->lang, I18N_ELAPSED, elapsed);
-    char big[256];
-    snprintf(big, sizeof big, "%s%s%s", ui_str(ui, I18N_IN_CALL), m ? " · " : "",
-             m ? ui_lt(ui, &m->name) : "");
-    call_message(ui, big, line, ui_str(ui, I18N_END_CALL), UI_BUTTON_DANGER,
-                 APP_ACT_END_CALL);
+    call_message(ui, ui_str(ui, I18N_IN_CALL), m, line, ui_str(ui, I18N_END_CALL),
+                 UI_BUTTON_DANGER, APP_ACT_END_CALL, 0);
 }
 
 static void call_failed_draw(struct ui *ui, const struct app_state *st)
@@ -61,15 +97,15 @@ static void call_failed_draw(struct ui *ui, const struct app_state *st)
     enum i18n_key why = st->fail_reason == APP_FAIL_REFUSED ? I18N_CALL_REFUSED
                         : st->fail_reason == APP_FAIL_DEVICE ? I18N_ASK_STAFF_DEVICE
                                                              : I18N_CALL_FAILED;
-    call_message(ui, ui_str(ui, why), NULL, ui_str(ui, I18N_BACK), UI_BUTTON_PRIMARY,
-                 APP_ACT_BACK);
+    call_message(ui, ui_str(ui, why), NULL, NULL, ui_str(ui, I18N_BACK), UI_BUTTON_PRIMARY,
+                 APP_ACT_BACK, 0);
 }
 
 static void thanks_draw(struct ui *ui, const struct app_state *st)
 {
     chrome_draw(ui, st, NULL, 0);
-    call_message(ui, ui_str(ui, I18N_THANK_YOU), ui_str(ui, I18N_THANK_YOU_BODY),
-                 ui_str(ui, I18N_HOME), UI_BUTTON_PRIMARY, APP_ACT_HOME);
+    call_message(ui, ui_str(ui, I18N_THANK_YOU), NULL, ui_str(ui, I18N_THANK_YOU_BODY),
+                 ui_str(ui, I18N_HOME), UI_BUTTON_PRIMARY, APP_ACT_HOME, 0);
 }
 
 const struct screen screen_calling = {"calling", calling_draw};

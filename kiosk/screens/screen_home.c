@@ -18,12 +18,18 @@ static int home_page(const struct ui *ui, const struct app_state *st)
     return (int)(k % n);
 }
 
-/* "Touch to start" in every language, each in its own fonts. */
+/* "Welcome", then "touch to start" in every language, each in its own
+ * fonts, the current one highlighted. */
 static void home_welcome(struct ui *ui, struct rect r)
 {
     int n = ui->cfg ? ui->cfg->kiosk.n_languages : 0;
     if (n <= 0)
         return;
+    struct rect head = layout_take_top(&r, ui->L.font_px[LAYOUT_FONT_TITLE] * 2, ui->L.gap);
+    ui_text(ui, ui_str(ui, I18N_WELCOME), LAYOUT_FONT_TITLE, ui->theme.text, head,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    ui_fill(ui, (struct rect){head.x + head.w / 3, head.y + head.h, head.w / 3, 2},
+            ui->theme.border);
     struct rect rows[CONFIG_MAX_LANGS];
     int cols = n > 3 && !ui->L.portrait ? 2 : 1;
     int nrows = (n + cols - 1) / cols;
@@ -48,19 +54,26 @@ static void home_service(struct ui *ui, int idx, struct rect r)
     const struct config_service *s = &ui->cfg->services[idx];
     ui_text(ui, ui_str(ui, I18N_REGIONAL_SERVICES), LAYOUT_FONT_SMALL, ui->theme.accent_text,
             layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), L->gap / 2), UI_BOLD, 1);
-    ui_text(ui, ui_lt(ui, &s->title), LAYOUT_FONT_TITLE, ui->theme.text,
-            layout_take_top(&r, L->font_px[LAYOUT_FONT_TITLE] * 12 / 5, L->gap / 2),
-            UI_BOLD | UI_TIGHT | UI_VCENTER, 2);
+    struct rect tr = layout_take_top(&r, L->font_px[LAYOUT_FONT_TITLE] * 12 / 5, L->gap / 2);
+    const char *title = ui_lt(ui, &s->title);
+    int flags = UI_BOLD | UI_TIGHT | UI_VCENTER;
+    ui_text(ui, title, ui_font_that_fits(ui, title, LAYOUT_FONT_TITLE, tr, flags, 2),
+            ui->theme.text, tr, flags, 2);
     int ids[HOME_MAX_IDS], n = 0;
     for (int i = 0; i < s->n_municipalities && n < HOME_MAX_IDS; i++) {
         int m = config_find_municipality(ui->cfg, s->municipalities[i]);
         if (m >= 0)
             ids[n++] = m;
     }
-    int chips_h = 2 * (L->font_px[LAYOUT_FONT_BODY] * 3 / 2 + layout_mm(L, 4.5));
-    struct rect chips = layout_take_bottom(&r, chips_h, L->gap / 2);
-    chrome_chips(ui, ids, n, chips, 0);
-    ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_BODY, ui->theme.text, r, 0, 8);
+    struct rect hint = layout_take_bottom(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap);
+    ui_text(ui, ui_str(ui, I18N_TOUCH_TO_START), LAYOUT_FONT_LABEL, ui->theme.accent_text, hint,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    if (n > 0) {
+        int chips_h = 2 * (L->font_px[LAYOUT_FONT_BODY] * 3 / 2 + layout_mm(L, 4.5));
+        struct rect chips = layout_take_bottom(&r, chips_h, L->gap / 2);
+        chrome_chips(ui, ids, n, chips, 0);
+    }
+    ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_BODY, ui->theme.text, r, UI_ELLIPSIS, 8);
 }
 
 /* The showcase card with page dots under it. */

@@ -45,7 +45,7 @@ static void kpi_number(double v, char *out, size_t outsz)
         tenth = 0;
     }
     snprintf(digits, sizeof digits, "%lld", whole);
-    char grouped[64];
+    char grouped[48];
     size_t len = 0, nd = strlen(digits);
     for (size_t i = 0; i < nd && len + 2 < sizeof grouped; i++) {
         if (i > 0 && (nd - i) % 3 == 0)
@@ -117,7 +117,7 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     }
     if (!b->v->present)
         return;
-    char text[64];
+    char text[96];
     kpi_number(b->v->value, text, sizeof text);
     ui_text(ui, text, LAYOUT_FONT_SMALL, t->text, num, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
     int zero_y = plot.y + (int)(plot.h * hi / (hi - lo));

@@ -18,21 +18,26 @@ static void munis_tile(struct ui *ui, int i, struct rect r)
     struct avail a;
     char line[160];
     avail_badge_get(ui, i, &a, line, sizeof line);
-    int badge_h = L->font_px[LAYOUT_FONT_SMALL] * 2 + layout_mm(L, 2);
-    struct rect badge = layout_take_bottom(&in, badge_h, layout_mm(L, 1));
-    ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_TITLE, fg, in,
-            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+    int dot_w = L->font_px[LAYOUT_FONT_SMALL] * 3 / 2, pad = layout_mm(L, 1.5);
+    int text_h = ui_text_height(ui, line, LAYOUT_FONT_SMALL, in.w - dot_w - 2 * pad, in.h / 2,
+                                UI_BOLD | UI_TIGHT, 3);
+    struct rect badge = layout_take_bottom(&in, text_h + 2 * pad, layout_mm(L, 1));
+    const char *name = ui_lt(ui, &m->name);
+    int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT;
+    ui_text(ui, name, ui_font_that_fits(ui, name, LAYOUT_FONT_TITLE, in, flags, 2), fg, in,
+            flags, 2);
     if (a.state != AVAIL_INFO_ONLY) {
         /* A light pill on the tile's colour, the state in its colour on it. */
-        ui_fill_rounded(ui, badge, badge.h / 2, ui->theme.surface);
+        int radius = badge.h / 2 < layout_mm(L, 4) ? badge.h / 2 : layout_mm(L, 4);
+        ui_fill_rounded(ui, badge, radius, ui->theme.surface);
         if (ui->high_contrast)
             ui_frame(ui, badge, 2, ui->theme.border);
-        struct rect dot = layout_take_left(&badge, badge.h, 0);
-        int d = badge.h / 3;
+        struct rect dot = layout_take_left(&badge, dot_w, 0);
+        int d = L->font_px[LAYOUT_FONT_SMALL] / 2;
         ui_fill_rounded(ui, layout_center(dot, d, d), d / 2, avail_badge_color(ui, &a));
-        badge.w -= badge.h / 3;
-        ui_text(ui, line, LAYOUT_FONT_SMALL, avail_badge_color(ui, &a), badge,
-                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
+        ui_text(ui, line, LAYOUT_FONT_SMALL, avail_badge_color(ui, &a),
+                (struct rect){badge.x, badge.y + pad, badge.w - pad, badge.h - 2 * pad},
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 3);
     } else {
         ui_text(ui, line, LAYOUT_FONT_SMALL, fg, badge, UI_ALIGN_CENTER | UI_VCENTER, 2);
     }
@@ -48,7 +53,8 @@ static void munis_draw(struct ui *ui, const struct app_state *st)
         n = MUNIS_MAX;
     struct rect cells[MUNIS_MAX];
     const struct layout *L = &ui->L;
-    layout_grid(c, n, L->gap, 1.6, 2 * L->target_min, L->target_min, cells);
+    layout_grid(c, n, L->gap, ui->large_text ? 1.2 : 1.6, 2 * L->target_min, L->target_min,
+                cells);
     for (int i = 0; i < n; i++)
         munis_tile(ui, i, cells[i]);
 }

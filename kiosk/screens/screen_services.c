@@ -104,7 +104,7 @@ static void service_members(struct ui *ui, const struct config_service *s, struc
 static void service_more(struct ui *ui, const struct config_service *s, struct rect r)
 {
     const struct layout *L = &ui->L;
-    int qr_h = layout_mm(L, 70) + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2) + layout_mm(L, 8);
+    int qr_h = layout_mm(L, L->portrait ? 90 : 70) + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2) + layout_mm(L, 8);
     if (s->url) {
         struct rect code = layout_take_top(&r, qr_h < r.h ? qr_h : r.h, 0);
         service_qr(ui, s->url, layout_center(code, code.h * 5 / 4 < code.w ? code.h * 5 / 4
@@ -131,7 +131,10 @@ static void service_draw(struct ui *ui, const struct app_state *st)
     int bh = ui_text_height(ui, body, LAYOUT_FONT_LABEL, c.w - pad, body_max - pad, 0, 16) + pad;
     struct rect text_r = layout_take_top(&c, bh, L->gap * 2);
     ui_text(ui, body, LAYOUT_FONT_LABEL, ui->theme.text, services_card(ui, text_r, 0), 0, 16);
-    if (L->portrait) {
+    if (s->n_municipalities == 0) {
+        /* The whole area (no list): only where to learn more. */
+        service_more(ui, s, L->portrait ? c : side);
+    } else if (L->portrait) {
         side = layout_take_top(&c, c.h / 2, L->gap * 2);
         service_members(ui, s, side);
         service_more(ui, s, c);

@@ -306,6 +306,18 @@ int ui_text_height(struct ui *ui, const char *text, enum layout_font font, int w
     return f.n > 0 ? f.lh + (f.n - 1) * f.pitch : 0;
 }
 
+enum layout_font ui_font_that_fits(struct ui *ui, const char *text, enum layout_font font,
+                                   struct rect box, int flags, int max_lines)
+{
+    for (; font > LAYOUT_FONT_SMALL; font = (enum layout_font)(font - 1)) {
+        struct ui_fit f;
+        ui_fit(ui, text, ui->L.font_px[font], flags, box, max_lines, &f);
+        if (!f.overflow)
+            break;
+    }
+    return font;
+}
+
 int ui_lines_height(struct ui *ui, enum layout_font font, int n)
 {
     int px = ui->L.font_px[font];

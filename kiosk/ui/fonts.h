@@ -5,7 +5,8 @@
  * and face (and its Bold sibling) is opened once, lazily, and resized with
  * TTF_SetFontSize: a face costs megabytes (Noto CJK about 3 MiB: FreeType's
  * tables and HarfBuzz's copies of GSUB/GPOS), a size costs nothing, so sizes
- * never multiply faces. At most FONTS_MAX_OPEN handles are open. */
+ * never multiply faces. At most six handles are open (least recently used
+ * closed first): a language needs two to four. */
 #include <SDL_ttf.h>
 
 #include "config.h"

@@ -34,7 +34,7 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     if (headless_state(f, cfg, &st) != 0)
         return -1;
     struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
-                           .mono = HEADLESS_MONO, .camera_ok = 1, .microphone_ok = 1,
+                           .mono = HEADLESS_MONO + f->since, .camera_ok = 1, .microphone_ok = 1,
                            .config_status = "loaded, 0 warning(s)",
                            .health = "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost",
                            .counts = "0 calls started, 0 ended, 0 failed"};
@@ -69,7 +69,7 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
         goto out;
     }
     struct headless_frame f = {c->screen, c->lang, c->size_w, c->size_h, c->high_contrast,
-                               c->large_text, c->at};
+                               c->large_text, c->at, 0.0};
     if (headless_draw(ui, cfg, &f, rep) != 0)
         goto out;
     if (IMG_SavePNG(s, c->screenshot) != 0) {

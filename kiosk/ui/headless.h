@@ -19,6 +19,7 @@ struct headless_frame {
     int w, h;           /* the window's size */
     int high_contrast, large_text;
     long long at;       /* wall clock (Unix seconds) to show; < 0: now */
+    double since;       /* seconds since the screen was entered (attract pages) */
 };
 
 /* Draws f with ui (whose renderer targets a w x h surface) and fills rep.

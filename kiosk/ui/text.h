@@ -13,7 +13,7 @@ struct text_cache;
 
 /* capacity: the most textures kept. Besides, the textures' pixels are held
  * under TEXT_CACHE_MAX_BYTES: the least recently used go first. */
-#define TEXT_CACHE_MAX_BYTES (12u << 20)
+#define TEXT_CACHE_MAX_BYTES (8u << 20) /* a screen holds 0.2 to 1.7 MiB */
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity);
 void text_cache_destroy(struct text_cache *tc);
 /* Drops every texture and measurement (after a config or language change of fonts). */

@@ -99,6 +99,10 @@ int ui_text_lang(struct ui *ui, const char *lang, const char *text, enum layout_
  * high (no drawing). */
 int ui_text_height(struct ui *ui, const char *text, enum layout_font font, int w, int max_h,
                    int flags, int max_lines);
+/* The largest of font, font-1, ... (down to SMALL) at which text fits box
+ * (a long word such as "Shinshinotsu" in a tile). */
+enum layout_font ui_font_that_fits(struct ui *ui, const char *text, enum layout_font font,
+                                   struct rect box, int flags, int max_lines);
 /* Height ui_text would use for n lines of font (1.5 line pitch). */
 int ui_lines_height(struct ui *ui, enum layout_font font, int n);
 /* Registers r as a touch target for t. */

@@ -98,6 +98,8 @@ static int bench_state(const struct bench_inproc_opts *o, struct app_state *st, 
     app_init(st, o->cfg, now);
     if (o->lang && app_set_lang(st, o->lang) != 0)
         return -1;
+    st->large_text = o->large_text;
+    st->high_contrast = o->high_contrast;
     return app_show(st, screen, now);
 }
 
@@ -116,6 +118,8 @@ static int bench_screen(const struct bench_inproc_opts *o, struct bench_target *
     if (!ui)
         return -1;
     bench_series_add(&row->cold, bench_frame(t, ui, &st, mono, NULL, NULL));
+    struct text_cache_stats cold, warm;
+    text_cache_stats(ui->text, &cold);
     for (int i = 0; i < n; i++) {
         double d, c;
         double f = bench_frame(t, ui, &st, mono, &d, &c);
@@ -123,6 +127,10 @@ static int bench_screen(const struct bench_inproc_opts *o, struct bench_target *
         bench_series_add(&row->draw, d);
         bench_series_add(&row->cpu, c);
     }
+    text_cache_stats(ui->text, &warm);
+    row->warm_misses += warm.misses - cold.misses;
+    if (warm.bytes > row->text_bytes)
+        row->text_bytes = warm.bytes;
     row->overflow = ui->overflow_count;
     row->missing = ui->missing_glyphs;
     row->outside = ui->outside_count;
@@ -289,6 +297,8 @@ static int bench_loop_open(struct bench_loop *L, const struct bench_inproc_opts 
     app_init(&L->st, o->cfg, bench_mono());
     if (o->lang)
         app_set_lang(&L->st, o->lang);
+    L->st.large_text = o->large_text;
+    L->st.high_contrast = o->high_contrast;
     bench_settle();
     bench_frame(t, L->ui, &L->st, bench_mono(), NULL, NULL);
     return 0;

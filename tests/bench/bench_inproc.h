@@ -18,6 +18,8 @@ struct bench_row {
     struct bench_series cpu;   /* warm: this thread's CPU time for the whole frame */
     struct bench_series cold;  /* the first frame of each screen with a fresh text cache */
     int overflow, missing, outside; /* from the last frame */
+    size_t text_bytes;   /* text texture pixels the screen keeps (largest id) */
+    unsigned long warm_misses; /* text renders during warm frames: should be 0 */
 };
 
 struct bench_click {
@@ -44,6 +46,7 @@ struct bench_inproc_opts {
     int rounds;        /* touch tour rounds after the warm-up */
     int use_window;    /* 1: an X11 window (real present); 0: an SDL_Surface */
     int verbose;
+    int large_text, high_contrast; /* the accessibility modes */
     const char *only; /* measure only this screen (no tour), for profilers */
 };
 

@@ -139,6 +139,8 @@ int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, do
         int r = bench_kiosk_read(k, "first frame presented", 0);
         if (r > 0) {
             k->first_ms = bench_now_ms() - t0;
+            struct bench_proc_sample ps;
+            k->cpu_ms = bench_proc_sample(k->pid, &ps) == 0 ? ps.run_s * 1000.0 : -1;
             return 0;
         }
         if (r < 0)

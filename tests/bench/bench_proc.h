@@ -20,6 +20,7 @@ struct bench_kiosk {
     int err_fd;          /* read end of the kiosk's stderr */
     double first_ms;     /* exec -> "first frame presented" line read */
     double reported_ms;  /* the N of "first frame presented at N ms" (since SDL_Init) */
+    double cpu_ms;       /* CPU time the kiosk's threads had used by then */
     char line[512];      /* partial line being read */
     size_t line_len;
     int lines;

@@ -50,9 +50,10 @@ static void bench_header(const struct bench_opts *o, const struct config *cfg,
            "SDL_HINT_FRAMEBUFFER_ACCELERATION 0, as ui/run.c\n",
            r->renderer, r->sdl.major, r->sdl.minor, r->sdl.patch, r->ttf.major, r->ttf.minor,
            r->ttf.patch, o->surface ? "drawing into an SDL_Surface" : "X11 window on Xvfb");
-    printf("config: %s (%d municipalities, %d services, %d KPIs, %d languages), screens in %s\n",
-           o->config, cfg->n_municipalities, cfg->n_services, cfg->n_kpis,
-           cfg->kiosk.n_languages, o->lang ? o->lang : cfg->kiosk.default_language);
+    printf("config: %s (%d municipalities, %d services, %d KPIs, %d languages), screens in "
+           "%s%s%s\n", o->config, cfg->n_municipalities, cfg->n_services, cfg->n_kpis,
+           cfg->kiosk.n_languages, o->lang ? o->lang : cfg->kiosk.default_language,
+           o->large_text ? ", large text" : "", o->high_contrast ? ", high contrast" : "");
     printf("sizes: 1920x1080 and 1080x1920; %d warm frames per screen (municipality:* and "
            "service:* spread over every id); touch tour: a warm-up round per municipality, "
            "then %d rounds of 9 taps\n\n", o->frames, o->rounds);
@@ -62,17 +63,19 @@ static void bench_frames_table(const struct bench_result *r)
 {
     printf("frame = ui_begin + screen_draw_frame + SDL_RenderPresent, wall ms; draw: without the "
            "present; cpu: this thread's CPU ms (the X server's copy not included);\ncold: the first "
-           "frame, fresh text cache and fonts\n");
+           "frame, fresh text cache and fonts; MiB: text textures the screen holds (! = text "
+           "rendered again in warm frames)\n");
     printf("%-22s", "screen");
     for (int s = 0; s < BENCH_SIZES; s++)
-        printf(" | %4dx%-4d median   p99  draw   cpu  cold", r->size[s].w, r->size[s].h);
+        printf(" | %4dx%-4d median   p99  draw   cpu  cold  MiB", r->size[s].w, r->size[s].h);
     printf("\n");
     for (int i = 0; i < r->size[0].n_rows; i++) {
         printf("%-22s", r->size[0].rows[i].name);
         for (int s = 0; s < BENCH_SIZES; s++) {
             const struct bench_row *row = &r->size[s].rows[i];
-            printf(" |         %6.2f %5.2f %5.2f %5.2f %5.1f", med(&row->frame), p99(&row->frame),
-                   med(&row->draw), med(&row->cpu), med(&row->cold));
+            printf(" |         %6.2f %5.2f %5.2f %5.2f %5.1f %4.1f%s", med(&row->frame),
+                   p99(&row->frame), med(&row->draw), med(&row->cpu), med(&row->cold),
+                   (double)row->text_bytes / 1048576.0, row->warm_misses ? "!" : "");
         }
         printf("\n");
     }
@@ -116,9 +119,10 @@ static void bench_process_table(const struct bench_opts *o, const struct bench_r
     printf("\nreal kiosk (%s --windowed=1920x1080, shipped config, all fonts), %d starts\n",
            o->kiosk, r->first_frame.n);
     printf("  exec -> \"first frame presented\": median %.1f ms, min %.1f, max %.1f, first "
-           "start %.1f (the kiosk's own figure, since SDL_Init: median %.0f ms)\n",
-           med(&r->first_frame), bench_series_pct(&r->first_frame, 0),
-           bench_series_max(&r->first_frame), r->first_frame.v[0], med(&r->first_reported));
+           "start %.1f (the kiosk's own figure, since SDL_Init: median %.0f ms; CPU time the "
+           "kiosk used until then: median %.0f ms)\n", med(&r->first_frame),
+           bench_series_pct(&r->first_frame, 0), bench_series_max(&r->first_frame),
+           r->first_frame.v[0], med(&r->first_reported), med(&r->first_cpu));
     printf("  peak RSS (VmHWM): %.1f MiB at the first frame; %.1f MiB after every language "
            "and screen (%d clicks%s); wait4 ru_maxrss %.1f MiB; RSS at exit %.1f MiB (anon %.1f, "
            "files %.1f, shm %.1f)\n",
@@ -172,82 +176,84 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
     }
 }
 
-static void bench_json_stat(const char *key, const struct bench_series *s, const char *tail)
+static void bench_json_stat(FILE *f, const char *key, const struct bench_series *s, const char *tail)
 {
-    printf("\"%s\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f, \"n\": %d}%s", key, med(s),
+    fprintf(f, "\"%s\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f, \"n\": %d}%s", key, med(s),
            p99(s), bench_series_max(s), s->n, tail);
 }
 
-static void bench_json_frames(const struct bench_result *r)
+static void bench_json_frames(FILE *f, const struct bench_result *r)
 {
-    printf("  \"frame_ms\": {\n");
+    fprintf(f, "  \"frame_ms\": {\n");
     for (int s = 0; s < BENCH_SIZES; s++) {
         const struct bench_size *z = &r->size[s];
-        printf("    \"%dx%d\": {\n", z->w, z->h);
+        fprintf(f, "    \"%dx%d\": {\n", z->w, z->h);
         for (int i = 0; i < z->n_rows; i++) {
             const struct bench_row *row = &z->rows[i];
-            printf("      \"%s\": {\"median\": %.3f, \"p99\": %.3f, \"draw_median\": %.3f, "
-                   "\"cpu_median\": %.3f, \"cold\": %.3f, \"n\": %d}%s\n", row->name,
-                   med(&row->frame), p99(&row->frame), med(&row->draw), med(&row->cpu),
-                   med(&row->cold), row->frame.n,
+            fprintf(f, "      \"%s\": {\"median\": %.3f, \"p99\": %.3f, \"draw_median\": %.3f, "
+                   "\"cpu_median\": %.3f, \"cold\": %.3f, \"text_mib\": %.2f, \"warm_text_renders\": "
+                   "%lu, \"n\": %d}%s\n", row->name, med(&row->frame), p99(&row->frame),
+                   med(&row->draw), med(&row->cpu), med(&row->cold),
+                   (double)row->text_bytes / 1048576.0, row->warm_misses, row->frame.n,
                    i + 1 < z->n_rows ? "," : "");
         }
-        printf("    }%s\n", s + 1 < BENCH_SIZES ? "," : "");
+        fprintf(f, "    }%s\n", s + 1 < BENCH_SIZES ? "," : "");
     }
-    printf("  },\n");
+    fprintf(f, "  },\n");
 }
 
-static void bench_json_touch(const struct bench_result *r)
+static void bench_json_touch(FILE *f, const struct bench_result *r)
 {
     struct bench_series all = {0};
     bench_series_merge(&all, &r->size[0].nav);
     bench_series_merge(&all, &r->size[0].nav_first);
-    printf("  \"touch_to_present_ms\": {\"median\": %.3f, \"p99\": %.3f, \"size\": \"%dx%d\",\n",
+    fprintf(f, "  \"touch_to_present_ms\": {\"median\": %.3f, \"p99\": %.3f, \"size\": \"%dx%d\",\n",
            med(&all), p99(&all), r->size[0].w, r->size[0].h);
     bench_series_free(&all);
     for (int s = 0; s < BENCH_SIZES; s++) {
         const struct bench_size *z = &r->size[s];
-        printf("    \"%dx%d\": {", z->w, z->h);
-        bench_json_stat("pressed", &z->press, ", ");
-        bench_json_stat("new_screen", &z->nav, ", ");
-        bench_json_stat("new_screen_first_visit", &z->nav_first, ", ");
-        bench_json_stat("language_switch", &z->lang, "}");
-        printf("%s\n", s + 1 < BENCH_SIZES ? "," : "");
+        fprintf(f, "    \"%dx%d\": {", z->w, z->h);
+        bench_json_stat(f, "pressed", &z->press, ", ");
+        bench_json_stat(f, "new_screen", &z->nav, ", ");
+        bench_json_stat(f, "new_screen_first_visit", &z->nav_first, ", ");
+        bench_json_stat(f, "language_switch", &z->lang, "}");
+        fprintf(f, "%s\n", s + 1 < BENCH_SIZES ? "," : "");
     }
-    printf("  },\n");
+    fprintf(f, "  },\n");
 }
 
-void bench_report_json(const struct bench_opts *o, const struct config *cfg,
+void bench_report_json(FILE *f, const struct bench_opts *o, const struct config *cfg,
                        const struct bench_result *r)
 {
-    printf("{\n  \"renderer\": \"%s\", \"target\": \"%s\", \"sdl\": \"%d.%d.%d\", "
+    fprintf(f, "{\n  \"renderer\": \"%s\", \"target\": \"%s\", \"sdl\": \"%d.%d.%d\", "
            "\"sdl_ttf\": \"%d.%d.%d\",\n", r->renderer, o->surface ? "surface" : "x11-window",
            r->sdl.major, r->sdl.minor, r->sdl.patch, r->ttf.major, r->ttf.minor, r->ttf.patch);
-    printf("  \"config\": \"%s\", \"language\": \"%s\", \"sizes\": [\"1920x1080\", "
+    fprintf(f, "  \"config\": \"%s\", \"language\": \"%s\", \"sizes\": [\"1920x1080\", "
            "\"1080x1920\"],\n", o->config, o->lang ? o->lang : cfg->kiosk.default_language);
-    printf("  \"frames_per_screen\": %d, \"tour_rounds\": %d, \"idle_seconds\": %d, "
+    fprintf(f, "  \"frames_per_screen\": %d, \"tour_rounds\": %d, \"idle_seconds\": %d, "
            "\"starts\": %d,\n", o->frames, o->rounds, o->idle_seconds, o->starts);
     if (r->have_inproc) {
-        bench_json_frames(r);
-        bench_json_touch(r);
+        bench_json_frames(f, r);
+        bench_json_touch(f, r);
     }
     if (r->have_process) {
-        printf("  \"first_frame_ms\": %.1f, \"first_frame_ms_min\": %.1f, "
-               "\"first_frame_ms_max\": %.1f,\n", med(&r->first_frame),
-               bench_series_pct(&r->first_frame, 0), bench_series_max(&r->first_frame));
-        printf("  \"peak_rss_mib\": %.1f, \"rss_first_frame_mib\": %.1f, \"rss_end_anon_mib\": "
+        fprintf(f, "  \"first_frame_ms\": %.1f, \"first_frame_ms_min\": %.1f, "
+               "\"first_frame_ms_max\": %.1f, \"first_frame_cpu_ms\": %.1f,\n",
+               med(&r->first_frame), bench_series_pct(&r->first_frame, 0),
+               bench_series_max(&r->first_frame), med(&r->first_cpu));
+        fprintf(f, "  \"peak_rss_mib\": %.1f, \"rss_first_frame_mib\": %.1f, \"rss_end_anon_mib\": "
                "%.1f, \"rss_end_file_mib\": %.1f, \"rss_end_shmem_mib\": %.1f,\n",
                BENCH_MIB(r->rss_peak_kib), BENCH_MIB(r->rss_start_kib),
                BENCH_MIB(r->rss_anon_kib), BENCH_MIB(r->rss_file_kib),
                BENCH_MIB(r->rss_shmem_kib));
-        printf("  \"idle_cpu_percent\": %.4f, \"idle_cpu_ticks_percent\": %.4f,\n",
+        fprintf(f, "  \"idle_cpu_percent\": %.4f, \"idle_cpu_ticks_percent\": %.4f,\n",
                r->idle_cpu_percent, r->idle_cpu_ticks_percent);
-        printf("  \"idle_wakeups_per_s\": %.3f, \"idle_wakeups_by_thread\": {", r->idle_wakeups);
+        fprintf(f, "  \"idle_wakeups_per_s\": %.3f, \"idle_wakeups_by_thread\": {", r->idle_wakeups);
         for (int i = 0; i < r->n_threads; i++)
-            printf("%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);
-        printf("},\n");
+            fprintf(f, "%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);
+        fprintf(f, "},\n");
     }
-    printf("  \"complete\": %s\n}\n", r->have_inproc && r->have_process ? "true" : "false");
+    fprintf(f, "  \"complete\": %s\n}\n", r->have_inproc && r->have_process ? "true" : "false");
 }
 
 void bench_result_free(struct bench_result *r)
@@ -256,4 +262,5 @@ void bench_result_free(struct bench_result *r)
         bench_size_free(&r->size[s]);
     bench_series_free(&r->first_frame);
     bench_series_free(&r->first_reported);
+    bench_series_free(&r->first_cpu);
 }

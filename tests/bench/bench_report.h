@@ -2,6 +2,7 @@
 #define KIOSK_BENCH_REPORT_H
 /* What kiosk_bench measured, and the table or JSON that shows it. */
 #include <SDL.h>
+#include <stdio.h>
 
 #include "bench_inproc.h"
 #include "config.h"
@@ -10,9 +11,10 @@
 #define BENCH_MAX_CLICKS 96
 
 struct bench_opts {
-    int json, surface, only_inproc, only_process, verbose;
+    int json, surface, only_inproc, only_process, verbose, large_text, high_contrast;
     int idle_seconds, starts, frames, rounds;
     const char *config, *kiosk, *lang, *only;
+    const char *json_file; /* also write the JSON object here */
     char fonts_dir[1024];
 };
 
@@ -31,6 +33,7 @@ struct bench_result {
     int tour_rc;
     struct bench_series first_frame;    /* exec -> first frame line, ms */
     struct bench_series first_reported; /* the kiosk's own figure (since SDL_Init) */
+    struct bench_series first_cpu;      /* the kiosk's CPU time until then, ms */
     long rss_start_kib, rss_peak_kib, rss_now_kib, ru_maxrss_kib;
     long rss_anon_kib, rss_file_kib, rss_shmem_kib; /* after the tour */
     double idle_cpu_percent;       /* schedstat run time */
@@ -42,7 +45,7 @@ struct bench_result {
 
 void bench_report_table(const struct bench_opts *o, const struct config *cfg,
                         const struct bench_result *r);
-void bench_report_json(const struct bench_opts *o, const struct config *cfg,
+void bench_report_json(FILE *f, const struct bench_opts *o, const struct config *cfg,
                        const struct bench_result *r);
 void bench_result_free(struct bench_result *r);
 #endif

@@ -19,6 +19,7 @@ static void bench_usage(void)
 {
     printf("usage: kiosk_bench [options]\n"
            "  --json                 print one JSON object instead of the table\n"
+           "  --json-file PATH       also write the JSON object to PATH\n"
            "  --idle-seconds N       idle measurement on home (default 60)\n"
            "  --starts N             kiosk starts timed to the first frame (default 5)\n"
            "  --frames N             warm frames per screen (default 200)\n"
@@ -27,6 +28,7 @@ static void bench_usage(void)
            "  --kiosk PATH           the kiosk binary (default: this build's)\n"
            "  --lang CODE            language of the in-process screens (default: config's)\n"
            "  --screen NAME          in process, only this screen (e.g. home): for profilers\n"
+           "  --large-text, --high-contrast   in process, the accessibility modes\n"
            "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
            "  --only-inproc, --only-process   half of the measurements\n"
            "  --verbose              echo the kiosk's log\n");
@@ -60,12 +62,18 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
             o->config = argv[++i];
         } else if (!strcmp(a, "--kiosk") && v) {
             o->kiosk = argv[++i];
+        } else if (!strcmp(a, "--json-file") && v) {
+            o->json_file = argv[++i];
         } else if (!strcmp(a, "--screen") && v) {
             o->only = argv[++i];
         } else if (!strcmp(a, "--lang") && v) {
             o->lang = argv[++i];
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(a, "--large-text")) {
+            o->large_text = 1;
+        } else if (!strcmp(a, "--high-contrast")) {
+            o->high_contrast = 1;
         } else if (!strcmp(a, "--surface")) {
             o->surface = 1;
         } else if (!strcmp(a, "--only-inproc")) {
@@ -113,7 +121,8 @@ static int bench_inproc(struct bench_opts *o, const struct config *cfg, struct b
     struct bench_inproc_opts io = {.cfg = cfg, .fonts_dir = o->fonts_dir, .lang = o->lang,
                                    .frames = o->frames, .rounds = o->rounds,
                                    .use_window = !o->surface, .verbose = o->verbose,
-                                   .only = o->only};
+                                   .only = o->only, .large_text = o->large_text,
+                                   .high_contrast = o->high_contrast};
     static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}};
     int rc = 0;
     for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process; i++) {
@@ -195,6 +204,7 @@ static int bench_process(struct bench_opts *o, struct bench_result *res, int dis
             return -1;
         bench_series_add(&res->first_frame, k.first_ms);
         bench_series_add(&res->first_reported, k.reported_ms);
+        bench_series_add(&res->first_cpu, k.cpu_ms);
         res->rss_start_kib = bench_proc_status_kib(k.pid, "VmHWM:");
         if (i + 1 < o->starts) {
             bench_kiosk_stop(&k, NULL);
@@ -267,9 +277,17 @@ int main(int argc, char **argv)
     res.have_process = !o.only_inproc && rc == 0;
     bench_xvfb_stop(&x);
     if (o.json)
-        bench_report_json(&o, &cfg, &res);
+        bench_report_json(stdout, &o, &cfg, &res);
     else
         bench_report_table(&o, &cfg, &res);
+    FILE *jf = o.json_file ? fopen(o.json_file, "w") : NULL;
+    if (jf) {
+        bench_report_json(jf, &o, &cfg, &res);
+        fclose(jf);
+    } else if (o.json_file) {
+        fprintf(stderr, "kiosk_bench: cannot write %s\n", o.json_file);
+        rc = 1;
+    }
     bench_result_free(&res);
     config_free(&cfg);
     return rc;

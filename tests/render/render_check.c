@@ -129,7 +129,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 if (hc && l != 0)
                     continue;
                 struct headless_frame f = {names[i], cfg->kiosk.languages[l], w, h, hc, large,
-                                           AT_FIXED};
+                                           AT_FIXED, 0.0};
                 struct headless_report rep;
                 char what[160];
                 snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s", w, h, large ? "-large" : "",
@@ -160,6 +160,28 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 if (failures != before)
                     save_failure(s, what);
             }
+    /* Home's attract loop: every page, in every language. */
+    for (int l = 0; l < cfg->kiosk.n_languages; l++)
+        for (int page = 1; page <= cfg->n_services; page++) {
+            struct headless_frame f = {"home", cfg->kiosk.languages[l], w, h, 0, large, AT_FIXED,
+                                       page * SCREEN_ATTRACT_S + 1.0};
+            struct headless_report rep;
+            char what[160];
+            snprintf(what, sizeof what, "%dx%d%s-%.16s-attract-%d", w, h, large ? "-large" : "",
+                     f.lang, page);
+            if (headless_draw(ui, cfg, &f, &rep) != 0)
+                continue;
+            frames++;
+            int before = failures;
+            if (rep.overflow || rep.missing_glyphs || rep.outside)
+                FAIL("%s: %d overflow (\"%s\"), %d missing glyphs, %d outside", what,
+                     rep.overflow, rep.last_overflow, rep.missing_glyphs, rep.outside);
+            check_targets(ui, what);
+            if (failures != before)
+                save_failure(s, what);
+            if (l == 0 && page == 1 && w == 1920 && !large)
+                IMG_SavePNG(s, "render_attract_page1.png"); /* to look at */
+        }
     printf("%dx%d%s: %d frames drawn\n", w, h, large ? " large text" : "", frames);
     ui_destroy(ui);
     SDL_DestroyRenderer(r);
@@ -258,7 +280,7 @@ static int run_rotation(struct config *cfg)
             FAIL("cannot set up rendering: %s", SDL_GetError());
             return 1;
         }
-        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED};
+        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0};
         struct headless_report rep;
         char what[64];
         snprintf(what, sizeof what, "rotation-%d", rot);

@@ -266,6 +266,24 @@ static const char *test_line(const char *text, const char *prefix)
     return NULL;
 }
 
+/* Every family has its HELP and TYPE lines. */
+static void test_metrics_families(const char *text)
+{
+    static const char *const families[] = {
+        "kiosk_up", "kiosk_info", "kiosk_calls_total", "kiosk_sessions_total",
+        "kiosk_status_poll_total", "kiosk_status_poll_failures_total",
+        "kiosk_notify_sent_total", "kiosk_notify_lost_total",
+        "kiosk_config_last_load_timestamp_seconds", "kiosk_config_reload_failures_total",
+        "kiosk_camera_present", "kiosk_microphone_present"};
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        char help[96], type[96];
+        snprintf(help, sizeof help, "# HELP %s ", families[i]);
+        snprintf(type, sizeof type, "# TYPE %s ", families[i]);
+        CHECK(test_line(text, help) != NULL);
+        CHECK(test_line(text, type) != NULL);
+    }
+}
+
 static void test_metrics(void)
 {
     struct stats_metrics m;
@@ -297,19 +315,7 @@ static void test_metrics(void)
     CHECK(test_line(text, "kiosk_microphone_present 0\n"));
     CHECK(test_line(text, "# TYPE kiosk_calls_total counter\n"));
     CHECK(test_line(text, "# TYPE kiosk_up gauge\n"));
-    static const char *const families[] = {
-        "kiosk_up", "kiosk_info", "kiosk_calls_total", "kiosk_sessions_total",
-        "kiosk_status_poll_total", "kiosk_status_poll_failures_total",
-        "kiosk_notify_sent_total", "kiosk_notify_lost_total",
-        "kiosk_config_last_load_timestamp_seconds", "kiosk_config_reload_failures_total",
-        "kiosk_camera_present", "kiosk_microphone_present"};
-    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-        char help[96], type[96];
-        snprintf(help, sizeof help, "# HELP %s ", families[i]);
-        snprintf(type, sizeof type, "# TYPE %s ", families[i]);
-        CHECK(test_line(text, help) != NULL);
-        CHECK(test_line(text, type) != NULL);
-    }
+    test_metrics_families(text);
     m.down = 1;
     stats_metrics_text(&m, text, sizeof text);
     CHECK(test_line(text, "kiosk_up 0\n"));

@@ -42,6 +42,7 @@ static const struct wrap_case cases[] = {
     /* A word wider than the line: any CJK character may end the line. */
     {"ちいきの もくひょうの かずです", 50, 4, "ちいきの|もくひょう|の かずで|す", 0},
     {"さっぽろ連携中枢都市圏 リモート相談窓口", 130, 4, "さっぽろ連携中枢都市圏|リモート相談窓口", 0},
+    {"さっぽろし（札幌市）", 70, 4, "さっぽろし|（札幌市）", 0},
     {"", 100, 4, "", 0},
 };
 
