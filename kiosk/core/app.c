@@ -195,6 +195,7 @@ static void app_start_call(struct app_state *st, int muni, double now, struct ap
         return;
     st->muni = muni;
     st->fail_reason = APP_FAIL_NONE;
+    st->call_since = now; /* the visitor's call begins with the tap */
     app_go(st, APP_SCREEN_CALLING, now, cmds);
     app_push(cmds, APP_CMD_START_CALL, muni);
 }
@@ -313,10 +314,8 @@ static void app_call_event(struct app_state *st, const struct app_event *ev, dou
 {
     switch (ev->kind) {
     case APP_EV_CALL_RUNNING:
-        if (st->screen == APP_SCREEN_CALLING) {
-            st->call_since = now;
+        if (st->screen == APP_SCREEN_CALLING)
             app_go(st, APP_SCREEN_IN_CALL, now, cmds);
-        }
         break;
     case APP_EV_CALL_ENDED:
         if (app_in_call(st)) {

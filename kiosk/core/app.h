@@ -99,7 +99,7 @@ struct app_state {
     int large_text;
     double last_input;   /* time of the last touch */
     double screen_since; /* when the current screen was entered */
-    double call_since;   /* when the call started running */
+    double call_since;   /* when the visitor tapped Start video call */
     enum app_fail_reason fail_reason;
     int config_waiting; /* a new config waits for the visitor to leave */
     int pin_len;

@@ -15,7 +15,7 @@
 #include "devices.h"
 #include "input.h"
 #include "msg.h"
-#include "records.h"
+#include "usage.h"
 #include "screen.h"
 
 struct run {
@@ -34,10 +34,7 @@ struct run {
     struct callbar bar;
     struct http_worker *http;
     struct config_watch *watch;
-    struct records *records;     /* usage records and metrics file; may be NULL */
-    long long config_loaded_at;  /* wall clock of the last valid config load */
-    long config_reload_failures;
-    time_t metrics_at;           /* last snapshot handed to records */
+    struct usage usage;          /* records and metrics; writes nothing when not configured */
     struct status_info *status; /* per municipality, copied from the worker */
     struct devices devices;
     Uint32 wake_type;
@@ -80,113 +77,15 @@ static int run_load(struct run *r, struct config *out)
         config_diags_format(&diags.d[i], r->paths->config, line, sizeof line);
         msg_info("%s", line); /* the line says error or warning itself */
     }
-    if (rc == 0) {
-        r->config_loaded_at = (long long)time(NULL);
+    if (rc == 0)
         snprintf(r->config_status, sizeof r->config_status, "loaded, %d warning(s)",
                  diags.n_warnings);
-    }
     else if (diags.n > 0)
         snprintf(r->config_status, sizeof r->config_status,
                  "NEW FILE REJECTED (last good config kept): %d:%d %s: %s", diags.d[0].line,
                  diags.d[0].col, diags.d[0].path, diags.d[0].message);
     config_diags_free(&diags);
     return rc;
-}
-
-/* The records writer for cfg's stats_path and metrics_path (relative to
- * the config's folder). */
-static struct records *run_records_start(const struct config *cfg)
-{
-    char stats[1024], metrics[1024];
-    const char *s = cfg->kiosk.stats_path && config_resolve_path(cfg, cfg->kiosk.stats_path,
-                                                                 stats, sizeof stats) == 0
-                        ? stats
-                        : NULL;
-    const char *m = cfg->kiosk.metrics_path &&
-                            config_resolve_path(cfg, cfg->kiosk.metrics_path, metrics,
-                                                sizeof metrics) == 0
-                        ? metrics
-                        : NULL;
-    return records_start(s, m);
-}
-
-static int run_same_path(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-/* One usage event with the kiosk's id and the wall clock. */
-static void run_record(struct run *r, enum stats_kind kind, int muni, struct stats_event *ev)
-{
-    stats_event_init(ev, kind, time(NULL), r->cfg.kiosk.id);
-    if (muni >= 0 && muni < r->cfg.n_municipalities)
-        stats_set(ev->municipality, sizeof ev->municipality, r->cfg.municipalities[muni].id);
-}
-
-/* APP_CMD_RECORD: what the state machine asks to record. */
-static void run_record_cmd(struct run *r, int rec)
-{
-    static const enum stats_kind kinds[] = {
-        [APP_REC_SESSION_START] = STATS_SESSION_START, [APP_REC_SCREEN_VIEW] = STATS_SCREEN,
-        [APP_REC_LANGUAGE] = STATS_LANGUAGE, [APP_REC_IDLE_RESET] = STATS_IDLE_RESET};
-    if (rec < 0 || rec >= (int)(sizeof kinds / sizeof kinds[0]))
-        return;
-    struct stats_event ev;
-    run_record(r, kinds[rec], -1, &ev);
-    if (rec == APP_REC_SCREEN_VIEW)
-        stats_set(ev.screen, sizeof ev.screen, app_screen_name(r->st.screen));
-    if (rec == APP_REC_LANGUAGE)
-        stats_set(ev.lang, sizeof ev.lang, app_lang(&r->st));
-    records_event(r->records, &ev);
-}
-
-/* A call's end as the state machine takes it (only while in a call):
- * call_ended with its duration, or call_failed with the reason. */
-static void run_record_call_end(struct run *r, const struct app_event *ev, double now)
-{
-    static const char *const reasons[] = {"", "start", "refused", "device"};
-    if ((ev->kind != APP_EV_CALL_ENDED && ev->kind != APP_EV_CALL_FAILED) ||
-        !app_in_call(&r->st))
-        return;
-    struct stats_event e;
-    int ended = ev->kind == APP_EV_CALL_ENDED;
-    run_record(r, ended ? STATS_CALL_ENDED : STATS_CALL_FAILED, r->st.muni, &e);
-    if (r->st.screen == APP_SCREEN_IN_CALL) { /* it ran: how long */
-        e.has_duration = 1;
-        e.duration_s = now - r->st.call_since;
-    }
-    if (!ended && (int)ev->reason >= 0 && (int)ev->reason < 4)
-        stats_set(e.reason, sizeof e.reason, reasons[ev->reason]);
-    records_event(r->records, &e);
-}
-
-/* The metrics snapshot, at most once a second (records writes it at most
- * every 10 s). Calls and sessions are counted by records itself. */
-static void run_publish_metrics(struct run *r)
-{
-    time_t now = time(NULL);
-    if (!r->records || now == r->metrics_at)
-        return;
-    r->metrics_at = now;
-    struct stats_metrics m;
-    struct http_health h = {0};
-    memset(&m, 0, sizeof m);
-    if (r->http)
-        http_worker_get_health(r->http, &h);
-    stats_set(m.kiosk, sizeof m.kiosk, r->cfg.kiosk.id);
-    stats_set(m.version, sizeof m.version, KIOSK_VERSION);
-    for (int i = 0; i < r->cfg.n_municipalities; i++)
-        if (r->cfg.municipalities[i].has_call)
-            stats_metrics_muni(&m, r->cfg.municipalities[i].id);
-    m.status_polls = h.polls;
-    m.status_poll_failures = h.poll_failures;
-    m.notify_sent = h.notify_sent;
-    m.notify_lost = h.notify_lost;
-    m.config_last_load = r->config_loaded_at;
-    m.config_reload_failures = r->config_reload_failures;
-    m.camera_present = r->devices.camera;
-    m.microphone_present = r->devices.microphone;
-    records_metrics(r->records, &m);
 }
 
 static void run_status_free(struct run *r)
@@ -258,11 +157,7 @@ static void run_swap_config(struct run *r)
         msg_warn("new config: fonts unusable, keeping the previous fonts");
     app_set_config(&r->st, &r->cfg);
     run_attach_config(r);
-    if (!run_same_path(old.kiosk.stats_path, r->cfg.kiosk.stats_path) ||
-        !run_same_path(old.kiosk.metrics_path, r->cfg.kiosk.metrics_path)) {
-        records_stop(r->records);
-        r->records = run_records_start(&r->cfg);
-    }
+    usage_config(&r->usage, &old, &r->cfg);
     config_free(&old);
     msg_info("config reloaded: %d municipalities", r->cfg.n_municipalities);
     r->dirty = 1;
@@ -272,7 +167,7 @@ static void run_try_reload(struct run *r, double now)
 {
     struct config fresh;
     if (run_load(r, &fresh) != 0) {
-        r->config_reload_failures++;
+        r->usage.config_reload_failures++;
         msg_error("config %s has errors: the kiosk keeps running the last good config",
                   r->paths->config);
         r->dirty = 1;
@@ -317,9 +212,7 @@ static void run_commands(struct run *r, const struct app_cmds *cmds, double now)
         const struct app_cmd *c = &cmds->c[i];
         switch (c->kind) {
         case APP_CMD_START_CALL: {
-            struct stats_event ev;
-            run_record(r, STATS_CALL_STARTED, c->arg, &ev);
-            records_event(r->records, &ev);
+            usage_call_started(&r->usage, c->arg);
             run_start_call(r, c->arg, now);
             break;
         }
@@ -334,7 +227,7 @@ static void run_commands(struct run *r, const struct app_cmds *cmds, double now)
         case APP_CMD_SWAP_CONFIG: run_swap_config(r); break;
         case APP_CMD_RELOAD_CONFIG: run_try_reload(r, now); break;
         case APP_CMD_QUIT: r->quit = 1; break;
-        case APP_CMD_RECORD: run_record_cmd(r, c->arg); break;
+        case APP_CMD_RECORD: usage_record_cmd(&r->usage, &r->st, c->arg); break;
         }
     }
 }
@@ -358,7 +251,7 @@ static void run_feed(struct run *r, const struct app_event *ev, double now)
 {
     struct app_cmds cmds;
     enum app_screen before = r->st.screen;
-    run_record_call_end(r, ev, now); /* before app_handle: it reads the call's state */
+    usage_call_end(&r->usage, &r->st, ev, now); /* before app_handle: it reads the call */
     app_handle(&r->st, ev, now, &cmds);
     if (r->st.screen != before || ev->kind == APP_EV_ACTION)
         r->dirty = 1;
@@ -423,7 +316,7 @@ static void run_health(struct run *r, char *health, size_t hsz, char *counts, si
              h.polls, h.poll_failures, h.notify_sent, h.notify_failures, h.notify_lost,
              h.last_error[0] ? " · last: " : "", h.last_error);
     struct stats_today td;
-    records_today(r->records, &td);
+    records_today(r->usage.records, &td);
     snprintf(counts, csz, "today: %ld visitors, %ld calls started, %ld ended, %ld failed",
              td.sessions, td.calls_started, td.calls_ended, td.calls_failed);
 }
@@ -491,7 +384,7 @@ static void run_tick(struct run *r, double now)
         r->dirty = 1;
     if (r->call.active)
         run_wakeup(r, now); /* max_minutes and the connecting -> running step */
-    run_publish_metrics(r);
+    usage_metrics(&r->usage, r->http, r->devices.camera, r->devices.microphone);
     int minute = (int)(time(NULL) / 60);
     if (minute != r->last_minute) {
         r->last_minute = minute;
@@ -576,7 +469,7 @@ static int run_init(struct run *r)
     r->call.wake = run_wake;
     r->call.wake_ctx = r;
     run_attach_config(r);
-    r->records = run_records_start(&r->cfg);
+    usage_start(&r->usage, &r->cfg);
     r->watch = config_watch_start(r->paths->config, run_wake, r);
     return 0;
 }
@@ -585,13 +478,11 @@ static void run_teardown(struct run *r)
 {
     if (app_in_call(&r->st)) { /* the kiosk quits mid-call: the call ends here */
         struct app_event ev = {.kind = APP_EV_CALL_ENDED};
-        run_record_call_end(r, &ev, run_now());
+        usage_call_end(&r->usage, &r->st, &ev, run_now());
     }
     call_session_shutdown(&r->call, time(NULL));
     callbar_close(&r->bar);
-    r->metrics_at = 0;
-    run_publish_metrics(r); /* the last numbers; records_stop writes them with kiosk_up 0 */
-    records_stop(r->records);
+    usage_stop(&r->usage, r->http, r->devices.camera, r->devices.microphone);
     http_worker_stop(r->http);
     config_watch_stop(r->watch);
     run_status_free(r);

@@ -11,7 +11,10 @@ work=$(mktemp -d)
 log=$work/kiosk.log
 . "$(dirname "$0")/lib.sh"
 
-make_config "$work/kiosk.json"
+make_config "$work/kiosk.json" "
+c['kiosk']['stats_path'] = 'stats.jsonl'
+c['kiosk']['metrics_path'] = 'kiosk.prom'
+"
 start_xvfb
 export LAUNCHER_RECORD=$work/record
 start_kiosk
@@ -43,4 +46,19 @@ tap_target home SERVICES 0
 wait_log "screen home -> services" 5
 wait_log "screen services -> home" 20
 stop_kiosk
+# What the visit left in the records: anonymous events and the metrics.
+python3 - "$work/stats.jsonl" <<'PY' || fail "usage records"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+kinds = [e["event"] for e in ev]
+for want in ["session_start", "screen", "call_started", "call_ended", "idle_reset"]:
+    assert want in kinds, (want, kinds)
+ended = [e for e in ev if e["event"] == "call_ended"][0]
+assert ended["municipality"] == "tobetsu" and ended["duration_s"] >= 1, ended
+assert not any("session" in e or "url" in e for e in ev), "a record holds a session id or URL"
+print("ok: records", len(ev), "events")
+PY
+grep -q '^kiosk_calls_total{municipality="tobetsu",result="ended"} 1$' "$work/kiosk.prom" ||
+    fail "metrics: $(cat "$work/kiosk.prom")"
+grep -q '^kiosk_up 0$' "$work/kiosk.prom" || fail "metrics after stop: kiosk_up is not 0"
 echo "PASS: home -> municipalities -> tobetsu -> call -> thanks -> home; idle reset"

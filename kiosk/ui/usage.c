@@ -1,0 +1,130 @@
+#include "usage.h"
+
+#include <string.h>
+
+#include "stats.h"
+
+static struct records *usage_open(const struct config *cfg)
+{
+    char stats[1024], metrics[1024];
+    const char *s = cfg->kiosk.stats_path && config_resolve_path(cfg, cfg->kiosk.stats_path,
+                                                                 stats, sizeof stats) == 0
+                        ? stats
+                        : NULL;
+    const char *m = cfg->kiosk.metrics_path &&
+                            config_resolve_path(cfg, cfg->kiosk.metrics_path, metrics,
+                                                sizeof metrics) == 0
+                        ? metrics
+                        : NULL;
+    return records_start(s, m);
+}
+
+void usage_start(struct usage *u, const struct config *cfg)
+{
+    u->cfg = cfg;
+    u->config_loaded_at = (long long)time(NULL);
+    u->records = usage_open(cfg);
+}
+
+static int usage_same_path(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+void usage_config(struct usage *u, const struct config *old, const struct config *cfg)
+{
+    u->cfg = cfg;
+    u->config_loaded_at = (long long)time(NULL);
+    if (usage_same_path(old->kiosk.stats_path, cfg->kiosk.stats_path) &&
+        usage_same_path(old->kiosk.metrics_path, cfg->kiosk.metrics_path))
+        return;
+    records_stop(u->records);
+    u->records = usage_open(cfg);
+}
+
+/* One usage event with the kiosk's id and the wall clock. */
+static void usage_event(struct usage *u, enum stats_kind kind, int muni, struct stats_event *ev)
+{
+    stats_event_init(ev, kind, time(NULL), u->cfg->kiosk.id);
+    if (muni >= 0 && muni < u->cfg->n_municipalities)
+        stats_set(ev->municipality, sizeof ev->municipality, u->cfg->municipalities[muni].id);
+}
+
+void usage_record_cmd(struct usage *u, const struct app_state *st, int rec)
+{
+    static const enum stats_kind kinds[] = {
+        [APP_REC_SESSION_START] = STATS_SESSION_START, [APP_REC_SCREEN_VIEW] = STATS_SCREEN,
+        [APP_REC_LANGUAGE] = STATS_LANGUAGE, [APP_REC_IDLE_RESET] = STATS_IDLE_RESET};
+    if (!u->records || rec < 0 || rec >= (int)(sizeof kinds / sizeof kinds[0]))
+        return;
+    struct stats_event ev;
+    usage_event(u, kinds[rec], -1, &ev);
+    if (rec == APP_REC_SCREEN_VIEW)
+        stats_set(ev.screen, sizeof ev.screen, app_screen_name(st->screen));
+    if (rec == APP_REC_LANGUAGE)
+        stats_set(ev.lang, sizeof ev.lang, app_lang(st));
+    records_event(u->records, &ev);
+}
+
+void usage_call_started(struct usage *u, int muni)
+{
+    struct stats_event ev;
+    if (!u->records)
+        return;
+    usage_event(u, STATS_CALL_STARTED, muni, &ev);
+    records_event(u->records, &ev);
+}
+
+void usage_call_end(struct usage *u, const struct app_state *st, const struct app_event *ev,
+                    double now)
+{
+    static const char *const reasons[] = {"", "start", "refused", "device"};
+    if (!u->records || (ev->kind != APP_EV_CALL_ENDED && ev->kind != APP_EV_CALL_FAILED) ||
+        !app_in_call(st))
+        return;
+    struct stats_event e;
+    int ended = ev->kind == APP_EV_CALL_ENDED;
+    usage_event(u, ended ? STATS_CALL_ENDED : STATS_CALL_FAILED, st->muni, &e);
+    if (ended) { /* from the tap on Start video call to the end */
+        e.has_duration = 1;
+        e.duration_s = now - st->call_since;
+    }
+    if (!ended && (int)ev->reason >= 0 && (int)ev->reason < 4)
+        stats_set(e.reason, sizeof e.reason, reasons[ev->reason]);
+    records_event(u->records, &e);
+}
+
+void usage_metrics(struct usage *u, struct http_worker *http, int camera, int microphone)
+{
+    time_t now = time(NULL);
+    if (!u->records || now == u->metrics_at)
+        return;
+    u->metrics_at = now;
+    struct stats_metrics m;
+    struct http_health h = {0};
+    memset(&m, 0, sizeof m);
+    if (http)
+        http_worker_get_health(http, &h);
+    stats_set(m.kiosk, sizeof m.kiosk, u->cfg->kiosk.id);
+    stats_set(m.version, sizeof m.version, KIOSK_VERSION);
+    for (int i = 0; i < u->cfg->n_municipalities; i++)
+        if (u->cfg->municipalities[i].has_call)
+            stats_metrics_muni(&m, u->cfg->municipalities[i].id);
+    m.status_polls = h.polls;
+    m.status_poll_failures = h.poll_failures;
+    m.notify_sent = h.notify_sent;
+    m.notify_lost = h.notify_lost;
+    m.config_last_load = u->config_loaded_at;
+    m.config_reload_failures = u->config_reload_failures;
+    m.camera_present = camera;
+    m.microphone_present = microphone;
+    records_metrics(u->records, &m);
+}
+
+void usage_stop(struct usage *u, struct http_worker *http, int camera, int microphone)
+{
+    u->metrics_at = 0;
+    usage_metrics(u, http, camera, microphone); /* records_stop writes it with kiosk_up 0 */
+    records_stop(u->records);
+    u->records = NULL;
+}

@@ -1,0 +1,36 @@
+#ifndef KIOSK_USAGE_H
+#define KIOSK_USAGE_H
+/* What the kiosk records about its use (anonymous events and metrics),
+ * from the state machine's point of view; records.c writes them in its
+ * own thread. */
+#include <time.h>
+
+#include "app.h"
+#include "http_worker.h"
+#include "records.h"
+
+struct usage {
+    struct records *records; /* NULL when the config asks for no records */
+    const struct config *cfg;
+    long long config_loaded_at; /* wall clock of the last valid config load */
+    long config_reload_failures;
+    time_t metrics_at; /* last snapshot handed to records */
+};
+
+/* Starts writing cfg's stats_path and metrics_path (relative to the
+ * config's folder); neither set means no records. */
+void usage_start(struct usage *u, const struct config *cfg);
+/* After a config swap: restarts the writer if the paths changed. */
+void usage_config(struct usage *u, const struct config *old, const struct config *cfg);
+/* APP_CMD_RECORD with the state after the change. */
+void usage_record_cmd(struct usage *u, const struct app_state *st, int rec);
+void usage_call_started(struct usage *u, int muni);
+/* A call's end as the state machine will take it; call before app_handle
+ * (it reads the call's state). Ignores other events. */
+void usage_call_end(struct usage *u, const struct app_state *st, const struct app_event *ev,
+                    double now);
+/* The metrics snapshot, at most once a second. */
+void usage_metrics(struct usage *u, struct http_worker *http, int camera, int microphone);
+/* Final snapshot and flush (kiosk_up 0). */
+void usage_stop(struct usage *u, struct http_worker *http, int camera, int microphone);
+#endif
