@@ -137,29 +137,34 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
     struct rect all = {0, 0, L->w, L->h};
     ui->n_targets = 0; /* modal: nothing under the dialog can be touched */
     ui_target(ui, all, APP_ACT_CONTINUE, 0);
-    int w = L->portrait ? L->w - 2 * L->margin : L->w * 3 / 5;
-    int h = L->portrait ? L->h * 2 / 5 : L->h * 3 / 5;
+    int w = L->portrait ? L->w - 2 * L->margin : L->w * 3 / 5, pad = layout_mm(L, 10);
+    w = w < L->target_min * 8 ? L->w - 2 * L->margin : w;
+    const char *title = ui_str(ui, I18N_STILL_THERE);
+    char line[160];
+    double left_s = app_idle_remaining(st, ui->view->mono);
+    i18n_format(line, sizeof line, ui->lang, I18N_RESET_IN, (int)(left_s + 0.999));
+    int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT;
+    int th = ui_text_height(ui, title, LAYOUT_FONT_HUGE, w - 2 * pad, L->h / 4, flags, 2);
+    int lh = ui_text_height(ui, line, LAYOUT_FONT_LABEL, w - 2 * pad, L->h / 6, 0, 2);
+    int bar_h = layout_mm(L, 3), btn_h = L->target_min * 3 / 2;
+    int sp = layout_mm(L, 9);
+    int h = 2 * pad + th + lh + bar_h + btn_h + 3 * sp;
     struct rect box = layout_center(all, w, h);
     ui_fill_rounded(ui, box, layout_mm(L, 5), t->border);
     ui_fill_rounded(ui, layout_inset(box, 3), layout_mm(L, 5) - 3, t->surface);
-    struct rect in = layout_inset(box, L->margin * 2);
-    struct rect btn = layout_take_bottom(&in, L->target_min * 3 / 2, L->gap);
-    ui_button(ui, layout_center(btn, in.w * 3 / 4, btn.h), ui_str(ui, I18N_CONTINUE),
-              UI_BUTTON_PRIMARY, APP_ACT_CONTINUE, 0);
-    double left_s = app_idle_remaining(st, ui->view->mono);
-    int left = (int)(left_s + 0.999);
-    struct rect bar = layout_take_bottom(&in, layout_mm(L, 3), L->gap * 2);
-    ui_fill_rounded(ui, bar, bar.h / 2, t->chip);
+    struct rect in = layout_inset(box, pad);
+    ui_text(ui, title, LAYOUT_FONT_HUGE, t->text, layout_take_top(&in, th, sp), flags, 2);
+    ui_text(ui, line, LAYOUT_FONT_LABEL, t->text, layout_take_top(&in, lh, sp),
+            UI_ALIGN_CENTER | UI_VCENTER, 2);
+    struct rect bar = layout_take_top(&in, bar_h, sp);
     double frac = left_s / APP_WARN_BEFORE_IDLE_S;
     frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
+    ui_fill_rounded(ui, bar, bar.h / 2, t->chip);
     ui_fill_rounded(ui, (struct rect){bar.x, bar.y, (int)(bar.w * frac), bar.h}, bar.h / 2,
                     t->busy);
-    char line[160];
-    i18n_format(line, sizeof line, ui->lang, I18N_RESET_IN, left);
-    struct rect sub = layout_take_bottom(&in, ui_lines_height(ui, LAYOUT_FONT_LABEL, 2), L->gap);
-    ui_text(ui, line, LAYOUT_FONT_LABEL, t->text, sub, UI_ALIGN_CENTER | UI_VCENTER, 2);
-    ui_text(ui, ui_str(ui, I18N_STILL_THERE), LAYOUT_FONT_HUGE, t->text, in,
-            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
+    struct rect btn = layout_take_top(&in, btn_h, 0);
+    ui_button(ui, layout_center(btn, in.w * 3 / 4, btn.h), ui_str(ui, I18N_CONTINUE),
+              UI_BUTTON_PRIMARY, APP_ACT_CONTINUE, 0);
 }
 
 /* One row of chips from ids[from]: how many fit in w, and their width. */
@@ -209,4 +214,18 @@ int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int center
         y += ch + gap;
     }
     return y > r.y ? y - r.y - gap : 0;
+}
+
+struct rect chrome_card(struct ui *ui, struct rect r, int pressed, double pad_mm)
+{
+    const struct layout *L = &ui->L;
+    int radius = layout_mm(L, 3), depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
+    struct rect face = {r.x, r.y + (pressed ? depth : 0), r.w, r.h - depth};
+    if (!pressed)
+        ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
+                        ui->theme.shadow);
+    ui_fill_rounded(ui, face, radius, pressed ? ui->theme.pressed : ui->theme.border);
+    if (!pressed)
+        ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
+    return layout_inset(face, layout_mm(L, pad_mm));
 }

@@ -90,15 +90,6 @@ void chrome_qr(struct ui *ui, const char *text, struct rect r)
     SDL_RenderCopy(ui->r, e->tex, NULL, &d);
 }
 
-int chrome_qr_side(struct ui *ui, const char *text, int side)
-{
-    struct qr_entry *e = qr_get(ui->r, text);
-    if (!e)
-        return 0;
-    int scale = side / e->modules;
-    return (scale < 1 ? 1 : scale) * e->modules;
-}
-
 void chrome_qr_flush(void)
 {
     ui_release();

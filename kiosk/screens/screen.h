@@ -44,9 +44,9 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st);
 void chrome_qr(struct ui *ui, const char *text, struct rect r);
 /* Drops the QR textures and the rotation buffer (before the renderer goes). */
 void chrome_qr_flush(void);
-/* Side in pixels chrome_qr would draw text at in a square of side (whole
- * pixels per module); 0 if text cannot be encoded. */
-int chrome_qr_side(struct ui *ui, const char *text, int side);
+/* A raised white card (shadow below, thin border) in r; pressed drops the
+ * shadow and darkens it. Returns its inside, inset by pad_mm. */
+struct rect chrome_card(struct ui *ui, struct rect r, int pressed, double pad_mm);
 /* Municipality names as coloured chips flowing in r, centred or left;
  * returns the height used. ids: municipality indexes, n of them. */
 int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int centered);

@@ -167,13 +167,7 @@ static void kpi_group(struct ui *ui, const struct kpi_bar *bars, int n, enum i18
 static void kpi_card(struct ui *ui, const struct config_kpi *k, struct rect r)
 {
     const struct layout *L = &ui->L;
-    int depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
-    ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, layout_mm(L, 3),
-                    ui->theme.shadow);
-    struct rect face = {r.x, r.y, r.w, r.h - depth};
-    ui_fill_rounded(ui, face, layout_mm(L, 3), ui->theme.border);
-    ui_fill_rounded(ui, layout_inset(face, 2), layout_mm(L, 3) - 2, ui->theme.surface);
-    struct rect in = layout_inset(face, layout_mm(L, 3));
+    struct rect in = chrome_card(ui, r, 0, 3);
     char unit[160];
     snprintf(unit, sizeof unit, "%s%s", ui_str(ui, I18N_KPI_UNIT), ui_lt(ui, &k->unit));
     int title_h = ui_text_height(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, in.w,

@@ -11,14 +11,7 @@
 /* A white card; returns its inside. */
 static struct rect muni_card(struct ui *ui, struct rect r)
 {
-    const struct layout *L = &ui->L;
-    int radius = layout_mm(L, 3), depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
-    ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
-                    ui->theme.shadow);
-    struct rect face = {r.x, r.y, r.w, r.h - depth};
-    ui_fill_rounded(ui, face, radius, ui->theme.border);
-    ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
-    return layout_inset(face, layout_mm(L, 3.5));
+    return chrome_card(ui, r, 0, 3.5);
 }
 
 /* Name on the municipality's colour, the availability as a pill. */

@@ -9,16 +9,7 @@
 /* A raised card; returns its inside. */
 static struct rect services_card(struct ui *ui, struct rect r, int pressed)
 {
-    const struct layout *L = &ui->L;
-    int radius = layout_mm(L, 3), depth = layout_mm(L, 0.8) > 2 ? layout_mm(L, 0.8) : 2;
-    struct rect face = {r.x, r.y + (pressed ? depth : 0), r.w, r.h - depth};
-    if (!pressed)
-        ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
-                        ui->theme.shadow);
-    ui_fill_rounded(ui, face, radius, pressed ? ui->theme.pressed : ui->theme.border);
-    if (!pressed)
-        ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
-    return layout_inset(face, layout_mm(L, 3));
+    return chrome_card(ui, r, pressed, 3);
 }
 
 static void services_item(struct ui *ui, int i, struct rect r)

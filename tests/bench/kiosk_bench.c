@@ -132,7 +132,9 @@ static int bench_inproc(struct bench_opts *o, const struct config *cfg, struct b
         rc = bench_inproc_size(&io, sizes[i][0], sizes[i][1], &res->size[i]);
     }
     io.lang = NULL; /* the real kiosk starts in the default language */
-    res->n_clicks = bench_inproc_tour_clicks(&io, 1920, 1080, res->clicks, BENCH_MAX_CLICKS);
+    io.large_text = io.high_contrast = 0;
+    if (!o->only_inproc)
+        res->n_clicks = bench_inproc_tour_clicks(&io, 1920, 1080, res->clicks, BENCH_MAX_CLICKS);
     SDL_GetVersion(&res->sdl);
     const SDL_version *ttf = TTF_Linked_Version();
     res->ttf = *ttf;

@@ -60,6 +60,14 @@ static int overlap(struct rect a, struct rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* Distance between two rects that do not overlap. */
+static int gap_between(struct rect a, struct rect b)
+{
+    int dx = b.x - (a.x + a.w) > a.x - (b.x + b.w) ? b.x - (a.x + a.w) : a.x - (b.x + b.w);
+    int dy = b.y - (a.y + a.h) > a.y - (b.y + b.h) ? b.y - (a.y + a.h) : a.y - (b.y + b.h);
+    return dx > dy ? dx : dy;
+}
+
 static void check_targets(const struct ui *ui, const char *what)
 {
     /* 20 mm, with a pixel of rounding from splitting rows into cells. */
@@ -71,10 +79,18 @@ static void check_targets(const struct ui *ui, const char *what)
         if (t->r.w < min || t->r.h < min)
             FAIL("%s: target %s %d is %dx%d, smaller than 20 mm (%d px)", what,
                  app_action_name(t->t.action), t->t.arg, t->r.w, t->r.h, ui->L.target_min);
-        for (int j = i + 1; j < ui->n_targets; j++)
-            if (!is_backdrop(ui, &ui->targets[j]) && overlap(t->r, ui->targets[j].r))
+        for (int j = i + 1; j < ui->n_targets; j++) {
+            const struct ui_target *u = &ui->targets[j];
+            if (is_backdrop(ui, u))
+                continue;
+            if (overlap(t->r, u->r))
                 FAIL("%s: targets %s and %s overlap", what, app_action_name(t->t.action),
-                     app_action_name(ui->targets[j].t.action));
+                     app_action_name(u->t.action));
+            else if (gap_between(t->r, u->r) < layout_mm(&ui->L, 2) - 1)
+                FAIL("%s: targets %s and %s only %d px apart (2 mm is %d px)", what,
+                     app_action_name(t->t.action), app_action_name(u->t.action),
+                     gap_between(t->r, u->r), layout_mm(&ui->L, 2));
+        }
     }
 }
 
