@@ -91,7 +91,8 @@ struct config_service {
 };
 
 struct config_kpi_value {
-    int present;
+    int present;       /* the point is given (a value, a note or both) */
+    int has_value;     /* value is a number from the file (else only a note) */
     double value;      /* in the KPI's unit; may be negative */
     int year;          /* 0 if unknown */
     struct ltext note; /* e.g. 現状値からの増加 when there is no number */

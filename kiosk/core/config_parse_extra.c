@@ -88,6 +88,7 @@ static void config_parse_extra_point(struct config_ctx *ctx, const cJSON *obj, c
     if (has_value == 0 && has_note == 0)
         config_ctx_err(ctx, child, CONFIG_MSG_KPI_POINT_EMPTY, NULL, NULL, NULL);
     v->present = has_value == 1 || has_note == 1;
+    v->has_value = has_value == 1;
 }
 
 static const cJSON *config_parse_extra_vision(struct config_ctx *ctx, const cJSON *obj,

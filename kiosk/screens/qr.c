@@ -92,7 +92,6 @@ void chrome_qr(struct ui *ui, const char *text, struct rect r)
 
 void chrome_qr_flush(void)
 {
-    ui_release();
     for (int i = 0; i < QR_CACHE; i++)
         if (qr_cache[i].tex)
             SDL_DestroyTexture(qr_cache[i].tex);

@@ -20,17 +20,13 @@ struct kpi_bar {
     enum kpi_kind kind;
 };
 
-/* A point given only as a note: the config parser sets present for a note
- * too and leaves value 0 (config_parse_extra.c). */
+/* A point given only as a note (e.g. 現状値からの増加), drawn as text. */
 static int kpi_is_note(const struct config_kpi_value *v)
 {
-    return v->present && v->note.n > 0 && v->value == 0.0;
+    return v->present && !v->has_value && v->note.n > 0;
 }
 
-static int kpi_has_number(const struct config_kpi_value *v)
-{
-    return v->present && !kpi_is_note(v);
-}
+static int kpi_has_number(const struct config_kpi_value *v) { return v->has_value; }
 
 /* 1234567.8 -> "1,234,567.8" (one decimal only when needed). */
 static void kpi_number(double v, char *out, size_t outsz)

@@ -18,6 +18,7 @@ int callbar_open(struct callbar *cb, const struct config *cfg, const char *fonts
         callbar_close(cb);
         return -1;
     }
+    cb->ui->upright = 1;
     cb->x = x;
     cb->y = y;
     cb->w = w;

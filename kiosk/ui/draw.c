@@ -6,11 +6,6 @@
 
 #define UI_MAX_LINES 16
 
-/* The rotation buffer: one per process, UI thread only (like qr.c's cache). */
-static SDL_Texture *ui_rot_tex;
-static SDL_Renderer *ui_rot_owner;
-static int ui_rot_w, ui_rot_h;
-
 static void ui_color(struct ui *ui, uint32_t rgb)
 {
     SDL_SetRenderDrawColor(ui->r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
@@ -23,13 +18,12 @@ static void ui_check_inside(struct ui *ui, struct rect r)
         ui->outside_count++;
 }
 
-void ui_release(void)
+void ui_release(struct ui *ui)
 {
-    if (ui_rot_tex)
-        SDL_DestroyTexture(ui_rot_tex);
-    ui_rot_tex = NULL;
-    ui_rot_owner = NULL;
-    ui_rot_w = ui_rot_h = 0;
+    if (ui->rot_tex)
+        SDL_DestroyTexture(ui->rot_tex);
+    ui->rot_tex = NULL;
+    ui->rot_w = ui->rot_h = 0;
 }
 
 /* Draws into the rotation buffer; 0 if drawing goes straight to the window. */
@@ -37,17 +31,16 @@ static int ui_rotation_begin(struct ui *ui, int lw, int lh)
 {
     if (ui->rotation == 0)
         return 0;
-    if (!ui_rot_tex || ui_rot_owner != ui->r || ui_rot_w != lw || ui_rot_h != lh) {
-        ui_release();
-        ui_rot_tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_ARGB8888,
-                                       SDL_TEXTUREACCESS_TARGET, lw, lh);
-        if (!ui_rot_tex)
+    if (!ui->rot_tex || ui->rot_w != lw || ui->rot_h != lh) {
+        ui_release(ui);
+        ui->rot_tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_ARGB8888,
+                                        SDL_TEXTUREACCESS_TARGET, lw, lh);
+        if (!ui->rot_tex)
             return 0;
-        ui_rot_owner = ui->r;
-        ui_rot_w = lw;
-        ui_rot_h = lh;
+        ui->rot_w = lw;
+        ui->rot_h = lh;
     }
-    return SDL_SetRenderTarget(ui->r, ui_rot_tex) == 0;
+    return SDL_SetRenderTarget(ui->r, ui->rot_tex) == 0;
 }
 
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
@@ -60,7 +53,7 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     ui->view = view;
     ui->win_w = w;
     ui->win_h = h;
-    ui->rotation = st->cfg ? st->cfg->kiosk.rotation : 0;
+    ui->rotation = st->cfg && !ui->upright ? st->cfg->kiosk.rotation : 0;
     if (ui->rotation != 90 && ui->rotation != 180 && ui->rotation != 270)
         ui->rotation = 0;
     int lw = ui->rotation % 180 ? h : w, lh = ui->rotation % 180 ? w : h;
@@ -80,14 +73,14 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
 
 void ui_end(struct ui *ui)
 {
-    if (ui->rotation == 0 || !ui_rot_tex)
+    if (ui->rotation == 0 || !ui->rot_tex)
         return;
     SDL_SetRenderTarget(ui->r, NULL);
     SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
     SDL_RenderClear(ui->r);
     /* Turning about the centre: the logical rect centred on the window. */
     SDL_Rect dst = {(ui->win_w - ui->L.w) / 2, (ui->win_h - ui->L.h) / 2, ui->L.w, ui->L.h};
-    SDL_RenderCopyEx(ui->r, ui_rot_tex, NULL, &dst, (double)ui->rotation, NULL, SDL_FLIP_NONE);
+    SDL_RenderCopyEx(ui->r, ui->rot_tex, NULL, &dst, (double)ui->rotation, NULL, SDL_FLIP_NONE);
 }
 
 void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly)

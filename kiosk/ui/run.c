@@ -42,6 +42,7 @@ struct run {
     int dirty;
     int last_minute;
     int logged_screen; /* the screen whose targets were last logged (+1) */
+    double next_redraw; /* a screen's own next change (attract pages), or < 0 */
 };
 
 static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
@@ -194,10 +195,12 @@ static void run_start_call(struct run *r, int muni, double now)
     int wx, wy;
     SDL_GetWindowPosition(r->win, &wx, &wy);
     /* The browser takes the screen below the call bar. */
+    int ww, wh, bar = r->ui->L.header.h;
+    SDL_GetWindowSize(r->win, &ww, &wh); /* not the layout's: that one may be rotated */
     r->call.x = wx;
-    r->call.y = wy + r->ui->L.header.h;
-    r->call.w = r->ui->L.w;
-    r->call.h = r->ui->L.h - r->ui->L.header.h;
+    r->call.y = wy + bar;
+    r->call.w = ww;
+    r->call.h = wh - bar;
     enum app_event_kind k = call_session_start(&r->call, muni, devices_ok, time(NULL), now,
                                                &reason);
     if (k != APP_EV_TICK) {
@@ -237,10 +240,10 @@ static void run_sync_callbar(struct run *r)
 {
     int want = app_in_call(&r->st) && r->cfg.call.n_launcher > 0;
     if (want && !callbar_is_open(&r->bar)) {
-        int x, y;
+        int x, y, w, h;
         SDL_GetWindowPosition(r->win, &x, &y);
-        callbar_open(&r->bar, &r->cfg, r->paths->fonts_dir, x, y, r->ui->L.w,
-                     r->ui->L.header.h);
+        SDL_GetWindowSize(r->win, &w, &h);
+        callbar_open(&r->bar, &r->cfg, r->paths->fonts_dir, x, y, w, r->ui->L.header.h);
         r->dirty = 1;
     } else if (!want && callbar_is_open(&r->bar)) {
         callbar_close(&r->bar);
@@ -354,6 +357,7 @@ static void run_draw(struct run *r, double now)
     if (callbar_is_open(&r->bar))
         callbar_draw(&r->bar, &r->st, &view, w, h);
     r->dirty = 0;
+    r->next_redraw = screen_next_redraw(&r->st, now);
     run_log_targets(r);
 }
 
@@ -368,6 +372,8 @@ static int run_timeout_ms(struct run *r, double now)
     d = input_next_deadline(&r->in);
     if (d >= 0 && d < next)
         next = d;
+    if (r->next_redraw >= 0 && r->next_redraw < next)
+        next = r->next_redraw;
     if (app_in_call(&r->st) || app_idle_warning(&r->st, now))
         next = now + 1.0 - (now - (double)(long)now); /* seconds tick on screen */
     double ms = (next - now) * 1000.0 + 1;
@@ -385,6 +391,8 @@ static void run_tick(struct run *r, double now)
     if (r->call.active)
         run_wakeup(r, now); /* max_minutes and the connecting -> running step */
     usage_metrics(&r->usage, r->http, r->devices.camera, r->devices.microphone);
+    if (r->next_redraw >= 0 && now >= r->next_redraw)
+        r->dirty = 1; /* the attract loop turns a page */
     int minute = (int)(time(NULL) / 60);
     if (minute != r->last_minute) {
         r->last_minute = minute;

@@ -55,6 +55,9 @@ struct ui {
      * input maps window coordinates back (input.c). */
     int rotation;     /* 0, 90, 180, 270 (clockwise) */
     int win_w, win_h; /* the window's (physical) size */
+    int upright;      /* 1: never rotate (the call bar: the browser is not rotated either) */
+    SDL_Texture *rot_tex; /* the rotation buffer, owned; NULL without rotation */
+    int rot_w, rot_h;
 };
 
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
@@ -79,7 +82,7 @@ void ui_end(struct ui *ui);
 /* Window (physical) pixel -> logical pixel the screens lay out in. */
 void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly);
 /* Drops the rotation buffer (before the renderer goes). */
-void ui_release(void);
+void ui_release(struct ui *ui);
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
 void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb);
 void ui_frame(struct ui *ui, struct rect r, int thickness, uint32_t rgb);

@@ -28,6 +28,7 @@ void ui_destroy(struct ui *ui)
     if (!ui)
         return;
     chrome_qr_flush();
+    ui_release(ui);
     text_cache_destroy(ui->text);
     fonts_destroy(ui->fonts);
     free(ui);
