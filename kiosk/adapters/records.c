@@ -320,9 +320,11 @@ static int records_due(const struct records *r)
 static void records_wait(struct records *r)
 {
     while (!r->stop && r->qn == 0) {
-        if (r->snapshot_new && records_due(r))
+        /* A snapshot is only work when there is a metrics file to write. */
+        int want = r->snapshot_new && r->have_snapshot && r->metrics_path;
+        if (want && records_due(r))
             return;
-        if (r->snapshot_new)
+        if (want)
             pthread_cond_timedwait(&r->cond, &r->lock, &r->next_metrics);
         else
             pthread_cond_wait(&r->cond, &r->lock);

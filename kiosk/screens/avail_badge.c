@@ -17,3 +17,14 @@ uint32_t avail_badge_color(const struct ui *ui, const struct avail *a)
     default: return ui->theme.closed;
     }
 }
+
+const char *avail_badge_message(const struct ui *ui, int muni)
+{
+    if (!ui->view || !ui->view->status || muni < 0 || muni >= ui->cfg->n_municipalities)
+        return NULL;
+    const struct status_info *s = &ui->view->status[muni];
+    if (s->state == STATUS_UNKNOWN || s->message.n == 0)
+        return NULL;
+    const char *text = ui_lt(ui, &s->message);
+    return text[0] ? text : NULL;
+}

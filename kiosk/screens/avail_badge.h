@@ -6,6 +6,9 @@
 /* Availability of municipality muni at the frame's time, with its line of
  * text in the current language. */
 void avail_badge_get(const struct ui *ui, int muni, struct avail *a, char *line, size_t linesz);
+/* The clerk's own words from the status poll ("message"), in the current
+ * language, or NULL when there are none. Points into the frame's view. */
+const char *avail_badge_message(const struct ui *ui, int muni);
 /* Badge colour for a's state (text on it: theme.badge_text). */
 uint32_t avail_badge_color(const struct ui *ui, const struct avail *a);
 #endif

@@ -131,6 +131,11 @@ static void muni_action(struct ui *ui, int idx, const struct avail *a, struct re
                 UI_ALIGN_CENTER | UI_VCENTER, 3);
         return;
     }
+    const char *msg = avail_badge_message(ui, idx);
+    if (msg) { /* the clerk's own words, e.g. "back at 14:00" */
+        struct rect line = layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), ui->L.gap);
+        ui_text(ui, msg, LAYOUT_FONT_LABEL, t->text, line, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    }
     if (avail_callable(a))
         ui_button(ui, layout_center(r, ui->L.portrait ? r.w : r.w * 2 / 3, r.h),
                   ui_str(ui, I18N_START_CALL), UI_BUTTON_PRIMARY, APP_ACT_START_CALL, idx);
@@ -149,8 +154,9 @@ static void muni_draw(struct ui *ui, const struct app_state *st)
     int hero_h = L->font_px[LAYOUT_FONT_HUGE] * 2 + (L->portrait ? L->font_px[LAYOUT_FONT_LABEL] * 2 : 0);
     muni_hero(ui, m, idx, layout_take_top(&c, hero_h, L->gap * 2));
     int callable = avail_callable(&a) && !(ui->view && ui->view->devices_block_call);
-    struct rect action = layout_take_bottom(&c, callable ? L->target_min * 8 / 5
-                                                         : ui_lines_height(ui, LAYOUT_FONT_LABEL, 3) + layout_mm(L, 9),
+    int msg_h = avail_badge_message(ui, idx) ? ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap : 0;
+    struct rect action = layout_take_bottom(&c, msg_h + (callable ? L->target_min * 8 / 5
+                                                         : ui_lines_height(ui, LAYOUT_FONT_LABEL, 3) + layout_mm(L, 9)),
                                             L->gap * 2);
     muni_action(ui, idx, &a, action);
     int qr_w = m->website ? (L->portrait ? c.w * 2 / 5 : c.w / 3) : 0;
