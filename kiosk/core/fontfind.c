@@ -35,6 +35,10 @@ static int fontfind_walk(const char *dir, const char *name, int depth, char *out
     while (found != 0 && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
+        /* Only folders are descended into: skip the stat of every font
+         * file (thousands under /usr/share/fonts). */
+        if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+            continue;
         n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         struct stat st;
         if (n <= 0 || (size_t)n >= sizeof path || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))

@@ -400,10 +400,33 @@ static void run_tick(struct run *r, double now)
     }
 }
 
+/* After the first frame: draw the screens a visitor reaches first once,
+ * unseen, so their text is rendered and cached before the first tap; then
+ * home again (its targets are the live ones). */
+static void run_prewarm(struct run *r)
+{
+    static const char *const first[] = {"municipalities", "services", "kpi"};
+    int w, h;
+    SDL_GetRendererOutputSize(r->ren, &w, &h);
+    struct ui_view view = {.wall = time(NULL), .mono = run_now(), .status = r->status};
+    for (size_t i = 0; i < sizeof first / sizeof first[0]; i++) {
+        struct app_state st = r->st;
+        if (app_show(&st, first[i], view.mono) != 0)
+            continue;
+        ui_begin(r->ui, w, h, &st, &view);
+        screen_draw_frame(r->ui, &st);
+    }
+    r->logged_screen = 0;
+    run_draw(r, run_now());
+}
+
 static void run_loop(struct run *r)
 {
     run_draw(r, run_now());
     msg_debug("first frame presented at %u ms", (unsigned)SDL_GetTicks());
+    /* Not before the first frame: the audio back-end's probing takes time. */
+    devices_refresh(&r->devices);
+    run_prewarm(r);
     while (!r->quit) {
         SDL_Event e;
         double now = run_now();
@@ -522,7 +545,6 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
     launcher_sweep_profiles(NULL);
     int rc = 1;
     if (run_init(r) == 0) {
-        devices_refresh(&r->devices);
         run_loop(r);
         rc = 0;
     }
