@@ -116,15 +116,12 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
     return content;
 }
 
-static void chrome_dim(struct ui *ui)
+/* The question stands alone on a calm dark backdrop. An opaque backdrop,
+ * not a translucent dimming of the screen beneath: blending a whole frame
+ * costs ~10 ms on the software renderer, every second of the countdown. */
+static void chrome_backdrop(struct ui *ui)
 {
-    const struct theme *t = &ui->theme;
-    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ui->r, (Uint8)(t->overlay >> 16), (Uint8)(t->overlay >> 8),
-                           (Uint8)t->overlay, 190);
-    SDL_Rect all = {0, 0, ui->L.w, ui->L.h};
-    SDL_RenderFillRect(ui->r, &all);
-    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_NONE);
+    ui_fill(ui, (struct rect){0, 0, ui->L.w, ui->L.h}, ui->theme.overlay);
 }
 
 /* "Still there?": a calm dialog, the seconds left in words and as a
@@ -133,7 +130,7 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    chrome_dim(ui);
+    chrome_backdrop(ui);
     struct rect all = {0, 0, L->w, L->h};
     ui->n_targets = 0; /* modal: nothing under the dialog can be touched */
     ui_target(ui, all, APP_ACT_CONTINUE, 0);

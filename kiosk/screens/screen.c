@@ -24,9 +24,12 @@ const struct screen *screen_get(enum app_screen s)
 
 void screen_draw_frame(struct ui *ui, const struct app_state *st)
 {
-    screen_get(st->screen)->draw(ui, st);
+    /* The "Still there?" question covers the whole screen: the screen
+     * beneath is not drawn at all (and none of its targets exist). */
     if (app_idle_warning(st, ui->view->mono))
         chrome_idle_overlay(ui, st);
+    else
+        screen_get(st->screen)->draw(ui, st);
     ui_end(ui);
 }
 

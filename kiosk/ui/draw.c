@@ -5,6 +5,7 @@
 #include "ui.h"
 
 #define UI_MAX_LINES 16
+#define UI_MAX_RADIUS 96 /* corners larger than this are drawn at 96 px */
 
 static void ui_color(struct ui *ui, uint32_t rgb)
 {
@@ -111,17 +112,20 @@ void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb)
         radius = r.w / 2;
     if (radius < 0)
         radius = 0;
+    if (radius > UI_MAX_RADIUS)
+        radius = UI_MAX_RADIUS;
     ui_color(ui, rgb);
-    SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
-    SDL_RenderFillRect(ui->r, &mid);
+    /* One call for the whole shape: the middle and a span per corner row. */
+    SDL_Rect spans[2 * UI_MAX_RADIUS + 1];
+    int n = 0;
+    spans[n++] = (SDL_Rect){r.x, r.y + radius, r.w, r.h - 2 * radius};
     for (int i = 0; i < radius; i++) {
         double dy = radius - i - 0.5;
         int inset = radius - (int)(SDL_sqrt((double)radius * radius - dy * dy) + 0.5);
-        SDL_Rect top = {r.x + inset, r.y + i, r.w - 2 * inset, 1};
-        SDL_Rect bot = {r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
-        SDL_RenderFillRect(ui->r, &top);
-        SDL_RenderFillRect(ui->r, &bot);
+        spans[n++] = (SDL_Rect){r.x + inset, r.y + i, r.w - 2 * inset, 1};
+        spans[n++] = (SDL_Rect){r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
     }
+    SDL_RenderFillRects(ui->r, spans, n);
 }
 
 void ui_frame(struct ui *ui, struct rect r, int t, uint32_t rgb)
@@ -358,7 +362,9 @@ static struct rect ui_button_plate(struct ui *ui, struct rect r, struct ui_color
     if (pressed) {
         face.y += depth;
     } else {
-        ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
+        /* Only the band that shows below the face, not the whole plate. */
+        int band = depth + 2 * radius < r.h ? depth + 2 * radius : r.h;
+        ui_fill_rounded(ui, (struct rect){r.x, r.y + r.h - band, r.w, band}, radius,
                         ui->theme.shadow);
     }
     ui_fill_rounded(ui, face, radius, c.edge);
