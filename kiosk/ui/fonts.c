@@ -1,12 +1,8 @@
 #include "fonts.h"
 
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "fontfind.h"
 #include "msg.h"
@@ -17,7 +13,6 @@
 #define FONTS_MAX_FACES (FONTS_MAX_CHAINS * FONTS_MAX_FILES)
 #define FONTS_MAX_OPEN 6 /* (face, bold) handles: a language needs 2 to 4 */
 #define FONTS_PATH_MAX 512
-#define FONTS_MAP_MAX (8 << 20) /* larger files (CJK collections) go through stdio */
 
 /* One font file and face, shared by every chain that names it. */
 struct fonts_face {
@@ -41,17 +36,7 @@ struct fonts_found {
     char path[FONTS_PATH_MAX]; /* "" = not found */
     char tried[1024];
 };
-/* A font file mapped read-only: FreeType's many small seeks and reads
- * become memory copies instead of lseek+read system calls, and the faces of
- * one collection share the pages. */
-struct fonts_map {
-    char path[FONTS_PATH_MAX];
-    void *addr; /* NULL: not mapped (open it through stdio instead) */
-    size_t size;
-};
 struct fonts {
-    int n_maps;
-    struct fonts_map maps[FONTS_MAX_FACES];
     int n_chains;
     struct fonts_chain chains[FONTS_MAX_CHAINS];
     int n_faces;
@@ -194,43 +179,7 @@ void fonts_destroy(struct fonts *f)
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font)
             TTF_CloseFont(f->open[i].font);
-    for (int i = 0; i < f->n_maps; i++)
-        if (f->maps[i].addr)
-            munmap(f->maps[i].addr, f->maps[i].size);
     free(f);
-}
-
-/* path mapped once for the life of f; NULL if it cannot be mapped. */
-static const struct fonts_map *fonts_map(struct fonts *f, const char *path)
-{
-    for (int i = 0; i < f->n_maps; i++)
-        if (strcmp(f->maps[i].path, path) == 0)
-            return f->maps[i].addr ? &f->maps[i] : NULL;
-    if (f->n_maps >= FONTS_MAX_FACES)
-        return NULL;
-    struct fonts_map *m = &f->maps[f->n_maps++];
-    snprintf(m->path, sizeof m->path, "%s", path);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size <= FONTS_MAP_MAX) {
-        void *a = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (a != MAP_FAILED) {
-            m->addr = a;
-            m->size = (size_t)st.st_size;
-        }
-    }
-    if (fd >= 0)
-        close(fd);
-    return m->addr ? m : NULL;
-}
-
-static TTF_Font *fonts_open_file(struct fonts *f, const char *path, int px, int face)
-{
-    const struct fonts_map *m = fonts_map(f, path);
-    SDL_RWops *rw = m ? SDL_RWFromConstMem(m->addr, (int)m->size) : NULL;
-    if (!rw)
-        return TTF_OpenFontIndex(path, px, face);
-    return TTF_OpenFontIndexRW(rw, 1, px, face); /* closes rw, also on failure */
 }
 
 int fonts_open_count(const struct fonts *f)
@@ -271,7 +220,10 @@ static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold
     struct fonts_open *o = &f->open[oldest];
     if (o->font)
         TTF_CloseFont(o->font);
-    o->font = fonts_open_file(f, bold ? ff->bold_path : ff->path, px, ff->face);
+    /* Read through stdio, not memory-mapped: a maintainer may copy a new
+     * font over the old file while the kiosk runs, and a mapped file cut
+     * short under it would crash the kiosk (SIGBUS). */
+    o->font = TTF_OpenFontIndex(bold ? ff->bold_path : ff->path, px, ff->face);
     if (!o->font) {
         msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
         return NULL;
