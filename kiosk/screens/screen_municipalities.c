@@ -24,6 +24,11 @@ static void munis_tile(struct ui *ui, int i, struct rect r)
     struct rect badge = layout_take_bottom(&in, text_h + 2 * pad, layout_mm(L, 1));
     const char *name = ui_lt(ui, &m->name);
     int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT;
+    if (m->emblem) { /* the emblem above the name, when the config has one */
+        int side = in.h * 2 / 5;
+        struct rect em = layout_take_top(&in, side, layout_mm(L, 1));
+        ui_image(ui, m->emblem, layout_center(em, side, side));
+    }
     ui_text(ui, name, ui_font_that_fits(ui, name, LAYOUT_FONT_TITLE, in, flags, 2), fg, in,
             flags, 2);
     if (a.state != AVAIL_INFO_ONLY) {

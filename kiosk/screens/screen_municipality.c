@@ -37,6 +37,10 @@ static void muni_hero(struct ui *ui, const struct config_municipality *m, int id
     ui_fill_rounded(ui, layout_inset(pill, 3), pill.h / 2 - 3, pill_bg);
     ui_text(ui, line, LAYOUT_FONT_LABEL, t->badge_text,
             (struct rect){pill.x + pill.h / 2, pill.y, pill.w - pill.h, pill.h}, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    if (m->emblem) {
+        struct rect em = layout_take_left(&in, in.h, L->gap);
+        ui_image(ui, m->emblem, em);
+    }
     ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_HUGE,
             ui->high_contrast ? t->text : theme_text_on(bg), in, UI_VCENTER | UI_BOLD, 1);
 }

@@ -1,6 +1,7 @@
 /* Drawing primitives, text boxes and buttons for all screens. */
 #include <string.h>
 
+#include "images.h"
 #include "textwrap.h"
 #include "ui.h"
 
@@ -100,6 +101,19 @@ void ui_fill(struct ui *ui, struct rect r, uint32_t rgb)
     ui_color(ui, rgb);
     SDL_Rect sr = {r.x, r.y, r.w, r.h};
     SDL_RenderFillRect(ui->r, &sr);
+}
+
+int ui_image(struct ui *ui, const char *rel, struct rect r)
+{
+    int w, h, side = r.w < r.h ? r.w : r.h;
+    SDL_Texture *t = images_get(ui->images, rel, side, &w, &h);
+    if (!t)
+        return -1;
+    struct rect d = layout_center(r, w, h);
+    ui_check_inside(ui, d);
+    SDL_Rect dst = {d.x, d.y, d.w, d.h};
+    SDL_RenderCopy(ui->r, t, NULL, &dst);
+    return 0;
 }
 
 /* Rounded corners from horizontal spans: cheap on the software renderer. */

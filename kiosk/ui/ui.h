@@ -58,6 +58,7 @@ struct ui {
     int upright;      /* 1: never rotate (the call bar: the browser is not rotated either) */
     SDL_Texture *rot_tex; /* the rotation buffer, owned; NULL without rotation */
     int rot_w, rot_h;
+    struct images *images; /* emblems, owned */
 };
 
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
@@ -84,6 +85,9 @@ void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly)
 /* Drops the rotation buffer (before the renderer goes). */
 void ui_release(struct ui *ui);
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
+/* An image of the config (e.g. an emblem) fitted into r, centred; returns 0
+ * if drawn, -1 if there is none or it cannot be decoded. */
+int ui_image(struct ui *ui, const char *rel, struct rect r);
 void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb);
 void ui_frame(struct ui *ui, struct rect r, int thickness, uint32_t rgb);
 /* Draws text into box, wrapping to at most max_lines and shrinking the size

@@ -1,6 +1,7 @@
 /* Creating and destroying the drawing context. */
 #include <stdlib.h>
 
+#include "images.h"
 #include "screen.h"
 #include "ui.h"
 
@@ -16,7 +17,8 @@ struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *font
     ui->fonts = fonts_create(cfg, fonts_dir);
     if (ui->fonts)
         ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
-    if (!ui->fonts || !ui->text) {
+    ui->images = images_create(r, cfg);
+    if (!ui->fonts || !ui->text || !ui->images) {
         ui_destroy(ui);
         return NULL;
     }
@@ -29,6 +31,7 @@ void ui_destroy(struct ui *ui)
         return;
     chrome_qr_flush();
     ui_release(ui);
+    images_destroy(ui->images);
     text_cache_destroy(ui->text);
     fonts_destroy(ui->fonts);
     free(ui);
@@ -36,9 +39,15 @@ void ui_destroy(struct ui *ui)
 
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir)
 {
+    /* Images always follow the new config (they keep a pointer to it). */
+    struct images *im = images_create(ui->r, cfg);
+    images_destroy(ui->images);
+    ui->images = im; /* NULL (out of memory): drawn without images */
+    ui->cfg = cfg;
+    ui->pressed_valid = 0;
     struct fonts *f = fonts_create(cfg, fonts_dir);
     struct text_cache *tc = f ? text_cache_create(ui->r, f, UI_TEXT_CACHE_ENTRIES) : NULL;
-    if (!tc) {
+    if (!tc || !im) {
         fonts_destroy(f);
         return -1;
     }
@@ -46,7 +55,5 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
     fonts_destroy(ui->fonts);
     ui->fonts = f;
     ui->text = tc;
-    ui->cfg = cfg;
-    ui->pressed_valid = 0;
     return 0;
 }
