@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "images.h"
 #include "cli.h"
 #include "config.h"
 #include "headless.h"
@@ -17,22 +18,11 @@
 #include "schedule.h"
 #include "stats.h"
 
-static int main_image_probe(const char *path, char *err, size_t errsz)
-{
-    SDL_Surface *s = IMG_Load(path);
-    if (!s) {
-        snprintf(err, errsz, "%s", IMG_GetError());
-        return -1;
-    }
-    SDL_FreeSurface(s);
-    return 0;
-}
-
 static int main_load(const struct cli *c, const struct run_paths *p, struct config *cfg,
                      int print_ok)
 {
     struct config_diags diags = {0};
-    struct config_load_opts opts = {.image_probe = main_image_probe, .fonts_dir = p->fonts_dir};
+    struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir};
     int rc = config_load(p->config, &opts, cfg, &diags);
     /* --lang ja adds a Japanese line under each problem, for clerks. */
     config_diags_print_lang(&diags, p->config, c->lang ? c->lang : "en");

@@ -65,17 +65,6 @@ int cli_parse_date(const char *s, int *y, int *m, int *d)
     return 0;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long long cli_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 int cli_parse_at(const char *s, long long *utc)
 {
     int y, m, d, hh, mm;
@@ -87,7 +76,7 @@ int cli_parse_at(const char *s, long long *utc)
     if (cli_parse_date(date, &y, &m, &d) || cli_num(s + 11, 2, &hh) || cli_num(s + 14, 2, &mm) ||
         hh > 23 || mm > 59)
         return -1;
-    *utc = cli_days(y, m, d) * 86400 + hh * 3600 + mm * 60 - 9 * 3600;
+    *utc = (long long)holiday_days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 - 9 * 3600;
     return 0;
 }
 

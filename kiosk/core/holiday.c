@@ -156,7 +156,7 @@ static long holiday_floor_div(long a, long b)
 
 /* Days since 1970-01-01 (H. Hinnant's days_from_civil): one integer per
  * date makes stepping across month and year ends trivial. */
-static long holiday_days_from_civil(int y, int m, int d)
+long holiday_days_from_civil(int y, int m, int d)
 {
 	long yy = (long)y - (m <= 2);
 	long era = holiday_floor_div(yy, 400);
@@ -167,7 +167,7 @@ static long holiday_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void holiday_civil_from_days(long z, int *y, int *m, int *d)
+void holiday_civil_from_days(long z, int *y, int *m, int *d)
 {
 	long era, doe, yoe, doy, mp;
 

@@ -15,4 +15,8 @@ int holiday_year_end(int m, int d, struct holiday_name *name);
 int holiday_weekday(int y, int m, int d);
 /* Days in month m of year y (1..12); 0 for an invalid month. */
 int holiday_days_in_month(int y, int m);
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back: the one
+ * calendar arithmetic of the kiosk (schedule, command line, records). */
+long holiday_days_from_civil(int y, int m, int d);
+void holiday_civil_from_days(long days, int *y, int *m, int *d);
 #endif

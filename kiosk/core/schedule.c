@@ -19,29 +19,10 @@ static long long sched_floor_div(long long a, long long b)
     return q;
 }
 
-static long sched_days_from_civil(int y, int m, int d)
-{
-    long yy = (long)y - (m <= 2);
-    long era = (long)sched_floor_div(yy, 400);
-    long yoe = yy - era * 400;
-    long mp = (m + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static void sched_civil_from_days(long z, struct schedule_local *out)
 {
-    z += 719468;
-    long era = (long)sched_floor_div(z, 146097);
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    out->d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    out->m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    out->y = (int)(yoe + era * 400 + (out->m <= 2));
-    out->wday = (int)((z - 719468 + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+    holiday_civil_from_days(z, &out->y, &out->m, &out->d);
+    out->wday = (int)((z % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
 }
 
 static void sched_local_from_day(long day, int minute, struct schedule_local *out)
@@ -344,7 +325,7 @@ int schedule_print(FILE *out, const struct config *cfg, const char *id, int y, i
         msg_error("--schedule: days must be 1..%d, not %d", SCHED_MAX_PRINT_DAYS, days);
         return -1;
     }
-    long first = sched_days_from_civil(y, m, d);
+    long first = holiday_days_from_civil(y, m, d);
     for (int i = 0; i < days; i++)
         sched_print_day(out, mu, first + i);
     return 0;

@@ -168,17 +168,6 @@ long stats_local_day(long long t)
 
 /* ---- parsing ---- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's). */
-static long long stats_days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* Reads exactly n digits at *s; returns the value or -1. */
 static int stats_digits(const char **s, int n)
 {
@@ -262,7 +251,7 @@ int stats_parse_time(const char *s, long long *utc)
     int off;
     if (stats_parse_offset(s, &off) != 0)
         return -1;
-    *utc = stats_days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - off;
+    *utc = (long long)holiday_days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - off;
     return 0;
 }
 

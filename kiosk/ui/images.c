@@ -1,6 +1,7 @@
 #include "images.h"
 
 #include <SDL_image.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,4 +94,15 @@ SDL_Texture *images_get(struct images *im, const char *rel, int side, int *w, in
     *w = e->w;
     *h = e->h;
     return e->tex;
+}
+
+int images_probe(const char *path, char *err, size_t errsz)
+{
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        snprintf(err, errsz, "%s", IMG_GetError());
+        return -1;
+    }
+    SDL_FreeSurface(s);
+    return 0;
 }

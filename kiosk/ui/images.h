@@ -15,4 +15,7 @@ void images_destroy(struct images *im);
  * by im, with its size in *w, *h; NULL if the file cannot be decoded (said
  * once in the log; the tile is drawn without it). */
 SDL_Texture *images_get(struct images *im, const char *rel, int side, int *w, int *h);
+/* The config checker's image probe (struct config_load_opts.image_probe):
+ * 0 if the file at path decodes, else -1 with SDL_image's reason in err. */
+int images_probe(const char *path, char *err, size_t errsz);
 #endif

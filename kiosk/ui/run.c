@@ -1,5 +1,6 @@
 /* The interactive kiosk: one window, a loop that sleeps until something
  * happens, and the state machine's commands carried out at the edges. */
+#include "images.h"
 #include "run.h"
 
 #include <SDL.h>
@@ -57,21 +58,10 @@ static void run_wake(void *ctx)
     SDL_PushEvent(&e);
 }
 
-static int run_image_probe(const char *path, char *err, size_t errsz)
-{
-    SDL_Surface *s = IMG_Load(path);
-    if (!s) {
-        snprintf(err, errsz, "%s", IMG_GetError());
-        return -1;
-    }
-    SDL_FreeSurface(s);
-    return 0;
-}
-
 static int run_load(struct run *r, struct config *out)
 {
     struct config_diags diags = {0};
-    struct config_load_opts opts = {.image_probe = run_image_probe, .fonts_dir = r->paths->fonts_dir};
+    struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = r->paths->fonts_dir};
     int rc = config_load(r->paths->config, &opts, out, &diags);
     for (int i = 0; i < diags.n; i++) {
         char line[768];

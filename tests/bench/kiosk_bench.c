@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "images.h"
 #include "bench_inproc.h"
 #include "bench_proc.h"
 #include "bench_report.h"
@@ -87,17 +88,6 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
         }
     }
     return o->starts < 1 ? -1 : 0;
-}
-
-static int bench_image_probe(const char *path, char *err, size_t errsz)
-{
-    SDL_Surface *s = IMG_Load(path);
-    if (!s) {
-        snprintf(err, errsz, "%s", IMG_GetError());
-        return -1;
-    }
-    SDL_FreeSurface(s);
-    return 0;
 }
 
 /* The same hints as ui/run.c run_init: what the kiosk renders with. */
@@ -261,7 +251,7 @@ int main(int argc, char **argv)
     bench_paths(&o);
     msg_set_level(MSG_ERROR);
     struct config cfg;
-    struct config_load_opts lo = {.image_probe = bench_image_probe, .fonts_dir = o.fonts_dir};
+    struct config_load_opts lo = {.image_probe = images_probe, .fonts_dir = o.fonts_dir};
     if (config_load(o.config, &lo, &cfg, NULL) != 0) {
         fprintf(stderr, "kiosk_bench: %s does not load (kiosk --check-config)\n", o.config);
         return 1;
