@@ -1,6 +1,7 @@
 /* QR codes (libqrencode) drawn as crisp modules with a 4-module quiet zone,
  * kept as textures in a small cache so a frame never re-encodes. */
 #include <qrencode.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screen.h"
@@ -15,8 +16,11 @@ struct qr_entry {
     int modules;
     unsigned long used;
 };
-static struct qr_entry qr_cache[QR_CACHE]; /* UI thread only */
-static unsigned long qr_clock;
+/* One per drawing context (its textures belong to that renderer). */
+struct qr_cache {
+    struct qr_entry e[QR_CACHE];
+    unsigned long clock;
+};
 
 static SDL_Texture *qr_make(SDL_Renderer *r, const char *text, int *modules)
 {
@@ -46,13 +50,17 @@ static SDL_Texture *qr_make(SDL_Renderer *r, const char *text, int *modules)
     return t;
 }
 
-static struct qr_entry *qr_get(SDL_Renderer *r, const char *text)
+static struct qr_entry *qr_get(struct ui *ui, const char *text)
 {
-    struct qr_entry *slot = &qr_cache[0];
+    if (!ui->qr && !(ui->qr = calloc(1, sizeof *ui->qr)))
+        return NULL;
+    struct qr_cache *c = ui->qr;
+    SDL_Renderer *r = ui->r;
+    struct qr_entry *slot = &c->e[0];
     for (int i = 0; i < QR_CACHE; i++) {
-        struct qr_entry *e = &qr_cache[i];
+        struct qr_entry *e = &c->e[i];
         if (e->tex && e->r == r && strcmp(e->text, text) == 0) {
-            e->used = ++qr_clock;
+            e->used = ++c->clock;
             return e;
         }
         if (!e->tex || e->used < slot->used)
@@ -68,13 +76,13 @@ static struct qr_entry *qr_get(SDL_Renderer *r, const char *text)
         return NULL;
     memcpy(slot->text, text, strlen(text) + 1);
     slot->r = r;
-    slot->used = ++qr_clock;
+    slot->used = ++c->clock;
     return slot;
 }
 
 void chrome_qr(struct ui *ui, const char *text, struct rect r)
 {
-    struct qr_entry *e = qr_get(ui->r, text);
+    struct qr_entry *e = qr_get(ui, text);
     if (!e)
         return;
     /* Whole pixels per module keep every module the same size. */
@@ -90,10 +98,13 @@ void chrome_qr(struct ui *ui, const char *text, struct rect r)
     SDL_RenderCopy(ui->r, e->tex, NULL, &d);
 }
 
-void chrome_qr_flush(void)
+void chrome_qr_free(struct ui *ui)
 {
+    if (!ui->qr)
+        return;
     for (int i = 0; i < QR_CACHE; i++)
-        if (qr_cache[i].tex)
-            SDL_DestroyTexture(qr_cache[i].tex);
-    memset(qr_cache, 0, sizeof qr_cache);
+        if (ui->qr->e[i].tex)
+            SDL_DestroyTexture(ui->qr->e[i].tex);
+    free(ui->qr);
+    ui->qr = NULL;
 }

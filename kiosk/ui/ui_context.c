@@ -29,7 +29,7 @@ void ui_destroy(struct ui *ui)
 {
     if (!ui)
         return;
-    chrome_qr_flush();
+    chrome_qr_free(ui);
     ui_release(ui);
     images_destroy(ui->images);
     text_cache_destroy(ui->text);
