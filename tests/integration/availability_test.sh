@@ -6,14 +6,7 @@
 # tree), stay responsive to touch while the server hangs, and post the
 # call's events to notify_url in order with their fields.
 # Usage: availability_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
-set -euo pipefail
-kiosk=$1
-src=$2
-out=$3
-work=$(mktemp -d)
-log=$work/kiosk.log
-. "$(dirname "$0")/lib.sh"
-mkdir -p "$out"
+. "$(dirname "$0")/lib.sh" "$@"
 
 python3 "$src/tests/integration/status_server.py" "$work/posts" >"$work/server.out" 2>&1 &
 server=$!

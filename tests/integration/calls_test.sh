@@ -5,14 +5,7 @@
 # without camera. After each: the clerk's events, no process left, no
 # profile directory left.
 # Usage: calls_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
-set -euo pipefail
-kiosk=$1
-src=$2
-out=$3
-work=$(mktemp -d)
-log=$work/kiosk.log
-. "$(dirname "$0")/lib.sh"
-mkdir -p "$out"
+. "$(dirname "$0")/lib.sh" "$@"
 launchers=$src/tests/data/launchers
 
 python3 "$src/tests/integration/status_server.py" "$work/posts" >"$work/server.out" 2>&1 &

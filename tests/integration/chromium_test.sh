@@ -9,16 +9,9 @@
 # --ignore-certificate-errors and --host-resolver-rules (the local page),
 # --use-fake-device-for-media-stream (no camera in CI).
 # Usage: chromium_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR   (exit 77: skipped)
-set -euo pipefail
-kiosk=$1
-src=$2
-out=$3
 chromium=/usr/bin/chromium
 [ -x "$chromium" ] || { echo "SKIP: $chromium is not installed"; exit 77; }
-work=$(mktemp -d)
-log=$work/kiosk.log
-. "$(dirname "$0")/lib.sh"
-mkdir -p "$out"
+. "$(dirname "$0")/lib.sh" "$@"
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=meet.example.jp \
     -addext subjectAltName=DNS:meet.example.jp -keyout "$work/key.pem" -out "$work/cert.pem" \

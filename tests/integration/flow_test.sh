@@ -4,12 +4,7 @@
 # checks the URL it got, that the profile directory is gone after the call,
 # that the kiosk came back home, and that the idle timeout returns home.
 # Usage: flow_test.sh KIOSK_BINARY SOURCE_DIR
-set -euo pipefail
-kiosk=$1
-src=$2
-work=$(mktemp -d)
-log=$work/kiosk.log
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" "$@"
 
 make_config "$work/kiosk.json" "
 c['kiosk']['stats_path'] = 'stats.jsonl'

@@ -1,6 +1,14 @@
 # Shared by the integration tests: a private Xvfb, the kiosk under it, its
 # log, where its targets are (from the same layout code run headless), and
-# clicks. Source it after setting kiosk, work and log.
+# clicks. Source it with the test's arguments: KIOSK_BINARY SOURCE_DIR
+# [OUT_DIR]; it sets kiosk, src, out, work (a temporary folder) and log.
+set -euo pipefail
+kiosk=$1
+src=$2
+out=${3:-}
+work=$(mktemp -d)
+log=$work/kiosk.log
+[ -z "$out" ] || mkdir -p "$out"
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done

@@ -3,14 +3,7 @@
 # on screen, a fixed save is taken, and a save during a call waits until the
 # visitor has gone. The kiosk never writes the staff's file.
 # Usage: reload_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
-set -euo pipefail
-kiosk=$1
-src=$2
-out=$3
-work=$(mktemp -d)
-log=$work/kiosk.log
-. "$(dirname "$0")/lib.sh"
-mkdir -p "$out"
+. "$(dirname "$0")/lib.sh" "$@"
 
 make_config "$work/kiosk.json" "c['kiosk']['idle_timeout_s'] = 600"
 cp "$work/kiosk.json" "$work/good.json"
