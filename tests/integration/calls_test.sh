@@ -25,19 +25,6 @@ ${2:-}"
     rm -f "$work/record" "$work/posts"
     start_kiosk
 }
-to_tobetsu() {
-    local n
-    n=$(log_lines)
-    tap_target home MUNICIPALITIES 0
-    wait_new "$n" "screen home -> municipalities" 5
-    tap_target municipalities MUNICIPALITY 0
-    wait_new "$n" "screen municipalities -> municipality" 5
-}
-start_call() {
-    to_tobetsu
-    tap_target municipality:tobetsu START_CALL 0
-    wait_log "screen municipality -> calling" 5
-}
 events() { # the notify events posted so far, space separated
     python3 -c 'import json,sys
 print(" ".join(json.loads(l.split(" ", 2)[2])["event"] for l in open(sys.argv[1]) if l.startswith("/notify ")))' "$work/posts" 2>/dev/null || true
@@ -48,6 +35,14 @@ wait_events() { # expected
 }
 record_value() { sed -n "s/^$1 //p" "$work/record"; }
 profile_of() { record_value arg | sed -n 's/^--user-data-dir=//p'; }
+# Starts a call with the recording launcher; sets pid and profile.
+running_call() {
+    start_call
+    wait_log "screen calling -> in-call" 5
+    for _ in $(seq 1 50); do [ -s "$work/record" ] && break; sleep 0.1; done
+    pid=$(record_value pid)
+    profile=$(profile_of)
+}
 # The process and every member of its group are gone (zombies waiting for
 # PID 1 to reap them count as gone: they hold nothing but a pid).
 gone() { # pid
@@ -84,11 +79,7 @@ echo "ok: missing launcher -> could not start"
 
 # 3. End call on the call bar ends the browser's whole process group.
 kiosk_with "$launchers/record_forever.sh"
-start_call
-wait_log "screen calling -> in-call" 5
-for _ in $(seq 1 50); do [ -s "$work/record" ] && break; sleep 0.1; done
-pid=$(record_value pid)
-profile=$(profile_of)
+running_call
 [ -d "$profile" ] || fail "no profile directory during the call"
 [ "$(stat -c %a "$profile")" = 700 ] || fail "profile mode $(stat -c %a "$profile")"
 bar=$(xdotool search --name "kiosk call bar" | head -n1)
@@ -107,11 +98,7 @@ echo "ok: End call on the call bar -> browser group ended, profile removed, call
 
 # 4. The kiosk quits during a call: the browser goes too.
 kiosk_with "$launchers/record_forever.sh"
-start_call
-wait_log "screen calling -> in-call" 5
-for _ in $(seq 1 50); do [ -s "$work/record" ] && break; sleep 0.1; done
-pid=$(record_value pid)
-profile=$(profile_of)
+running_call
 stop_kiosk
 gone "$pid" || fail "the browser outlived the kiosk"
 [ ! -e "$profile" ] || fail "profile left after the kiosk quit"
@@ -130,10 +117,7 @@ echo "ok: missing camera -> no call button, the visitor is told to ask the staff
 
 # 6. max_minutes ends a call that nobody ends (1 minute: the smallest setting).
 kiosk_with "$launchers/record_forever.sh" "c['call']['max_minutes'] = 1"
-start_call
-wait_log "screen calling -> in-call" 5
-for _ in $(seq 1 50); do [ -s "$work/record" ] && break; sleep 0.1; done
-pid=$(record_value pid)
+running_call
 wait_log "reached max_minutes" 70
 wait_log "screen in-call -> thanks" 10
 gone "$pid" || fail "the browser is still running after max_minutes"

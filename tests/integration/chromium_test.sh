@@ -31,11 +31,7 @@ c['kiosk']['idle_timeout_s'] = 600
 "
 start_xvfb
 start_kiosk
-tap_target home MUNICIPALITIES 0
-wait_log "screen home -> municipalities" 5
-tap_target municipalities MUNICIPALITY 0
-wait_log "screen municipalities -> municipality" 5
-tap_target municipality:tobetsu START_CALL 0
+start_call
 wait_log "screen calling -> in-call" 10
 for _ in $(seq 1 150); do grep -q "^media" "$work/reports" 2>/dev/null && break; sleep 0.1; done
 screenshot "$out/chromium_call.png"

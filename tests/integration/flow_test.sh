@@ -14,12 +14,7 @@ start_xvfb
 export LAUNCHER_RECORD=$work/record
 start_kiosk
 
-tap_target home MUNICIPALITIES 0
-wait_log "screen home -> municipalities" 5
-tap_target municipalities MUNICIPALITY 0
-wait_log "screen municipalities -> municipality" 5
-tap_target municipality:tobetsu START_CALL 0
-wait_log "screen municipality -> calling" 5
+start_call
 wait_log "screen calling -> in-call" 5
 wait_log "screen in-call -> thanks" 10
 

@@ -82,6 +82,20 @@ tap_target() { # screen action arg
     click "$x" "$y"
 }
 
+# The visitor's way to Tobetsu's page, and on to its call.
+to_tobetsu() {
+    local n
+    n=$(log_lines)
+    tap_target home MUNICIPALITIES 0
+    wait_new "$n" "screen home -> municipalities" 5
+    tap_target municipalities MUNICIPALITY 0
+    wait_new "$n" "screen municipalities -> municipality" 5
+}
+start_call() {
+    to_tobetsu
+    tap_target municipality:tobetsu START_CALL 0
+    wait_log "screen municipality -> calling" 5
+}
 start_xvfb() {
     exec 3>"$work/display"
     Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
