@@ -39,11 +39,6 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
                         int flags);
 /* The "Still there?" overlay with its countdown and Continue button. */
 void chrome_idle_overlay(struct ui *ui, const struct app_state *st);
-/* A QR code of text drawn in r (square, with quiet zone); no-op if it cannot
- * be encoded. */
-void chrome_qr(struct ui *ui, const char *text, struct rect r);
-/* Drops ui's QR textures (before the renderer goes). */
-void chrome_qr_free(struct ui *ui);
 /* A raised white card (shadow below, thin border) in r; pressed drops the
  * shadow and darkens it. Returns its inside, inset by pad_mm. */
 struct rect chrome_card(struct ui *ui, struct rect r, int pressed, double pad_mm);

@@ -6,6 +6,7 @@
 
 #include "avail_badge.h"
 #include "hours_text.h"
+#include "qr.h"
 #include "screen.h"
 
 /* A white card; returns its inside. */
@@ -116,7 +117,7 @@ static void muni_qr(struct ui *ui, const char *url, struct rect r)
     struct rect in = muni_card(ui, r);
     struct rect cap = layout_take_bottom(&in, ui_lines_height(ui, LAYOUT_FONT_SMALL, 2),
                                          L->gap / 2);
-    chrome_qr(ui, url, in);
+    qr_draw(ui, url, in);
     ui_text(ui, ui_str(ui, I18N_WEBSITE_QR), LAYOUT_FONT_SMALL, ui->theme.text, cap,
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
 }

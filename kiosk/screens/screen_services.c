@@ -2,6 +2,7 @@
  * text, the municipalities involved and (with a url) a QR code. */
 #include <stdio.h>
 
+#include "qr.h"
 #include "screen.h"
 
 #define SERVICES_MAX 32
@@ -54,7 +55,7 @@ static void service_qr(struct ui *ui, const char *url, struct rect r)
     struct rect in = services_card(ui, r, 0);
     int cap_h = ui_lines_height(ui, LAYOUT_FONT_SMALL, 2);
     struct rect cap = layout_take_bottom(&in, cap_h, L->gap / 2);
-    chrome_qr(ui, url, in);
+    qr_draw(ui, url, in);
     ui_text(ui, ui_str(ui, I18N_SCAN_TO_OPEN), LAYOUT_FONT_SMALL, ui->theme.text, cap,
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
 }

@@ -59,7 +59,7 @@ struct ui {
     SDL_Texture *rot_tex; /* the rotation buffer, owned; NULL without rotation */
     int rot_w, rot_h;
     struct images *images; /* emblems, owned */
-    struct qr_cache *qr;   /* QR code textures, owned (screens/qr.c) */
+    struct qr_cache *qr;   /* QR code textures, owned (qr.c) */
 };
 
 /* A context drawing with r (not owned); fonts resolved from cfg's chains

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "images.h"
-#include "screen.h"
+#include "qr.h"
 #include "ui.h"
 
 #define UI_TEXT_CACHE_ENTRIES 384
@@ -29,7 +29,7 @@ void ui_destroy(struct ui *ui)
 {
     if (!ui)
         return;
-    chrome_qr_free(ui);
+    qr_free(ui);
     ui_release(ui);
     images_destroy(ui->images);
     text_cache_destroy(ui->text);

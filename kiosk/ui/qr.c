@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "screen.h"
+#include "qr.h"
 
 #define QR_CACHE 8
 #define QR_QUIET 4
@@ -80,7 +80,7 @@ static struct qr_entry *qr_get(struct ui *ui, const char *text)
     return slot;
 }
 
-void chrome_qr(struct ui *ui, const char *text, struct rect r)
+void qr_draw(struct ui *ui, const char *text, struct rect r)
 {
     struct qr_entry *e = qr_get(ui, text);
     if (!e)
@@ -98,7 +98,7 @@ void chrome_qr(struct ui *ui, const char *text, struct rect r)
     SDL_RenderCopy(ui->r, e->tex, NULL, &d);
 }
 
-void chrome_qr_free(struct ui *ui)
+void qr_free(struct ui *ui)
 {
     if (!ui->qr)
         return;
