@@ -8,9 +8,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 kiosk=${1:-$here/../../build/kiosk/kiosk}
 . "$here/golden_common.sh"
 mkdir -p "$here/golden"
-while read -r screen lang; do
-    case "$screen" in ''|'#'*) continue ;; esac
-    name=$(golden_name "$screen" "$lang")
-    golden_shot "$kiosk" "$screen" "$lang" "$here/golden/$name.png"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+golden_write() { # NAME CONFIG SIZE SCREEN LANG [OPTIONS...]
+    name=$1 cfg=$2
+    shift 2
+    golden_shot "$kiosk" "$cfg" "$here/golden/$name.png" "$@" || exit 1
     echo "wrote tests/render/golden/$name.png"
-done < "$here/golden_list.txt"
+}
+golden_each golden_write "$tmp"
