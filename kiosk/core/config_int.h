@@ -90,8 +90,6 @@ int config_hours_dates(struct config_ctx *ctx, const cJSON *arr, const char *pat
 enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB };
 void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
                       enum config_url_kind kind);
-/* 1 if pattern is a valid allowed_hosts entry. */
-int config_url_host_pattern_ok(const char *pattern);
 void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const char *path);
 /* Cross checks once everything is read (config_check.c). */
 void config_check_all(struct config_ctx *ctx);

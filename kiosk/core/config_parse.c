@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config_int.h"
+#include "urlrule.h"
 
 static const char *const config_parse_root_keys[] = {
     "$schema", "kiosk", "call", "municipalities", "services", "kpis", NULL};
@@ -215,7 +216,7 @@ static void config_parse_hosts(struct config_ctx *ctx, const cJSON *obj)
                             &c->n_allowed_hosts) != 1)
         return;
     for (int i = 0; i < c->n_allowed_hosts; i++) {
-        if (config_url_host_pattern_ok(c->allowed_hosts[i]))
+        if (urlrule_pattern_ok(c->allowed_hosts[i]))
             continue;
         char path[CONFIG_PATH_MAX];
         jsonpos_path_index(path, sizeof path, "call.allowed_hosts", i);

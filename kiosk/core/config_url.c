@@ -1,177 +1,70 @@
 /* Checks of the web addresses in the config: call URLs must be https, on an
  * allowed host, with at most one {session}; the others http(s). */
-#include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "config_int.h"
 #include "urlrule.h"
 
-#define CONFIG_URL_HOST_MAX 256
-
-struct config_url_parts {
-    char scheme[16];
-    char host[CONFIG_URL_HOST_MAX]; /* without brackets for IPv6 */
-    int is_ip;
-    const char *rest; /* path, query and fragment */
-};
-
-static int config_url_ipv4(const char *s)
+/* The message for a reason urlrule_parse gives, and its argument. */
+static enum config_msg config_url_msg(enum urlrule_reason r, enum config_url_kind kind,
+                                      const char *url, const struct urlrule_url *u, char *arg,
+                                      size_t argsz)
 {
-    int parts = 0, digits = 0, v = 0;
-    for (const char *p = s;; p++) {
-        if (*p >= '0' && *p <= '9') {
-            v = v * 10 + (*p - '0');
-            if (++digits > 3 || v > 255)
-                return 0;
-        } else if (*p == '.' || *p == '\0') {
-            if (digits == 0)
-                return 0;
-            parts++;
-            digits = v = 0;
-            if (*p == '\0')
-                break;
-        } else {
-            return 0;
-        }
-    }
-    return parts == 4;
-}
-
-static int config_url_ipv6(const char *s)
-{
-    size_t len = strlen(s);
-    if (len < 2 || len > 45 || !strchr(s, ':'))
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (!isxdigit((unsigned char)s[i]) && s[i] != ':' && s[i] != '.')
-            return 0;
-    return 1;
-}
-
-static int config_url_hostname(const char *s)
-{
-    size_t len = strlen(s), label = 0;
-    if (len == 0 || len > 253)
-        return 0;
-    for (size_t i = 0; i <= len; i++) {
-        char c = s[i];
-        if (c == '.' || c == '\0') {
-            if (label == 0 || s[i - 1] == '-')
-                return 0;
-            label = 0;
-        } else if (isalnum((unsigned char)c) || (c == '-' && label > 0)) {
-            if (++label > 63)
-                return 0;
-        } else {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-int config_url_host_pattern_ok(const char *pattern)
-{
-    if (strncmp(pattern, "*.", 2) == 0)
-        return config_url_hostname(pattern + 2) && strchr(pattern + 2, '.') != NULL;
-    if (pattern[0] == '[') {
-        size_t len = strlen(pattern);
-        char inner[64];
-        if (len < 3 || len - 2 >= sizeof inner || pattern[len - 1] != ']')
-            return 0;
-        memcpy(inner, pattern + 1, len - 2);
-        inner[len - 2] = '\0';
-        return config_url_ipv6(inner);
-    }
-    return config_url_hostname(pattern) || config_url_ipv4(pattern) || config_url_ipv6(pattern);
-}
-
-/* Splits host[:port] (or [v6][:port]) of an authority. Returns 0, or the
- * message to report with its argument in arg. */
-static enum config_msg config_url_host(const char *auth, size_t len, struct config_url_parts *u,
-                                       char *arg, size_t argsz)
-{
-    size_t hlen = len;
-    const char *port = NULL, *host = auth;
-    if (auth[0] == '[') {
-        const char *close = memchr(auth, ']', len);
-        hlen = close ? (size_t)(close - auth) + 1 : len;
-        port = hlen < len && auth[hlen] == ':' ? auth + hlen + 1 : NULL;
-        host = auth + 1;
-        hlen = hlen >= 2 && close ? hlen - 2 : 0;
-        u->is_ip = 1;
-    } else {
-        const char *colon = memchr(auth, ':', len);
-        if (colon) {
-            hlen = (size_t)(colon - auth);
-            port = colon + 1;
-        }
-    }
-    snprintf(arg, argsz, "%.*s", (int)(len < 200 ? len : 200), auth);
-    if (hlen == 0 || hlen >= sizeof u->host)
-        return hlen == 0 ? CONFIG_MSG_URL_NO_HOST : CONFIG_MSG_URL_BAD_HOST;
-    memcpy(u->host, host, hlen);
-    u->host[hlen] = '\0';
-    if (!u->is_ip)
-        u->is_ip = config_url_ipv4(u->host);
-    else if (!config_url_ipv6(u->host))
+    int call = kind == CONFIG_URL_CALL;
+    size_t alen = u->authlen < 200 ? u->authlen : 200, plen = u->portlen < 20 ? u->portlen : 20;
+    arg[0] = '\0';
+    switch (r) {
+    case URLRULE_SPACE:
+    case URLRULE_CONTROL:
+        return CONFIG_MSG_URL_SPACE;
+    case URLRULE_NOT_URL:
+        snprintf(arg, argsz, "%s", url);
+        return call ? CONFIG_MSG_URL_NOT_URL : CONFIG_MSG_URL_HTTP;
+    case URLRULE_SCHEME:
+        return call ? CONFIG_MSG_URL_HTTPS : CONFIG_MSG_URL_HTTP;
+    case URLRULE_USERINFO:
+        return CONFIG_MSG_URL_USERINFO;
+    case URLRULE_NO_HOST:
+        snprintf(arg, argsz, "%.*s", (int)alen, u->auth ? u->auth : "");
+        return CONFIG_MSG_URL_NO_HOST;
+    case URLRULE_HOST_PLACEHOLDER:
+        if (call)
+            return CONFIG_MSG_URL_SESSION_HOST;
+        snprintf(arg, argsz, "%.*s", (int)alen, u->auth); /* on a web page: a bad host */
         return CONFIG_MSG_URL_BAD_HOST;
-    if (!u->is_ip && !config_url_hostname(u->host))
+    case URLRULE_HOST_LONG:
+    case URLRULE_HOST_ASCII:
+    case URLRULE_HOST_CHAR:
+    case URLRULE_HOST_LABEL:
+    case URLRULE_IPV6:
+        snprintf(arg, argsz, "%.*s", (int)alen, u->auth);
         return CONFIG_MSG_URL_BAD_HOST;
-    if (port) {
-        char *end = NULL;
-        long p = strtol(port, &end, 10);
-        size_t plen = (size_t)(auth + len - port);
-        snprintf(arg, argsz, "%.*s", (int)(plen < 20 ? plen : 20), port);
-        if (plen == 0 || plen > 5 || end != auth + len || p < 1 || p > 65535 || *port == '-' ||
-            *port == '+')
-            return CONFIG_MSG_URL_BAD_PORT;
+    case URLRULE_PORT:
+        snprintf(arg, argsz, "%.*s", (int)plen, u->port);
+        return CONFIG_MSG_URL_BAD_PORT;
+    case URLRULE_HOST_NOT_ALLOWED:
+        snprintf(arg, argsz, "%.*s", (int)(u->hostlen < 200 ? u->hostlen : 200), u->host);
+        return CONFIG_MSG_URL_HOST_NOT_ALLOWED;
+    case URLRULE_IP_NOT_ALLOWED: /* shown without the brackets of [IPv6] */
+        if (u->host[0] == '[')
+            snprintf(arg, argsz, "%.*s", (int)(u->hostlen - 2), u->host + 1);
+        else
+            snprintf(arg, argsz, "%.*s", (int)u->hostlen, u->host);
+        return CONFIG_MSG_URL_IP_NOT_ALLOWED;
+    default: /* a backslash, or nothing at all: the run-time rule's own words */
+        urlrule_reason_text(r, u, arg, argsz);
+        return r == URLRULE_EMPTY ? CONFIG_MSG_EMPTY : CONFIG_MSG_URL_REFUSED;
     }
-    return CONFIG_MSG_COUNT;
 }
 
-/* Scheme and authority; reports and returns -1 on a problem. */
-static int config_url_split(struct config_ctx *ctx, const char *url, const char *path,
-                            enum config_url_kind kind, struct config_url_parts *u)
+static int config_url_report(struct config_ctx *ctx, const char *path, enum urlrule_reason r,
+                             enum config_url_kind kind, const char *url,
+                             const struct urlrule_url *u)
 {
-    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p <= 0x20 || *p == 0x7F) {
-            config_ctx_err(ctx, path, CONFIG_MSG_URL_SPACE, NULL, NULL, NULL);
-            return -1;
-        }
-    const char *sep = strstr(url, "://");
-    size_t slen = sep ? (size_t)(sep - url) : 0;
-    if (!sep || slen == 0 || slen >= sizeof u->scheme) {
-        config_ctx_err(ctx, path, kind == CONFIG_URL_CALL ? CONFIG_MSG_URL_NOT_URL
-                                                          : CONFIG_MSG_URL_HTTP,
-                       url, NULL, NULL);
-        return -1;
-    }
-    memcpy(u->scheme, url, slen);
-    u->scheme[slen] = '\0';
-    int https = strcasecmp(u->scheme, "https") == 0, http = strcasecmp(u->scheme, "http") == 0;
-    if (!https && (kind == CONFIG_URL_CALL || !http)) {
-        config_ctx_err(ctx, path, kind == CONFIG_URL_CALL ? CONFIG_MSG_URL_HTTPS
-                                                          : CONFIG_MSG_URL_HTTP,
-                       NULL, NULL, NULL);
-        return -1;
-    }
-    const char *auth = sep + 3;
-    size_t alen = strcspn(auth, "/?#");
-    u->rest = auth + alen;
     char arg[256];
-    enum config_msg m = CONFIG_MSG_COUNT;
-    if (memchr(auth, '@', alen))
-        m = CONFIG_MSG_URL_USERINFO;
-    else if (kind == CONFIG_URL_CALL && memchr(auth, '{', alen))
-        m = CONFIG_MSG_URL_SESSION_HOST;
-    else
-        m = config_url_host(auth, alen, u, arg, sizeof arg);
-    if (m == CONFIG_MSG_COUNT)
-        return 0;
-    config_ctx_err(ctx, path, m, arg, NULL, NULL);
+    enum config_msg m = config_url_msg(r, kind, url, u, arg, sizeof arg);
+    config_ctx_err(ctx, path, m, arg[0] ? arg : NULL, NULL, NULL);
     return -1;
 }
 
@@ -201,30 +94,18 @@ static int config_url_placeholders(struct config_ctx *ctx, const char *s, const 
     return bad ? -1 : 0;
 }
 
-static int config_url_allowed(const struct config_call *call, const struct config_url_parts *u)
-{
-    size_t hl = strlen(u->host);
-    for (int i = 0; i < call->n_allowed_hosts; i++) {
-        const char *a = call->allowed_hosts[i];
-        size_t al = strlen(a);
-        if (a[0] == '[' && al >= 2 && al - 2 == hl && strncasecmp(a + 1, u->host, hl) == 0)
-            return 1;
-        if (strcasecmp(a, u->host) == 0)
-            return 1;
-        if (!u->is_ip && strncmp(a, "*.", 2) == 0 && hl > al - 1 &&
-            strcasecmp(u->host + hl - (al - 1), a + 1) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
                       enum config_url_kind kind)
 {
     static const char *const session[] = {"{session}", NULL};
-    struct config_url_parts u;
-    memset(&u, 0, sizeof u);
-    if (config_url_split(ctx, url, path, kind, &u) != 0 || kind != CONFIG_URL_CALL)
+    struct urlrule_url u;
+    enum urlrule_reason r =
+        urlrule_parse(url, kind == CONFIG_URL_CALL ? URLRULE_CALL : URLRULE_WEB, &u);
+    if (r != URLRULE_OK) {
+        config_url_report(ctx, path, r, kind, url, &u);
+        return;
+    }
+    if (kind != CONFIG_URL_CALL)
         return;
     int sessions = 0;
     if (config_url_placeholders(ctx, u.rest, path, session, CONFIG_MSG_URL_PLACEHOLDER,
@@ -237,18 +118,15 @@ void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
     const struct config_call *call = &ctx->cfg->call;
     if (call->n_allowed_hosts == 0)
         return; /* no list at all is reported once by config_check */
-    if (!config_url_allowed(call, &u)) {
-        config_ctx_err(ctx, path, u.is_ip ? CONFIG_MSG_URL_IP_NOT_ALLOWED
-                                          : CONFIG_MSG_URL_HOST_NOT_ALLOWED,
-                       u.host, NULL, NULL);
+    r = urlrule_allowed(&u, call->allowed_hosts, call->n_allowed_hosts);
+    if (r != URLRULE_OK) {
+        config_url_report(ctx, path, r, kind, url, &u);
         return;
     }
-    /* The same rule the kiosk applies before it opens a call: whatever the
-     * checker passes, the kiosk opens. */
-    char sample[2048], why[URLRULE_WHY_MAX] = "the address is too long";
-    if (urlrule_session_url(url, "0123456789abcdef0123456789abcdef", sample, sizeof sample) != 0 ||
-        urlrule_check(sample, call->allowed_hosts, call->n_allowed_hosts, why, sizeof why) != 0)
-        config_ctx_err(ctx, path, CONFIG_MSG_URL_REFUSED, why, NULL, NULL);
+    /* The kiosk puts a session id in and must still fit its buffer. */
+    char sample[2048];
+    if (urlrule_session_url(url, "0123456789abcdef0123456789abcdef", sample, sizeof sample) != 0)
+        config_ctx_err(ctx, path, CONFIG_MSG_URL_REFUSED, "the address is too long", NULL, NULL);
 }
 
 void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const char *path)

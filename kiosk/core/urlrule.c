@@ -1,33 +1,13 @@
 #include "urlrule.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#define URLRULE_HOST_MAX 253   /* longest DNS name */
-#define URLRULE_SHOW_MAX 80    /* longest host quoted in a reason */
+#define URLRULE_HOST_MAX 253  /* longest DNS name */
+#define URLRULE_LABEL_MAX 63  /* longest DNS label */
+#define URLRULE_V6_MAX 45     /* longest IPv6 text, without brackets */
+#define URLRULE_SHOW_MAX 80   /* longest host quoted in a reason */
 #define URLRULE_SESSION "{session}"
-
-/* The part of the URL between "https://" and the path, split up. */
-struct urlrule_parts {
-    const char *host; /* not NUL-terminated; IPv6 keeps its brackets */
-    size_t hostlen;
-    const char *port; /* NULL when there is no ':' */
-    size_t portlen;
-    int is_ip;
-};
-
-__attribute__((format(printf, 3, 4))) static int urlrule_fail(char *why, size_t whysz,
-                                                              const char *fmt, ...)
-{
-    if (why && whysz > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, whysz, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
-}
 
 /* ASCII only: the C library's tolower depends on the locale. */
 static int urlrule_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; }
@@ -46,24 +26,46 @@ static int urlrule_is_hex(int c)
     int l = urlrule_lower(c);
     return urlrule_is_digit(c) || (l >= 'a' && l <= 'f');
 }
-static int urlrule_is_alnum(int c)
+static int urlrule_is_alpha(int c)
 {
     int l = urlrule_lower(c);
-    return urlrule_is_digit(c) || (l >= 'a' && l <= 'z');
+    return l >= 'a' && l <= 'z';
 }
+static int urlrule_is_alnum(int c) { return urlrule_is_digit(c) || urlrule_is_alpha(c); }
 
-/* Characters a browser strips or reinterprets: refused anywhere. */
-static int urlrule_check_chars(const char *url, char *why, size_t whysz)
+/* Characters a browser strips or reinterprets. */
+static enum urlrule_reason urlrule_chars(const char *url, enum urlrule_kind kind)
 {
     for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
         if (*p == ' ')
-            return urlrule_fail(why, whysz, "URL contains a space");
+            return URLRULE_SPACE;
         if (*p < 0x20 || *p == 0x7f)
-            return urlrule_fail(why, whysz, "URL contains a control character");
-        if (*p == '\\')
-            return urlrule_fail(why, whysz, "URL contains a backslash");
+            return URLRULE_CONTROL;
+        if (*p == '\\' && kind == URLRULE_CALL)
+            return URLRULE_BACKSLASH;
     }
-    return 0;
+    return URLRULE_OK;
+}
+
+/* "scheme://" at the start (RFC 3986: a letter, then letters, digits, + - .). */
+static enum urlrule_reason urlrule_scheme(const char *url, enum urlrule_kind kind,
+                                          struct urlrule_url *u)
+{
+    size_t n = 0;
+    if (!urlrule_is_alpha((unsigned char)url[0]))
+        return URLRULE_NOT_URL;
+    while (urlrule_is_alnum((unsigned char)url[n]) || url[n] == '+' || url[n] == '-' ||
+           url[n] == '.')
+        n++;
+    if (strncmp(url + n, "://", 3) != 0)
+        return URLRULE_NOT_URL;
+    u->scheme = url;
+    u->schemelen = n;
+    int https = n == 5 && urlrule_eq_n(url, "https", 5);
+    int http = n == 4 && urlrule_eq_n(url, "http", 4);
+    if (!https && !(http && kind == URLRULE_WEB))
+        return URLRULE_SCHEME;
+    return URLRULE_OK;
 }
 
 /* A browser reads a host whose last label is a number (decimal or 0x hex)
@@ -87,71 +89,76 @@ static int urlrule_ends_in_number(const char *h, size_t n)
     return i == len;
 }
 
-static int urlrule_check_name(const struct urlrule_parts *u, char *why, size_t whysz)
+/* A DNS name: labels of 1..63 [A-Za-z0-9-], not starting or ending in '-'. */
+static enum urlrule_reason urlrule_name(const char *h, size_t n, char *bad_char)
 {
-    const char *h = u->host;
-    size_t n = u->hostlen;
+    size_t label = 0;
     if (n > URLRULE_HOST_MAX)
-        return urlrule_fail(why, whysz, "host is longer than %d characters", URLRULE_HOST_MAX);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)h[i];
+        return URLRULE_HOST_LONG;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)h[i] : '.';
         if (c >= 0x80)
-            return urlrule_fail(why, whysz, "host must be ASCII (write IDN hosts in punycode)");
-        if (!urlrule_is_alnum(c) && c != '-' && c != '.')
-            return urlrule_fail(why, whysz, "host contains the character '%c'", c);
-        if (c == '.' && (i == 0 || i + 1 == n || h[i + 1] == '.'))
-            return urlrule_fail(why, whysz, "host has an empty label");
+            return URLRULE_HOST_ASCII;
+        if (c == '.') {
+            if (label == 0 || h[i - 1] == '-')
+                return URLRULE_HOST_LABEL;
+            label = 0;
+        } else if (!urlrule_is_alnum(c) && c != '-') {
+            if (bad_char)
+                *bad_char = (char)c;
+            return URLRULE_HOST_CHAR;
+        } else if ((c == '-' && label == 0) || ++label > URLRULE_LABEL_MAX) {
+            return URLRULE_HOST_LABEL;
+        }
     }
-    return 0;
+    return URLRULE_OK;
 }
 
-static int urlrule_check_v6(const struct urlrule_parts *u, char *why, size_t whysz)
+/* IPv6 text without brackets: hex digits, ':' and '.' (an IPv4 tail). */
+static int urlrule_v6_ok(const char *s, size_t n, int min_colons)
 {
     int colons = 0;
-    for (size_t i = 1; i + 1 < u->hostlen; i++) {
-        unsigned char c = (unsigned char)u->host[i];
+    if (n < 2 || n > URLRULE_V6_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c == ':')
             colons++;
         else if (!urlrule_is_hex(c) && c != '.')
-            return urlrule_fail(why, whysz, "invalid IPv6 address");
+            return 0;
     }
-    if (colons < 2)
-        return urlrule_fail(why, whysz, "invalid IPv6 address");
-    return 0;
+    return colons >= min_colons;
 }
 
-static int urlrule_check_port(const struct urlrule_parts *u, char *why, size_t whysz)
+static enum urlrule_reason urlrule_port(const struct urlrule_url *u)
 {
     long v = 0;
     if (!u->port)
-        return 0;
+        return URLRULE_OK;
     if (u->portlen == 0 || u->portlen > 5)
-        return urlrule_fail(why, whysz, "port must be a number from 1 to 65535");
+        return URLRULE_PORT;
     for (size_t i = 0; i < u->portlen; i++) {
         if (!urlrule_is_digit((unsigned char)u->port[i]))
-            return urlrule_fail(why, whysz, "port must be a number from 1 to 65535");
+            return URLRULE_PORT;
         v = v * 10 + (u->port[i] - '0');
     }
-    if (v < 1 || v > 65535)
-        return urlrule_fail(why, whysz, "port must be a number from 1 to 65535");
-    return 0;
+    return v >= 1 && v <= 65535 ? URLRULE_OK : URLRULE_PORT;
 }
 
-/* Splits "host[:port]" or "[v6][:port]" (auth has no user info). */
-static int urlrule_split(const char *auth, size_t alen, struct urlrule_parts *u, char *why,
-                         size_t whysz)
+/* Splits "host[:port]" or "[v6][:port]" (the authority has no user info). */
+static enum urlrule_reason urlrule_split(struct urlrule_url *u)
 {
-    const char *colon;
-    memset(u, 0, sizeof *u);
+    const char *auth = u->auth, *colon;
+    size_t alen = u->authlen;
     u->host = auth;
     if (auth[0] == '[') {
         const char *close = memchr(auth, ']', alen);
         if (!close)
-            return urlrule_fail(why, whysz, "IPv6 address is missing ']'");
+            return URLRULE_IPV6;
         u->hostlen = (size_t)(close - auth) + 1;
         u->is_ip = 1;
         if (u->hostlen < alen && auth[u->hostlen] != ':')
-            return urlrule_fail(why, whysz, "unexpected text after the IPv6 address");
+            return URLRULE_IPV6;
         colon = u->hostlen < alen ? auth + u->hostlen : NULL;
     } else {
         colon = memchr(auth, ':', alen);
@@ -162,14 +169,39 @@ static int urlrule_split(const char *auth, size_t alen, struct urlrule_parts *u,
         u->portlen = alen - (size_t)(u->port - auth);
     }
     if (u->hostlen == 0)
-        return urlrule_fail(why, whysz, "host is empty");
-    if (!u->is_ip && urlrule_check_name(u, why, whysz) != 0)
-        return -1;
-    if (u->is_ip && urlrule_check_v6(u, why, whysz) != 0)
-        return -1;
-    if (!u->is_ip)
+        return URLRULE_NO_HOST;
+    if (u->is_ip && !urlrule_v6_ok(u->host + 1, u->hostlen - 2, 2))
+        return URLRULE_IPV6;
+    if (!u->is_ip) {
+        enum urlrule_reason r = urlrule_name(u->host, u->hostlen, &u->bad_char);
+        if (r != URLRULE_OK)
+            return r;
         u->is_ip = urlrule_ends_in_number(u->host, u->hostlen);
-    return urlrule_check_port(u, why, whysz);
+    }
+    return urlrule_port(u);
+}
+
+enum urlrule_reason urlrule_parse(const char *url, enum urlrule_kind kind,
+                                  struct urlrule_url *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!url || !url[0])
+        return URLRULE_EMPTY;
+    enum urlrule_reason r = urlrule_chars(url, kind);
+    if (r == URLRULE_OK)
+        r = urlrule_scheme(url, kind, out);
+    if (r != URLRULE_OK)
+        return r;
+    out->auth = url + out->schemelen + 3;
+    out->authlen = strcspn(out->auth, "/?#");
+    out->rest = out->auth + out->authlen;
+    if (out->authlen == 0)
+        return URLRULE_NO_HOST;
+    if (memchr(out->auth, '@', out->authlen))
+        return URLRULE_USERINFO;
+    if (memchr(out->auth, '{', out->authlen))
+        return URLRULE_HOST_PLACEHOLDER;
+    return urlrule_split(out);
 }
 
 static int urlrule_same(const char *h, size_t n, const char *entry)
@@ -178,7 +210,7 @@ static int urlrule_same(const char *h, size_t n, const char *entry)
 }
 
 /* 1 if the host is allowed by one entry (see the header for the rules). */
-static int urlrule_entry_allows(const struct urlrule_parts *u, const char *entry)
+static int urlrule_entry_allows(const struct urlrule_url *u, const char *entry)
 {
     if (u->is_ip) {
         if (urlrule_same(u->host, u->hostlen, entry))
@@ -194,42 +226,77 @@ static int urlrule_entry_allows(const struct urlrule_parts *u, const char *entry
     return urlrule_same(u->host, u->hostlen, entry);
 }
 
-static int urlrule_allowed(const struct urlrule_parts *u, char *const *allowed, int n)
+enum urlrule_reason urlrule_allowed(const struct urlrule_url *u, char *const *allowed_hosts,
+                                    int n_allowed)
 {
-    for (int i = 0; allowed && i < n; i++)
-        if (allowed[i] && urlrule_entry_allows(u, allowed[i]))
-            return 1;
-    return 0;
+    for (int i = 0; allowed_hosts && i < n_allowed; i++)
+        if (allowed_hosts[i] && urlrule_entry_allows(u, allowed_hosts[i]))
+            return URLRULE_OK;
+    return u->is_ip ? URLRULE_IP_NOT_ALLOWED : URLRULE_HOST_NOT_ALLOWED;
+}
+
+void urlrule_reason_text(enum urlrule_reason r, const struct urlrule_url *u, char *why,
+                         size_t whysz)
+{
+    static const char *const texts[] = {
+        [URLRULE_OK] = "",
+        [URLRULE_EMPTY] = "URL is empty",
+        [URLRULE_SPACE] = "URL contains a space",
+        [URLRULE_CONTROL] = "URL contains a control character",
+        [URLRULE_BACKSLASH] = "URL contains a backslash",
+        [URLRULE_NOT_URL] = "URL must start with https://",
+        [URLRULE_SCHEME] = "scheme must be https",
+        [URLRULE_USERINFO] = "user info (user@) is not allowed",
+        [URLRULE_HOST_PLACEHOLDER] = "a placeholder {...} is where the host should be",
+        [URLRULE_NO_HOST] = "host is empty",
+        [URLRULE_HOST_LONG] = "host is longer than 253 characters",
+        [URLRULE_HOST_ASCII] = "host must be ASCII (write IDN hosts in punycode)",
+        [URLRULE_HOST_LABEL] = "host has an empty label, one longer than 63 characters or "
+                               "one with '-' at an end",
+        [URLRULE_IPV6] = "invalid IPv6 address",
+        [URLRULE_PORT] = "port must be a number from 1 to 65535",
+        [URLRULE_IP_NOT_ALLOWED] = "IP address hosts are not allowed unless listed",
+    };
+    if (!why || whysz == 0)
+        return;
+    if (r == URLRULE_HOST_CHAR) {
+        snprintf(why, whysz, "host contains the character '%c'", u ? u->bad_char : '?');
+    } else if (r == URLRULE_HOST_NOT_ALLOWED && u && u->host) {
+        int show = u->hostlen > URLRULE_SHOW_MAX ? URLRULE_SHOW_MAX : (int)u->hostlen;
+        snprintf(why, whysz, "host %.*s is not in allowed_hosts", show, u->host);
+    } else {
+        const char *t = (unsigned)r < sizeof texts / sizeof texts[0] && texts[r] ? texts[r] : "?";
+        snprintf(why, whysz, "%s", t);
+    }
+}
+
+int urlrule_pattern_ok(const char *pattern)
+{
+    size_t len = strlen(pattern);
+    if (strncmp(pattern, "*.", 2) == 0)
+        return urlrule_name(pattern + 2, len - 2, NULL) == URLRULE_OK &&
+               strchr(pattern + 2, '.') != NULL;
+    if (pattern[0] == '[')
+        return len >= 3 && pattern[len - 1] == ']' && urlrule_v6_ok(pattern + 1, len - 2, 1);
+    return (len > 0 && urlrule_name(pattern, len, NULL) == URLRULE_OK) ||
+           urlrule_v6_ok(pattern, len, 1);
+}
+
+enum urlrule_reason urlrule_verdict(const char *url, char *const *allowed_hosts, int n_allowed,
+                                    char *why, size_t whysz)
+{
+    struct urlrule_url u;
+    enum urlrule_reason r = urlrule_parse(url, URLRULE_CALL, &u);
+    if (r == URLRULE_OK)
+        r = urlrule_allowed(&u, allowed_hosts, n_allowed);
+    urlrule_reason_text(r, &u, why, whysz);
+    return r;
 }
 
 int urlrule_check(const char *url, char *const *allowed_hosts, int n_allowed, char *why,
                   size_t whysz)
 {
-    struct urlrule_parts u;
-    if (why && whysz > 0)
-        why[0] = '\0';
-    if (!url || !url[0])
-        return urlrule_fail(why, whysz, "URL is empty");
-    if (urlrule_check_chars(url, why, whysz) != 0)
-        return -1;
-    if (!urlrule_eq_n(url, "https:", 6))
-        return urlrule_fail(why, whysz, "scheme must be https");
-    if (url[6] != '/' || url[7] != '/')
-        return urlrule_fail(why, whysz, "URL must start with https://");
-    const char *auth = url + 8;
-    size_t alen = strcspn(auth, "/?#");
-    if (alen == 0)
-        return urlrule_fail(why, whysz, "host is empty");
-    if (memchr(auth, '@', alen))
-        return urlrule_fail(why, whysz, "user info (user@) is not allowed");
-    if (urlrule_split(auth, alen, &u, why, whysz) != 0)
-        return -1;
-    if (urlrule_allowed(&u, allowed_hosts, n_allowed))
-        return 0;
-    if (u.is_ip)
-        return urlrule_fail(why, whysz, "IP address hosts are not allowed unless listed");
-    int show = u.hostlen > URLRULE_SHOW_MAX ? URLRULE_SHOW_MAX : (int)u.hostlen;
-    return urlrule_fail(why, whysz, "host %.*s is not in allowed_hosts", show, u.host);
+    return urlrule_verdict(url, allowed_hosts, n_allowed, why, whysz) == URLRULE_OK ? 0 : -1;
 }
 
 int urlrule_session_url(const char *tmpl, const char *session, char *out, size_t outsz)
