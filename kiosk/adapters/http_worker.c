@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "str.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0"
@@ -31,7 +32,7 @@
 #define HW_MIN_REPOLL_MS 1000LL /* after a slow poll, rest at least this long */
 #define HW_FD_SCAN_MAX 1024
 
-struct hw_muni {
+struct http_worker_muni {
     char *id;
     char *status_url;       /* NULL: not polled */
     struct status_info info; /* shared (mu) */
@@ -40,19 +41,19 @@ struct hw_muni {
     int failing;            /* worker: last poll failed (log transitions only) */
 };
 
-struct hw_notify {
-    struct hw_notify *next; /* shared (mu) */
+struct http_worker_item {
+    struct http_worker_item *next; /* shared (mu) */
     char *url, *body;       /* immutable after queueing */
     int attempts;           /* worker */
     long long next_at;      /* worker: monotonic ms */
     int in_flight;          /* worker */
 };
 
-struct hw_xfer {
-    struct hw_xfer *next;
+struct http_worker_xfer {
+    struct http_worker_xfer *next;
     CURL *h;
-    struct hw_muni *muni;   /* a poll, or */
-    struct hw_notify *item; /* a notify */
+    struct http_worker_muni *muni;   /* a poll, or */
+    struct http_worker_item *item; /* a notify */
     struct curl_slist *headers;
     char *buf;
     size_t len, max;
@@ -69,35 +70,24 @@ struct http_worker {
     struct http_worker_opts o;
     char user_agent[128];
     int n;
-    struct hw_muni *munis;
-    struct hw_xfer *xfers; /* worker */
+    struct http_worker_muni *munis;
+    struct http_worker_xfer *xfers; /* worker */
     /* shared (mu) */
     int stop;
-    struct hw_notify *head, *tail;
+    struct http_worker_item *head, *tail;
     struct http_health health;
 };
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static long long hw_now_ms(void)
+static long long http_worker_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static char *hw_strdup(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-static void hw_set_error(struct http_worker *w, const char *who, const char *why)
+static void http_worker_set_error(struct http_worker *w, const char *who, const char *why)
 {
     /* "who: why", cut to fit (the admin screen shows it on one line). */
     char *out = w->health.last_error;
@@ -131,7 +121,7 @@ void http_worker_default_opts(const struct config *cfg, struct http_worker_opts 
 /* libcurl 7.88 creates the multi handle's wake-up socketpair without
  * FD_CLOEXEC; a call's browser started later would inherit it. Marks the
  * descriptors that appeared since `before` as close-on-exec. */
-static void hw_fd_snapshot(unsigned char *open_fds)
+static void http_worker_fd_snapshot(unsigned char *open_fds)
 {
     memset(open_fds, 0, HW_FD_SCAN_MAX);
     DIR *d = opendir("/proc/self/fd");
@@ -147,10 +137,10 @@ static void hw_fd_snapshot(unsigned char *open_fds)
         closedir(d);
 }
 
-static void hw_cloexec_new_fds(const unsigned char *before)
+static void http_worker_cloexec_new_fds(const unsigned char *before)
 {
     unsigned char after[HW_FD_SCAN_MAX];
-    hw_fd_snapshot(after);
+    http_worker_fd_snapshot(after);
     for (int fd = 3; fd < HW_FD_SCAN_MAX; fd++) {
         int flags = after[fd] && !before[fd] ? fcntl(fd, F_GETFD) : -1;
         if (flags >= 0 && !(flags & FD_CLOEXEC))
@@ -160,9 +150,9 @@ static void hw_cloexec_new_fds(const unsigned char *before)
 
 /* ---- transfers ---------------------------------------------------------- */
 
-static size_t hw_write(char *data, size_t size, size_t nmemb, void *userp)
+static size_t http_worker_write(char *data, size_t size, size_t nmemb, void *userp)
 {
-    struct hw_xfer *x = userp;
+    struct http_worker_xfer *x = userp;
     size_t n = size * nmemb;
     if (n > x->max - x->len) {
         x->overflow = 1;
@@ -178,14 +168,14 @@ static size_t hw_write(char *data, size_t size, size_t nmemb, void *userp)
     return n;
 }
 
-static curl_socket_t hw_opensocket(void *clientp, curlsocktype purpose, struct curl_sockaddr *a)
+static curl_socket_t http_worker_opensocket(void *clientp, curlsocktype purpose, struct curl_sockaddr *a)
 {
     (void)clientp;
     (void)purpose;
     return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
 }
 
-static void hw_xfer_setopts(struct http_worker *w, struct hw_xfer *x, const char *url)
+static void http_worker_xfer_setopts(struct http_worker *w, struct http_worker_xfer *x, const char *url)
 {
     CURL *h = x->h;
     curl_easy_setopt(h, CURLOPT_URL, url);
@@ -204,20 +194,20 @@ static void hw_xfer_setopts(struct http_worker *w, struct hw_xfer *x, const char
     /* Do not wait for a stuck DNS thread when a transfer is removed at stop. */
     curl_easy_setopt(h, CURLOPT_QUICK_EXIT, 1L);
 #endif
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, hw_write);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, http_worker_write);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)x);
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)w->o.max_body);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->err);
     curl_easy_setopt(h, CURLOPT_USERAGENT, w->user_agent);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, hw_opensocket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, http_worker_opensocket);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
 }
 
 /* A new transfer to url with one extra header (may be NULL), linked into
  * w->xfers but not yet added to the multi handle. */
-static struct hw_xfer *hw_xfer_new(struct http_worker *w, const char *url, const char *header)
+static struct http_worker_xfer *http_worker_xfer_new(struct http_worker *w, const char *url, const char *header)
 {
-    struct hw_xfer *x = calloc(1, sizeof *x);
+    struct http_worker_xfer *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
     x->max = w->o.max_body;
@@ -233,15 +223,15 @@ static struct hw_xfer *hw_xfer_new(struct http_worker *w, const char *url, const
         free(x);
         return NULL;
     }
-    hw_xfer_setopts(w, x, url);
+    http_worker_xfer_setopts(w, x, url);
     x->next = w->xfers;
     w->xfers = x;
     return x;
 }
 
-static void hw_xfer_free(struct http_worker *w, struct hw_xfer *x)
+static void http_worker_xfer_free(struct http_worker *w, struct http_worker_xfer *x)
 {
-    for (struct hw_xfer **p = &w->xfers; *p; p = &(*p)->next) {
+    for (struct http_worker_xfer **p = &w->xfers; *p; p = &(*p)->next) {
         if (*p == x) {
             *p = x->next;
             break;
@@ -254,16 +244,16 @@ static void hw_xfer_free(struct http_worker *w, struct hw_xfer *x)
     free(x);
 }
 
-static int hw_xfer_add(struct http_worker *w, struct hw_xfer *x)
+static int http_worker_xfer_add(struct http_worker *w, struct http_worker_xfer *x)
 {
     if (curl_multi_add_handle(w->multi, x->h) == CURLM_OK)
         return 0;
-    hw_xfer_free(w, x);
+    http_worker_xfer_free(w, x);
     return -1;
 }
 
 /* Why a finished transfer failed, or "" if it succeeded (2xx). */
-static void hw_xfer_failure(const struct hw_xfer *x, CURLcode rc, char *out, size_t outsz)
+static void http_worker_xfer_failure(const struct http_worker_xfer *x, CURLcode rc, char *out, size_t outsz)
 {
     long code = 0;
     curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
@@ -278,33 +268,33 @@ static void hw_xfer_failure(const struct hw_xfer *x, CURLcode rc, char *out, siz
 
 /* ---- status polls ------------------------------------------------------- */
 
-static void hw_start_poll(struct http_worker *w, struct hw_muni *m, long long now)
+static void http_worker_start_poll(struct http_worker *w, struct http_worker_muni *m, long long now)
 {
     m->next_poll = now + w->o.poll_interval_ms;
-    struct hw_xfer *x = hw_xfer_new(w, m->status_url, NULL);
+    struct http_worker_xfer *x = http_worker_xfer_new(w, m->status_url, NULL);
     if (!x)
         return;
     x->muni = m;
     curl_easy_setopt(x->h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(x->h, CURLOPT_MAXREDIRS, 3L);
-    if (hw_xfer_add(w, x) == 0)
+    if (http_worker_xfer_add(w, x) == 0)
         m->in_flight = 1;
 }
 
-static void hw_start_polls(struct http_worker *w, long long now)
+static void http_worker_start_polls(struct http_worker *w, long long now)
 {
     for (int i = 0; i < w->n; i++) {
-        struct hw_muni *m = &w->munis[i];
+        struct http_worker_muni *m = &w->munis[i];
         if (m->status_url && !m->in_flight && m->next_poll <= now)
-            hw_start_poll(w, m, now);
+            http_worker_start_poll(w, m, now);
     }
 }
 
 /* The new status from a finished poll; returns 1 if it is a failure. */
-static int hw_poll_result(const struct hw_xfer *x, CURLcode rc, struct status_info *out)
+static int http_worker_poll_result(const struct http_worker_xfer *x, CURLcode rc, struct status_info *out)
 {
     char why[CURL_ERROR_SIZE + 64];
-    hw_xfer_failure(x, rc, why, sizeof why);
+    http_worker_xfer_failure(x, rc, why, sizeof why);
     if (why[0]) {
         status_info_unknown(out, why);
         return 1;
@@ -316,7 +306,7 @@ static int hw_poll_result(const struct hw_xfer *x, CURLcode rc, struct status_in
     return 1;
 }
 
-static void hw_log_transition(struct hw_muni *m, int failed, const char *reason)
+static void http_worker_log_transition(struct http_worker_muni *m, int failed, const char *reason)
 {
     if (failed && !m->failing)
         msg_warn("status of %s unknown: %s (%s)", m->id, reason, m->status_url);
@@ -325,16 +315,16 @@ static void hw_log_transition(struct hw_muni *m, int failed, const char *reason)
     m->failing = failed;
 }
 
-static void hw_poll_done(struct http_worker *w, struct hw_xfer *x, CURLcode rc)
+static void http_worker_poll_done(struct http_worker *w, struct http_worker_xfer *x, CURLcode rc)
 {
-    struct hw_muni *m = x->muni;
+    struct http_worker_muni *m = x->muni;
     struct status_info fresh;
-    int failed = hw_poll_result(x, rc, &fresh);
-    long long now = hw_now_ms();
+    int failed = http_worker_poll_result(x, rc, &fresh);
+    long long now = http_worker_now_ms();
     m->in_flight = 0;
     if (m->next_poll < now + HW_MIN_REPOLL_MS)
         m->next_poll = now + HW_MIN_REPOLL_MS;
-    hw_log_transition(m, failed, fresh.reason);
+    http_worker_log_transition(m, failed, fresh.reason);
 
     pthread_mutex_lock(&w->mu);
     int changed = !status_info_equal(&m->info, &fresh);
@@ -343,7 +333,7 @@ static void hw_poll_done(struct http_worker *w, struct hw_xfer *x, CURLcode rc)
     w->health.polls++;
     if (failed) {
         w->health.poll_failures++;
-        hw_set_error(w, m->id, fresh.reason);
+        http_worker_set_error(w, m->id, fresh.reason);
     } else {
         w->health.last_poll_ok = time(NULL);
     }
@@ -356,47 +346,47 @@ static void hw_poll_done(struct http_worker *w, struct hw_xfer *x, CURLcode rc)
 
 /* Under mu: an item may go if it is not in flight and no earlier item in the
  * queue goes to the same URL (per-URL order). */
-static int hw_notify_ready(const struct http_worker *w, const struct hw_notify *it)
+static int http_worker_notify_ready(const struct http_worker *w, const struct http_worker_item *it)
 {
     if (it->in_flight)
         return 0;
-    for (const struct hw_notify *p = w->head; p && p != it; p = p->next)
+    for (const struct http_worker_item *p = w->head; p && p != it; p = p->next)
         if (strcmp(p->url, it->url) == 0)
             return 0;
     return 1;
 }
 
-static void hw_start_notify(struct http_worker *w, struct hw_notify *it)
+static void http_worker_start_notify(struct http_worker *w, struct http_worker_item *it)
 {
-    struct hw_xfer *x = hw_xfer_new(w, it->url, "Content-Type: application/json");
+    struct http_worker_xfer *x = http_worker_xfer_new(w, it->url, "Content-Type: application/json");
     if (!x)
         return;
     x->item = it;
     curl_easy_setopt(x->h, CURLOPT_POSTFIELDS, it->body);
     curl_easy_setopt(x->h, CURLOPT_POSTFIELDSIZE, (long)strlen(it->body));
-    if (hw_xfer_add(w, x) == 0)
+    if (http_worker_xfer_add(w, x) == 0)
         it->in_flight = 1;
 }
 
-static void hw_start_notifies(struct http_worker *w, long long now)
+static void http_worker_start_notifies(struct http_worker *w, long long now)
 {
-    struct hw_notify *due[64];
+    struct http_worker_item *due[64];
     int n = 0;
     pthread_mutex_lock(&w->mu);
-    for (struct hw_notify *it = w->head; it && n < 64; it = it->next)
-        if (it->next_at <= now && hw_notify_ready(w, it))
+    for (struct http_worker_item *it = w->head; it && n < 64; it = it->next)
+        if (it->next_at <= now && http_worker_notify_ready(w, it))
             due[n++] = it;
     pthread_mutex_unlock(&w->mu);
     /* Items are only unlinked by this thread, so the pointers stay valid. */
     for (int i = 0; i < n; i++)
-        hw_start_notify(w, due[i]);
+        http_worker_start_notify(w, due[i]);
 }
 
 /* Under mu: unlinks it from the queue. */
-static void hw_notify_unlink(struct http_worker *w, struct hw_notify *it)
+static void http_worker_notify_unlink(struct http_worker *w, struct http_worker_item *it)
 {
-    struct hw_notify *prev = NULL;
-    for (struct hw_notify *p = w->head; p; prev = p, p = p->next) {
+    struct http_worker_item *prev = NULL;
+    for (struct http_worker_item *p = w->head; p; prev = p, p = p->next) {
         if (p != it)
             continue;
         if (prev)
@@ -410,7 +400,7 @@ static void hw_notify_unlink(struct http_worker *w, struct hw_notify *it)
     }
 }
 
-static void hw_notify_free(struct hw_notify *it)
+static void http_worker_notify_free(struct http_worker_item *it)
 {
     free(it->url);
     free(it->body);
@@ -419,7 +409,7 @@ static void hw_notify_free(struct hw_notify *it)
 
 /* A failure that retrying will not fix: a refused URL, or a 4xx other than
  * 408 (timeout) and 429 (too many requests). */
-static int hw_notify_permanent(const struct hw_xfer *x, CURLcode rc)
+static int http_worker_notify_permanent(const struct http_worker_xfer *x, CURLcode rc)
 {
     long code = 0;
     if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)
@@ -428,7 +418,7 @@ static int hw_notify_permanent(const struct hw_xfer *x, CURLcode rc)
     return rc == CURLE_OK && code >= 400 && code <= 499 && code != 408 && code != 429;
 }
 
-static long hw_backoff(const struct http_worker *w, int attempts)
+static long http_worker_backoff(const struct http_worker *w, int attempts)
 {
     long d = w->o.backoff_ms;
     for (int i = 1; i < attempts && d < w->o.backoff_max_ms; i++)
@@ -436,16 +426,16 @@ static long hw_backoff(const struct http_worker *w, int attempts)
     return d > w->o.backoff_max_ms ? w->o.backoff_max_ms : d;
 }
 
-static void hw_notify_done(struct http_worker *w, struct hw_xfer *x, CURLcode rc)
+static void http_worker_notify_done(struct http_worker *w, struct http_worker_xfer *x, CURLcode rc)
 {
-    struct hw_notify *it = x->item;
+    struct http_worker_item *it = x->item;
     char why[CURL_ERROR_SIZE + 64];
-    hw_xfer_failure(x, rc, why, sizeof why);
+    http_worker_xfer_failure(x, rc, why, sizeof why);
     it->in_flight = 0;
     it->attempts++;
-    int give_up = why[0] && (it->attempts >= w->o.notify_attempts || hw_notify_permanent(x, rc));
+    int give_up = why[0] && (it->attempts >= w->o.notify_attempts || http_worker_notify_permanent(x, rc));
     if (why[0] && !give_up) {
-        it->next_at = hw_now_ms() + hw_backoff(w, it->attempts);
+        it->next_at = http_worker_now_ms() + http_worker_backoff(w, it->attempts);
         msg_debug("notify to %s failed (attempt %d): %s", it->url, it->attempts, why);
     }
     pthread_mutex_lock(&w->mu);
@@ -455,20 +445,20 @@ static void hw_notify_done(struct http_worker *w, struct hw_xfer *x, CURLcode rc
     } else {
         w->health.notify_failures++;
         w->health.notify_lost += give_up;
-        hw_set_error(w, "notify", why);
+        http_worker_set_error(w, "notify", why);
     }
     if (!why[0] || give_up)
-        hw_notify_unlink(w, it);
+        http_worker_notify_unlink(w, it);
     pthread_mutex_unlock(&w->mu);
     if (give_up)
         msg_warn("notify event lost after %d attempt(s) to %s: %s", it->attempts, it->url, why);
     if (!why[0] || give_up)
-        hw_notify_free(it);
+        http_worker_notify_free(it);
 }
 
 /* ---- the thread --------------------------------------------------------- */
 
-static void hw_collect(struct http_worker *w)
+static void http_worker_collect(struct http_worker *w)
 {
     CURLMsg *msg;
     int left;
@@ -478,32 +468,32 @@ static void hw_collect(struct http_worker *w)
         CURLcode rc = msg->data.result;
         char *priv = NULL;
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
-        struct hw_xfer *x = (struct hw_xfer *)(void *)priv;
+        struct http_worker_xfer *x = (struct http_worker_xfer *)(void *)priv;
         if (x->muni)
-            hw_poll_done(w, x, rc);
+            http_worker_poll_done(w, x, rc);
         else
-            hw_notify_done(w, x, rc);
-        hw_xfer_free(w, x);
+            http_worker_notify_done(w, x, rc);
+        http_worker_xfer_free(w, x);
     }
 }
 
 /* How long to sleep until a poll or a retry is due (libcurl's own timers
  * shorten this inside curl_multi_poll). */
-static int hw_wait_ms(struct http_worker *w, long long now)
+static int http_worker_wait_ms(struct http_worker *w, long long now)
 {
     long long next = now + HW_MAX_WAIT_MS;
     for (int i = 0; i < w->n; i++)
         if (w->munis[i].status_url && !w->munis[i].in_flight && w->munis[i].next_poll < next)
             next = w->munis[i].next_poll;
     pthread_mutex_lock(&w->mu);
-    for (struct hw_notify *it = w->head; it; it = it->next)
-        if (it->next_at < next && hw_notify_ready(w, it))
+    for (struct http_worker_item *it = w->head; it; it = it->next)
+        if (it->next_at < next && http_worker_notify_ready(w, it))
             next = it->next_at;
     pthread_mutex_unlock(&w->mu);
     return next <= now ? 0 : (int)(next - now);
 }
 
-static int hw_stopping(struct http_worker *w)
+static int http_worker_stopping(struct http_worker *w)
 {
     pthread_mutex_lock(&w->mu);
     int stop = w->stop;
@@ -511,25 +501,25 @@ static int hw_stopping(struct http_worker *w)
     return stop;
 }
 
-static void *hw_main(void *arg)
+static void *http_worker_main(void *arg)
 {
     struct http_worker *w = arg;
-    while (!hw_stopping(w)) {
+    while (!http_worker_stopping(w)) {
         int running = 0;
-        hw_start_polls(w, hw_now_ms());
-        hw_start_notifies(w, hw_now_ms());
+        http_worker_start_polls(w, http_worker_now_ms());
+        http_worker_start_notifies(w, http_worker_now_ms());
         curl_multi_perform(w->multi, &running);
-        hw_collect(w);
-        curl_multi_poll(w->multi, NULL, 0, hw_wait_ms(w, hw_now_ms()), NULL);
+        http_worker_collect(w);
+        curl_multi_poll(w->multi, NULL, 0, http_worker_wait_ms(w, http_worker_now_ms()), NULL);
     }
     while (w->xfers) /* abort what is in flight: closes the sockets now */
-        hw_xfer_free(w, w->xfers);
+        http_worker_xfer_free(w, w->xfers);
     return NULL;
 }
 
 /* ---- public ------------------------------------------------------------- */
 
-static int hw_copy_munis(struct http_worker *w, const struct config *cfg)
+static int http_worker_copy_munis(struct http_worker *w, const struct config *cfg)
 {
     w->n = cfg ? cfg->n_municipalities : 0;
     w->munis = calloc(w->n > 0 ? (size_t)w->n : 1, sizeof *w->munis);
@@ -537,10 +527,10 @@ static int hw_copy_munis(struct http_worker *w, const struct config *cfg)
         return -1;
     for (int i = 0; i < w->n; i++) {
         const struct config_municipality *cm = &cfg->municipalities[i];
-        struct hw_muni *m = &w->munis[i];
+        struct http_worker_muni *m = &w->munis[i];
         const char *url = cm->has_call ? cm->call.status_url : NULL;
-        m->id = hw_strdup(cm->id ? cm->id : "?");
-        m->status_url = hw_strdup(url);
+        m->id = str_dup(cm->id ? cm->id : "?");
+        m->status_url = str_dup(url);
         status_info_unknown(&m->info, !cm->has_call ? "no call section"
                                       : url         ? "not polled yet"
                                                     : "no status_url");
@@ -550,7 +540,7 @@ static int hw_copy_munis(struct http_worker *w, const struct config *cfg)
     return 0;
 }
 
-static void hw_free(struct http_worker *w)
+static void http_worker_free(struct http_worker *w)
 {
     for (int i = 0; w->munis && i < w->n; i++) {
         free(w->munis[i].id);
@@ -564,7 +554,7 @@ static void hw_free(struct http_worker *w)
     free(w);
 }
 
-static void hw_init_identity(struct http_worker *w, const struct config *cfg,
+static void http_worker_init_identity(struct http_worker *w, const struct config *cfg,
                              const struct http_worker_opts *opts)
 {
     if (opts)
@@ -592,14 +582,14 @@ struct http_worker *http_worker_start_opts(const struct config *cfg,
     }
     w->wake = wake;
     w->ctx = ctx;
-    hw_init_identity(w, cfg, opts);
-    hw_fd_snapshot(before);
+    http_worker_init_identity(w, cfg, opts);
+    http_worker_fd_snapshot(before);
     w->multi = curl_multi_init();
-    hw_cloexec_new_fds(before);
-    if (!w->multi || hw_copy_munis(w, cfg) != 0 ||
-        pthread_create(&w->thread, NULL, hw_main, w) != 0) {
+    http_worker_cloexec_new_fds(before);
+    if (!w->multi || http_worker_copy_munis(w, cfg) != 0 ||
+        pthread_create(&w->thread, NULL, http_worker_main, w) != 0) {
         msg_error("http worker: could not start (curl or thread set-up failed)");
-        hw_free(w);
+        http_worker_free(w);
         return NULL;
     }
     return w;
@@ -621,11 +611,11 @@ void http_worker_get_status(struct http_worker *w, int muni_index, struct status
     pthread_mutex_unlock(&w->mu);
 }
 
-static int hw_notify_lost(struct http_worker *w, const char *why, const char *url)
+static int http_worker_notify_lost(struct http_worker *w, const char *why, const char *url)
 {
     pthread_mutex_lock(&w->mu);
     w->health.notify_lost++;
-    hw_set_error(w, "notify", why);
+    http_worker_set_error(w, "notify", why);
     pthread_mutex_unlock(&w->mu);
     msg_warn("notify event lost (%s) for %s", why, url ? url : "(no url)");
     return -1;
@@ -636,16 +626,16 @@ int http_worker_notify(struct http_worker *w, const char *json_body, const char 
     if (!w)
         return -1;
     if (!json_body || !notify_url)
-        return hw_notify_lost(w, "no body or URL", notify_url);
-    struct hw_notify *it = calloc(1, sizeof *it);
+        return http_worker_notify_lost(w, "no body or URL", notify_url);
+    struct http_worker_item *it = calloc(1, sizeof *it);
     if (it) {
-        it->url = hw_strdup(notify_url);
-        it->body = hw_strdup(json_body);
+        it->url = str_dup(notify_url);
+        it->body = str_dup(json_body);
     }
     if (!it || !it->url || !it->body) {
         if (it)
-            hw_notify_free(it);
-        return hw_notify_lost(w, "out of memory", notify_url);
+            http_worker_notify_free(it);
+        return http_worker_notify_lost(w, "out of memory", notify_url);
     }
     pthread_mutex_lock(&w->mu);
     int full = w->health.notify_pending >= w->o.notify_queue_max;
@@ -659,8 +649,8 @@ int http_worker_notify(struct http_worker *w, const char *json_body, const char 
     }
     pthread_mutex_unlock(&w->mu);
     if (full) {
-        hw_notify_free(it);
-        return hw_notify_lost(w, "queue full", notify_url);
+        http_worker_notify_free(it);
+        return http_worker_notify_lost(w, "queue full", notify_url);
     }
     curl_multi_wakeup(w->multi);
     return 0;
@@ -688,12 +678,12 @@ void http_worker_stop(struct http_worker *w)
     pthread_join(w->thread, NULL);
     int lost = 0;
     while (w->head) {
-        struct hw_notify *it = w->head;
+        struct http_worker_item *it = w->head;
         w->head = it->next;
-        hw_notify_free(it);
+        http_worker_notify_free(it);
         lost++;
     }
     if (lost)
         msg_warn("%d notify event(s) not delivered before the HTTP worker stopped", lost);
-    hw_free(w);
+    http_worker_free(w);
 }

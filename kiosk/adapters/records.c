@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "str.h"
 
 #define RECORDS_QUEUE_MAX 256
 #define RECORDS_METRICS_MS 10000
@@ -49,17 +50,6 @@ void records_default_opts(struct records_opts *out)
 {
     out->queue_max = RECORDS_QUEUE_MAX;
     out->metrics_interval_ms = RECORDS_METRICS_MS;
-}
-
-static char *records_strdup(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    char *p = malloc(a + b + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, s, a);
-    memcpy(p + a, suffix, b + 1);
-    return p;
 }
 
 /* ---- counting (under lock) ---- */
@@ -386,10 +376,10 @@ static void records_free(struct records *r)
 static int records_init_paths(struct records *r, const char *stats_path,
                               const char *metrics_path)
 {
-    if (stats_path && !(r->stats_path = records_strdup(stats_path, "")))
+    if (stats_path && !(r->stats_path = str_dup(stats_path)))
         return -1;
-    if (metrics_path && (!(r->metrics_path = records_strdup(metrics_path, "")) ||
-                         !(r->tmp_path = records_strdup(metrics_path, ".tmp"))))
+    if (metrics_path && (!(r->metrics_path = str_dup(metrics_path)) ||
+                         !(r->tmp_path = str_concat(metrics_path, ".tmp"))))
         return -1;
     return 0;
 }

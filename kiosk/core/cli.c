@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "holiday.h"
+#include "date.h"
 
 const char *cli_usage(void)
 {
@@ -43,40 +43,14 @@ int cli_parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
-static int cli_num(const char *s, size_t len, int *out)
-{
-    int v = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
-int cli_parse_date(const char *s, int *y, int *m, int *d)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || cli_num(s, 4, y) ||
-        cli_num(s + 5, 2, m) || cli_num(s + 8, 2, d))
-        return -1;
-    if (*m < 1 || *m > 12 || *d < 1 || *d > holiday_days_in_month(*y, *m))
-        return -1;
-    return 0;
-}
-
 int cli_parse_at(const char *s, long long *utc)
 {
     int y, m, d, hh, mm;
-    char date[11];
-    if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+    if (date_parse_prefix(&s, &y, &m, &d) != 0 || *s++ != 'T' || (hh = date_digits(&s, 2)) < 0 ||
+        *s++ != ':' || (mm = date_digits(&s, 2)) < 0 || *s != '\0' || hh > 23 || mm > 59)
         return -1;
-    memcpy(date, s, 10);
-    date[10] = '\0';
-    if (cli_parse_date(date, &y, &m, &d) || cli_num(s + 11, 2, &hh) || cli_num(s + 14, 2, &mm) ||
-        hh > 23 || mm > 59)
-        return -1;
-    *utc = (long long)holiday_days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 - 9 * 3600;
+    *utc = (long long)date_days_from_civil(y, m, d) * DATE_DAY_S + hh * 3600 + mm * 60 -
+           DATE_TOKYO_OFFSET_S;
     return 0;
 }
 
@@ -145,7 +119,7 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
         c->mode = CLI_SCHEDULE;
         c->schedule_id = v;
     } else if ((v = cli_value(argc, argv, i, "--from"))) {
-        if (cli_parse_date(v, &c->from_y, &c->from_m, &c->from_d) != 0) {
+        if (date_parse(v, &c->from_y, &c->from_m, &c->from_d) != 0) {
             snprintf(err, errsz, "--from: expected a date YYYY-MM-DD, got '%s'", v);
             return -1;
         }

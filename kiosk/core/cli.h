@@ -30,8 +30,6 @@ struct cli {
 int cli_parse(int argc, char **argv, struct cli *out, char *err, size_t errsz);
 /* Parses "WxH"; returns 0 on success. */
 int cli_parse_size(const char *s, int *w, int *h);
-/* Parses "YYYY-MM-DD" (a real date); returns 0 on success. */
-int cli_parse_date(const char *s, int *y, int *m, int *d);
 /* Parses "YYYY-MM-DDTHH:MM" as Asia/Tokyo time into UTC seconds. */
 int cli_parse_at(const char *s, long long *utc);
 /* The --help text. */

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "date.h"
+
 /* Outside this range the equinox formula is not valid, so lookups say "no"
  * rather than guess. */
 #define HOLIDAY_FIRST_YEAR 1980
@@ -145,54 +147,6 @@ static const struct holiday_rule holiday_rules[] = {
 	{ 2021, 2021, 8, HOLIDAY_FIXED, 8, HOLIDAY_MOUNTAIN },
 };
 
-/* Floor division, so that dates before 1 March of year 0 still work. */
-static long holiday_floor_div(long a, long b)
-{
-	long q = a / b;
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil): one integer per
- * date makes stepping across month and year ends trivial. */
-long holiday_days_from_civil(int y, int m, int d)
-{
-	long yy = (long)y - (m <= 2);
-	long era = holiday_floor_div(yy, 400);
-	long yoe = yy - era * 400;
-	long mp = (m + 9) % 12; /* March = 0 */
-	long doy = (153 * mp + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void holiday_civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = holiday_floor_div(z, 146097);
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int holiday_weekday_of(long days)
-{
-	/* 1970-01-01 was a Thursday (4). */
-	return (int)(((days % 7) + 7 + 4) % 7);
-}
-
-static int holiday_is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 /* The formula fitted to the observatory's equinox times for 1980..2099
  * (the gazetted dates are only announced a year ahead). */
 static int holiday_equinox(int y, double base)
@@ -209,7 +163,7 @@ static int holiday_rule_day(const struct holiday_rule *r, int y)
 	case HOLIDAY_FIXED:
 		return r->day;
 	case HOLIDAY_MONDAY:
-		first = holiday_weekday(y, r->month, 1);
+		first = date_weekday(y, r->month, 1);
 		return 1 + (8 - first) % 7 + 7 * (r->day - 1);
 	case HOLIDAY_EQUINOX_V:
 		return holiday_equinox(y, 20.8431);
@@ -237,7 +191,7 @@ static enum holiday_id holiday_shukujitsu_at(long days)
 {
 	int y, m, d;
 
-	holiday_civil_from_days(days, &y, &m, &d);
+	date_civil_from_days(days, &y, &m, &d);
 	return holiday_shukujitsu(y, m, d);
 }
 
@@ -250,10 +204,10 @@ static int holiday_is_substitute(int y, long days)
 	long p = days - 1;
 
 	if (y < HOLIDAY_RULE_2007)
-		return holiday_weekday_of(p) == 0 &&
+		return date_weekday_of(p) == 0 &&
 		       holiday_shukujitsu_at(p) != HOLIDAY_NONE;
 	for (; holiday_shukujitsu_at(p) != HOLIDAY_NONE; p--) {
-		if (holiday_weekday_of(p) == 0)
+		if (date_weekday_of(p) == 0)
 			return 1;
 	}
 	return 0;
@@ -268,7 +222,7 @@ static int holiday_is_citizens(int y, long days)
 {
 	if (y < HOLIDAY_CITIZENS_FROM)
 		return 0;
-	if (y < HOLIDAY_RULE_2007 && holiday_weekday_of(days) == 0)
+	if (y < HOLIDAY_RULE_2007 && date_weekday_of(days) == 0)
 		return 0;
 	return holiday_shukujitsu_at(days - 1) != HOLIDAY_NONE &&
 	       holiday_shukujitsu_at(days + 1) != HOLIDAY_NONE;
@@ -287,12 +241,12 @@ int holiday_lookup(int y, int m, int d, struct holiday_name *name)
 	long days;
 
 	if (y < HOLIDAY_FIRST_YEAR || y > HOLIDAY_LAST_YEAR || d < 1 ||
-	    d > holiday_days_in_month(y, m))
+	    d > date_days_in_month(y, m))
 		return 0;
 	id = holiday_shukujitsu(y, m, d);
 	if (id != HOLIDAY_NONE)
 		return holiday_fill(id, name);
-	days = holiday_days_from_civil(y, m, d);
+	days = date_days_from_civil(y, m, d);
 	if (holiday_is_substitute(y, days))
 		return holiday_fill(HOLIDAY_SUBSTITUTE, name);
 	if (holiday_is_citizens(y, days))
@@ -307,19 +261,8 @@ int holiday_year_end(int m, int d, struct holiday_name *name)
 	return 0;
 }
 
-int holiday_weekday(int y, int m, int d)
-{
-	return holiday_weekday_of(holiday_days_from_civil(y, m, d));
-}
-
+/* Kept for config_hours.c until its date parser moves to date_parse(). */
 int holiday_days_in_month(int y, int m)
 {
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
-
-	if (m < 1 || m > 12)
-		return 0;
-	if (m == 2 && holiday_is_leap(y))
-		return 29;
-	return days[m - 1];
+	return date_days_in_month(y, m);
 }

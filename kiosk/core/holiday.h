@@ -11,12 +11,6 @@ int holiday_lookup(int y, int m, int d, struct holiday_name *name);
 /* Year-end closure of Japanese public offices: 29 Dec .. 3 Jan.
  * Returns 1 for those days (name filled with 年末年始休業 / year-end closure). */
 int holiday_year_end(int m, int d, struct holiday_name *name);
-/* Day of week, 0 = Sunday .. 6 = Saturday (proleptic Gregorian). */
-int holiday_weekday(int y, int m, int d);
-/* Days in month m of year y (1..12); 0 for an invalid month. */
+/* Days in month m of year y: date_days_in_month(), kept for config_hours.c. */
 int holiday_days_in_month(int y, int m);
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back: the one
- * calendar arithmetic of the kiosk (schedule, command line, records). */
-long holiday_days_from_civil(int y, int m, int d);
-void holiday_civil_from_days(long days, int *y, int *m, int *d);
 #endif

@@ -5,41 +5,34 @@
 
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "msg.h"
+#include "utf8.h"
 
-#define SCHED_DAY_S 86400LL
-#define SCHED_MAX_PRINT_DAYS 3660
+#define SCHEDULE_MAX_PRINT_DAYS 3660
 
-static long long sched_floor_div(long long a, long long b)
+static void schedule_civil_from_days(long z, struct schedule_local *out)
 {
-    long long q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
+    date_civil_from_days(z, &out->y, &out->m, &out->d);
+    out->wday = date_weekday_of(z);
 }
 
-static void sched_civil_from_days(long z, struct schedule_local *out)
-{
-    holiday_civil_from_days(z, &out->y, &out->m, &out->d);
-    out->wday = (int)((z % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
-}
-
-static void sched_local_from_day(long day, int minute, struct schedule_local *out)
+static void schedule_local_from_day(long day, int minute, struct schedule_local *out)
 {
     memset(out, 0, sizeof *out);
     out->day = day;
-    sched_civil_from_days(day, out);
+    schedule_civil_from_days(day, out);
     out->hour = minute / 60;
     out->min = minute % 60;
 }
 
 void schedule_local_time(time_t t, struct schedule_local *out)
 {
-    long long local = (long long)t + SCHEDULE_UTC_OFFSET_S;
-    long long day = sched_floor_div(local, SCHED_DAY_S);
-    long long secs = local - day * SCHED_DAY_S;
-    sched_local_from_day((long)day, (int)(secs / 60), out);
+    long long local = (long long)t + DATE_TOKYO_OFFSET_S;
+    long long day = date_floor_div(local, DATE_DAY_S);
+    long long secs = local - day * DATE_DAY_S;
+    schedule_local_from_day((long)day, (int)(secs / 60), out);
     out->sec = (int)(secs % 60);
 }
 
@@ -52,7 +45,7 @@ void schedule_today(time_t t, int *y, int *m, int *d)
     *d = l.d;
 }
 
-static int sched_is_closed_date(const struct config_municipality *m, int y, int mo, int d)
+static int schedule_is_closed_date(const struct config_municipality *m, int y, int mo, int d)
 {
     for (int i = 0; i < m->n_closed_dates; i++) {
         const struct config_date *c = &m->closed_dates[i];
@@ -74,9 +67,9 @@ enum schedule_reason schedule_day_reason(const struct config_municipality *m, in
     if (holiday_year_end(mo, d, name))
         return SCHEDULE_REASON_YEAR_END;
     memset(name, 0, sizeof *name);
-    if (sched_is_closed_date(m, y, mo, d))
+    if (schedule_is_closed_date(m, y, mo, d))
         return SCHEDULE_REASON_CLOSED_DATE;
-    int wday = holiday_weekday(y, mo, d);
+    int wday = date_weekday(y, mo, d);
     if (!m->has_hours || m->hours.n[wday] <= 0)
         return SCHEDULE_REASON_NO_HOURS;
     return SCHEDULE_REASON_NONE;
@@ -84,7 +77,7 @@ enum schedule_reason schedule_day_reason(const struct config_municipality *m, in
 
 /* First opening on day (offset k from today) strictly after after_min
  * (-1 = any); returns its minute or -1. */
-static int sched_first_opening(const struct config_municipality *m, const struct schedule_local *day,
+static int schedule_first_opening(const struct config_municipality *m, const struct schedule_local *day,
                                int after_min)
 {
     if (schedule_day_reason(m, day->y, day->m, day->d, NULL) != SCHEDULE_REASON_NONE)
@@ -98,16 +91,16 @@ static int sched_first_opening(const struct config_municipality *m, const struct
     return -1;
 }
 
-static void sched_find_next(const struct config_municipality *m, int now_min,
+static void schedule_find_next(const struct config_municipality *m, int now_min,
                             struct schedule_status *out)
 {
     for (int k = 0; k <= SCHEDULE_LOOKAHEAD_DAYS; k++) {
         struct schedule_local day;
-        sched_local_from_day(out->now.day + k, 0, &day);
-        int at = sched_first_opening(m, &day, k == 0 ? now_min : -1);
+        schedule_local_from_day(out->now.day + k, 0, &day);
+        int at = schedule_first_opening(m, &day, k == 0 ? now_min : -1);
         if (at < 0)
             continue;
-        sched_local_from_day(day.day, at, &out->next);
+        schedule_local_from_day(day.day, at, &out->next);
         out->has_next = 1;
         out->next_min = at;
         out->next_in_days = k;
@@ -135,7 +128,7 @@ int schedule_status(const struct config_municipality *m, time_t now, struct sche
             }
         }
     }
-    sched_find_next(m, now_min, out);
+    schedule_find_next(m, now_min, out);
     return 0;
 }
 
@@ -143,16 +136,14 @@ int schedule_status(const struct config_municipality *m, time_t now, struct sche
 
 /* Appends at most n bytes of s to out (length *len), never splitting a UTF-8
  * sequence, always NUL-terminating. */
-static void sched_append(char *out, size_t outsz, size_t *len, const char *s, size_t n)
+static void schedule_append(char *out, size_t outsz, size_t *len, const char *s, size_t n)
 {
     if (outsz == 0 || *len >= outsz - 1)
         return;
     size_t room = outsz - 1 - *len;
     int cut = n > room;
     if (cut) {
-        n = room;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
+        n = utf8_cut(s, n, room);
     }
     memcpy(out + *len, s, n);
     out[*len + n] = '\0';
@@ -164,7 +155,7 @@ static void sched_append(char *out, size_t outsz, size_t *len, const char *s, si
  * it ("opens %s %s" with no weekday gives "opens 8:45"). Arguments the
  * template has no "%s" for are appended after a space, so a translation that
  * lost a placeholder still shows the time. */
-static void sched_fill(char *out, size_t outsz, const char *tmpl, const char *const *args,
+static void schedule_fill(char *out, size_t outsz, const char *tmpl, const char *const *args,
                        int nargs)
 {
     size_t len = 0;
@@ -176,30 +167,30 @@ static void sched_fill(char *out, size_t outsz, const char *tmpl, const char *co
         const char *q = strchr(p, '%');
         size_t run = q ? (size_t)(q - p) : strlen(p);
         if (run > 0) {
-            sched_append(out, outsz, &len, p, run);
+            schedule_append(out, outsz, &len, p, run);
             p += run;
         } else if (p[1] == 's' && used < nargs) {
             const char *a = args[used++];
-            sched_append(out, outsz, &len, a, strlen(a));
+            schedule_append(out, outsz, &len, a, strlen(a));
             p += 2;
             if (a[0] == '\0' && *p == ' ')
                 p++;
             else if (a[0] == '\0' && len > 0 && len < outsz - 1 && out[len - 1] == ' ')
                 out[--len] = '\0';
         } else {
-            sched_append(out, outsz, &len, "%", 1);
+            schedule_append(out, outsz, &len, "%", 1);
             p += p[1] == '%' ? 2 : 1;
         }
     }
     for (; used < nargs; used++) {
         if (args[used][0] == '\0')
             continue;
-        sched_append(out, outsz, &len, " ", 1);
-        sched_append(out, outsz, &len, args[used], strlen(args[used]));
+        schedule_append(out, outsz, &len, " ", 1);
+        schedule_append(out, outsz, &len, args[used], strlen(args[used]));
     }
 }
 
-static const char *sched_holiday_name(const struct holiday_name *h, const char *lang)
+static const char *schedule_holiday_name(const struct holiday_name *h, const char *lang)
 {
         /* Chinese readers read the kanji; Korean readers get English. */
     static const char *const ja_langs[] = {"ja", "ja-easy", "zh-Hant", "zh-Hans", "zh"};
@@ -211,7 +202,7 @@ static const char *sched_holiday_name(const struct holiday_name *h, const char *
 
 /* OPENS_AT's two arguments: the day ("" today, a weekday name within six
  * days, else M/D) and the time H:MM. */
-static void sched_when(const struct schedule_status *s, const char *lang, char *day,
+static void schedule_when(const struct schedule_status *s, const char *lang, char *day,
                        size_t daysz, char *time, size_t timesz)
 {
     static const enum i18n_key wd[7] = {I18N_WEEKDAY_SUN, I18N_WEEKDAY_MON, I18N_WEEKDAY_TUE,
@@ -234,22 +225,22 @@ void schedule_describe(const struct schedule_status *s, const char *lang, char *
         return;
     if (s->open) {
         snprintf(time, sizeof time, "%d:%02d", s->close_min / 60, s->close_min % 60);
-        sched_fill(out, outsz, i18n_ui(I18N_OPEN_UNTIL, lang), &args[1], 1);
+        schedule_fill(out, outsz, i18n_ui(I18N_OPEN_UNTIL, lang), &args[1], 1);
     } else if ((s->reason == SCHEDULE_REASON_HOLIDAY || s->reason == SCHEDULE_REASON_YEAR_END) &&
                (s->holiday.ja || s->holiday.en)) {
-        args[0] = sched_holiday_name(&s->holiday, lang);
-        sched_fill(out, outsz, i18n_ui(I18N_CLOSED_TODAY, lang), args, 1);
+        args[0] = schedule_holiday_name(&s->holiday, lang);
+        schedule_fill(out, outsz, i18n_ui(I18N_CLOSED_TODAY, lang), args, 1);
     } else if (s->has_next) {
-        sched_when(s, lang, day, sizeof day, time, sizeof time);
-        sched_fill(out, outsz, i18n_ui(I18N_OPENS_AT, lang), args, 2);
+        schedule_when(s, lang, day, sizeof day, time, sizeof time);
+        schedule_fill(out, outsz, i18n_ui(I18N_OPENS_AT, lang), args, 2);
     } else {
-        sched_fill(out, outsz, i18n_ui(I18N_CLOSED, lang), args, 0);
+        schedule_fill(out, outsz, i18n_ui(I18N_CLOSED, lang), args, 0);
     }
 }
 
 /* ---- printing (kiosk --schedule) ----------------------------------------- */
 
-static const struct config_municipality *sched_find(const struct config *cfg, const char *id)
+static const struct config_municipality *schedule_find(const struct config *cfg, const char *id)
 {
     for (int i = 0; id && i < cfg->n_municipalities; i++)
         if (cfg->municipalities[i].id && strcmp(cfg->municipalities[i].id, id) == 0)
@@ -257,7 +248,7 @@ static const struct config_municipality *sched_find(const struct config *cfg, co
     return NULL;
 }
 
-static void sched_unknown_id(const struct config *cfg, const char *id)
+static void schedule_unknown_id(const struct config *cfg, const char *id)
 {
     char known[900];
     size_t len = 0;
@@ -265,19 +256,19 @@ static void sched_unknown_id(const struct config *cfg, const char *id)
     for (int i = 0; i < cfg->n_municipalities; i++) {
         const char *mid = cfg->municipalities[i].id ? cfg->municipalities[i].id : "?";
         if (i > 0)
-            sched_append(known, sizeof known, &len, ", ", 2);
-        sched_append(known, sizeof known, &len, mid, strlen(mid));
+            schedule_append(known, sizeof known, &len, ", ", 2);
+        schedule_append(known, sizeof known, &len, mid, strlen(mid));
     }
     msg_error("--schedule: unknown municipality \"%s\"; known ids: %s", id ? id : "",
               cfg->n_municipalities > 0 ? known : "(none)");
 }
 
-static void sched_print_day(FILE *out, const struct config_municipality *m, long day)
+static void schedule_print_day(FILE *out, const struct config_municipality *m, long day)
 {
     static const char *const wdn[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     struct schedule_local l;
     struct holiday_name name;
-    sched_local_from_day(day, 0, &l);
+    schedule_local_from_day(day, 0, &l);
     fprintf(out, "%04d-%02d-%02d %s ", l.y, l.m, l.d, wdn[l.wday]);
     switch (schedule_day_reason(m, l.y, l.m, l.d, &name)) {
     case SCHEDULE_REASON_HOLIDAY:
@@ -307,9 +298,9 @@ static void sched_print_day(FILE *out, const struct config_municipality *m, long
 int schedule_print(FILE *out, const struct config *cfg, const char *id, int y, int m, int d,
                    int days)
 {
-    const struct config_municipality *mu = sched_find(cfg, id);
+    const struct config_municipality *mu = schedule_find(cfg, id);
     if (!mu) {
-        sched_unknown_id(cfg, id);
+        schedule_unknown_id(cfg, id);
         return -1;
     }
     if (!mu->has_hours) {
@@ -317,16 +308,16 @@ int schedule_print(FILE *out, const struct config *cfg, const char *id, int y, i
                   mu->id);
         return -1;
     }
-    if (m < 1 || m > 12 || d < 1 || d > holiday_days_in_month(y, m) || y < 1980 || y > 2099) {
+    if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m) || y < 1980 || y > 2099) {
         msg_error("--schedule: invalid date %04d-%02d-%02d (1980..2099)", y, m, d);
         return -1;
     }
-    if (days < 1 || days > SCHED_MAX_PRINT_DAYS) {
-        msg_error("--schedule: days must be 1..%d, not %d", SCHED_MAX_PRINT_DAYS, days);
+    if (days < 1 || days > SCHEDULE_MAX_PRINT_DAYS) {
+        msg_error("--schedule: days must be 1..%d, not %d", SCHEDULE_MAX_PRINT_DAYS, days);
         return -1;
     }
-    long first = holiday_days_from_civil(y, m, d);
+    long first = date_days_from_civil(y, m, d);
     for (int i = 0; i < days; i++)
-        sched_print_day(out, mu, first + i);
+        schedule_print_day(out, mu, first + i);
     return 0;
 }

@@ -10,9 +10,9 @@
 #include <time.h>
 
 #include "config.h"
+#include "date.h"
 #include "holiday.h"
 
-#define SCHEDULE_UTC_OFFSET_S (9 * 3600) /* Asia/Tokyo */
 #define SCHEDULE_LOOKAHEAD_DAYS 31       /* how far to search for the next opening */
 
 /* A local (Asia/Tokyo) calendar time. */

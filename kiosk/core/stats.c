@@ -7,9 +7,10 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "holiday.h"
+#include "date.h"
 #include "msg.h"
 #include "schedule.h"
+#include "utf8.h"
 
 static const char *const stats_kind_names[STATS_KIND_COUNT] = {
     "session_start", "screen", "language", "idle_reset",
@@ -28,28 +29,12 @@ static int stats_kind_from_name(const char *s)
     return -1;
 }
 
-void stats_set(char *dst, size_t dstsz, const char *src)
-{
-    if (dstsz == 0)
-        return;
-    size_t n = src ? strlen(src) : 0;
-    if (n >= dstsz) {
-        n = dstsz - 1;
-        /* Do not leave half a UTF-8 sequence: back up over continuation bytes. */
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    if (n)
-        memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 void stats_event_init(struct stats_event *ev, enum stats_kind kind, time_t t, const char *kiosk)
 {
     memset(ev, 0, sizeof *ev);
     ev->kind = kind;
     ev->t = (long long)t;
-    stats_set(ev->kiosk, sizeof ev->kiosk, kiosk);
+    utf8_copy(ev->kiosk, sizeof ev->kiosk, kiosk);
 }
 
 /* ---- a bounded text buffer: appends until full, then remembers it overflowed ---- */
@@ -134,7 +119,7 @@ int stats_format(const struct stats_event *ev, char *out, size_t outsz)
     out[0] = '\0';
     struct schedule_local l;
     schedule_local_time((time_t)ev->t, &l);
-    stats_buf_printf(&b, "{\"t\":\"%04d-%02d-%02dT%02d:%02d:%02d+09:00\",\"kiosk\":", l.y,
+    stats_buf_printf(&b, "{\"t\":\"%04d-%02d-%02dT%02d:%02d:%02d" DATE_TOKYO_OFFSET "\",\"kiosk\":", l.y,
                      l.m, l.d, l.hour, l.min, l.sec);
     stats_json_string(&b, ev->kiosk);
     stats_buf_printf(&b, ",\"event\":\"%s\"", stats_kind_name(ev->kind));
@@ -168,40 +153,11 @@ long stats_local_day(long long t)
 
 /* ---- parsing ---- */
 
-/* Reads exactly n digits at *s; returns the value or -1. */
-static int stats_digits(const char **s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        char c = (*s)[i];
-        if (c < '0' || c > '9')
-            return -1;
-        v = v * 10 + (c - '0');
-    }
-    *s += n;
-    return v;
-}
-
 static int stats_expect(const char **s, char c)
 {
     if (**s != c)
         return -1;
     (*s)++;
-    return 0;
-}
-
-/* "YYYY-MM-DD" at *s into y, m, d; checks the day exists. */
-static int stats_parse_ymd(const char **s, int *y, int *m, int *d)
-{
-    *y = stats_digits(s, 4);
-    if (*y < 0 || stats_expect(s, '-') != 0)
-        return -1;
-    *m = stats_digits(s, 2);
-    if (*m < 1 || *m > 12 || stats_expect(s, '-') != 0)
-        return -1;
-    *d = stats_digits(s, 2);
-    if (*d < 1 || *d > holiday_days_in_month(*y, *m))
-        return -1;
     return 0;
 }
 
@@ -216,10 +172,10 @@ static int stats_parse_offset(const char *s, int *off)
     if (!sign)
         return -1;
     s++;
-    int hh = stats_digits(&s, 2);
+    int hh = date_digits(&s, 2);
     if (hh < 0 || hh > 23 || stats_expect(&s, ':') != 0)
         return -1;
-    int mm = stats_digits(&s, 2);
+    int mm = date_digits(&s, 2);
     if (mm < 0 || mm > 59 || *s != '\0')
         return -1;
     *off = sign * (hh * 3600 + mm * 60);
@@ -229,16 +185,16 @@ static int stats_parse_offset(const char *s, int *off)
 int stats_parse_time(const char *s, long long *utc)
 {
     int y, mo, d;
-    if (stats_parse_ymd(&s, &y, &mo, &d) != 0 || (*s != 'T' && *s != 't'))
+    if (date_parse_prefix(&s, &y, &mo, &d) != 0 || (*s != 'T' && *s != 't'))
         return -1;
     s++;
-    int h = stats_digits(&s, 2);
+    int h = date_digits(&s, 2);
     if (h < 0 || h > 23 || stats_expect(&s, ':') != 0)
         return -1;
-    int mi = stats_digits(&s, 2);
+    int mi = date_digits(&s, 2);
     if (mi < 0 || mi > 59 || stats_expect(&s, ':') != 0)
         return -1;
-    int sec = stats_digits(&s, 2);
+    int sec = date_digits(&s, 2);
     if (sec < 0 || sec > 60) /* 60: a leap second */
         return -1;
     if (*s == '.') {
@@ -251,7 +207,7 @@ int stats_parse_time(const char *s, long long *utc)
     int off;
     if (stats_parse_offset(s, &off) != 0)
         return -1;
-    *utc = (long long)holiday_days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - off;
+    *utc = (long long)date_days_from_civil(y, mo, d) * DATE_DAY_S + h * 3600 + mi * 60 + sec - off;
     return 0;
 }
 
@@ -263,7 +219,7 @@ static int stats_parse_string(const cJSON *obj, const char *key, char *dst, size
         return 0;
     if (!cJSON_IsString(it) || strlen(it->valuestring) >= dstsz)
         return -1;
-    stats_set(dst, dstsz, it->valuestring);
+    utf8_copy(dst, dstsz, it->valuestring);
     return 0;
 }
 
@@ -320,7 +276,7 @@ int stats_parse(const char *line, struct stats_event *out)
 static int stats_date_key(const char *s, int *key)
 {
     int y, m, d;
-    if (!s || stats_parse_ymd(&s, &y, &m, &d) != 0 || *s != '\0')
+    if (!s || date_parse(s, &y, &m, &d) != 0)
         return -1;
     *key = y * 10000 + m * 100 + d;
     return 0;
@@ -362,7 +318,7 @@ static struct stats_report_muni *stats_report_muni(struct stats_report *r, const
             return &r->munis[i];
     struct stats_report_muni *m = stats_grow((void **)&r->munis, &r->n_munis, sizeof *m);
     if (m)
-        stats_set(m->id, sizeof m->id, id);
+        utf8_copy(m->id, sizeof m->id, id);
     return m;
 }
 
@@ -376,7 +332,7 @@ static int stats_report_count(struct stats_report_name **arr, int *n, const char
     struct stats_report_name *e = stats_grow((void **)arr, n, sizeof *e);
     if (!e)
         return -1;
-    stats_set(e->name, sizeof e->name, name);
+    utf8_copy(e->name, sizeof e->name, name);
     e->n = 1;
     return 0;
 }
@@ -740,7 +696,7 @@ struct stats_metrics_muni *stats_metrics_muni(struct stats_metrics *m, const cha
         return NULL;
     struct stats_metrics_muni *e = &m->munis[m->n_munis++];
     memset(e, 0, sizeof *e);
-    stats_set(e->id, sizeof e->id, id);
+    utf8_copy(e->id, sizeof e->id, id);
     return e;
 }
 

@@ -48,8 +48,7 @@ struct stats_event {
 const char *stats_kind_name(enum stats_kind k);
 /* Zeroes *ev and sets kind, t and the kiosk id (may be NULL; cut to fit). */
 void stats_event_init(struct stats_event *ev, enum stats_kind kind, time_t t, const char *kiosk);
-/* Copies src into a field of size dstsz, cutting at a UTF-8 boundary. */
-void stats_set(char *dst, size_t dstsz, const char *src);
+/* Fields are filled with utf8_copy() (utf8.h), which never splits a character. */
 
 /* Writes ev as one JSON line ending in '\n' into out (caller's buffer;
  * STATS_LINE_MAX always suffices). Returns the line's length, or -1 if it

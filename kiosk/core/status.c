@@ -8,64 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "schedule.h"
+#include "str.h"
+#include "utf8.h"
 
 #define STATUS_MAX_MESSAGE_LANGS 16
-
-static size_t status_copy_bounded(char *dst, size_t dstsz, const char *src)
-{
-    size_t n = strlen(src);
-    if (dstsz == 0)
-        return 0;
-    if (n >= dstsz)
-        n = dstsz - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-    return n;
-}
 
 void status_info_unknown(struct status_info *out, const char *reason)
 {
     memset(out, 0, sizeof *out);
     out->state = STATUS_UNKNOWN;
     out->wait_minutes = -1;
-    status_copy_bounded(out->reason, sizeof out->reason, reason ? reason : "");
-}
-
-/* Well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
-static int status_utf8_ok(const unsigned char *s)
-{
-    while (*s) {
-        unsigned c = *s;
-        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-        if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4))
-            return 0;
-        unsigned long cp = n == 0 ? c : c & (0x3Fu >> n);
-        for (int i = 1; i <= n; i++) {
-            if ((s[i] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i] & 0x3Fu);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        s += n + 1;
-    }
-    return 1;
+    str_copy(out->reason, sizeof out->reason, reason);
 }
 
 /* Adds text under lang, cut to STATUS_MAX_MESSAGE_BYTES at a UTF-8 boundary. */
 static int status_add_text(struct ltext *t, const char *lang, const char *text)
 {
     char buf[STATUS_MAX_MESSAGE_BYTES + 1];
-    size_t n = strlen(text);
-    if (n > STATUS_MAX_MESSAGE_BYTES) {
-        n = STATUS_MAX_MESSAGE_BYTES;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(buf, text, n);
-    buf[n] = '\0';
+    utf8_copy(buf, sizeof buf, text);
     return ltext_add(t, lang, buf);
 }
 
@@ -75,7 +37,7 @@ static const char *status_parse_message(const cJSON *msg, struct ltext *t)
     if (!msg || cJSON_IsNull(msg))
         return NULL;
     if (cJSON_IsString(msg)) {
-        if (!status_utf8_ok((const unsigned char *)msg->valuestring))
+        if (!utf8_valid(msg->valuestring))
             return "\"message\" is not valid UTF-8";
         return status_add_text(t, "", msg->valuestring) == 0 ? NULL : "out of memory";
     }
@@ -90,7 +52,7 @@ static const char *status_parse_message(const cJSON *msg, struct ltext *t)
             return "\"message\" has a language code that is too long";
         if (t->n >= STATUS_MAX_MESSAGE_LANGS)
             return "\"message\" has too many languages";
-        if (!status_utf8_ok((const unsigned char *)e->valuestring))
+        if (!utf8_valid(e->valuestring))
             return "\"message\" is not valid UTF-8";
         if (status_add_text(t, e->string, e->valuestring) != 0)
             return "out of memory";
@@ -210,7 +172,7 @@ void status_rfc3339(time_t t, char *out, size_t outsz)
 {
     struct schedule_local l;
     schedule_local_time(t, &l);
-    snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d+09:00", l.y, l.m, l.d, l.hour, l.min,
+    snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d" DATE_TOKYO_OFFSET, l.y, l.m, l.d, l.hour, l.min,
              l.sec);
 }
 

@@ -2,28 +2,7 @@
 
 #include <string.h>
 
-size_t textwrap_utf8_len(const char *s)
-{
-    unsigned char c = (unsigned char)s[0];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    for (size_t i = 1; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            return 1;
-    return n;
-}
-
-unsigned textwrap_utf8_decode(const char *s, size_t *adv)
-{
-    size_t n = textwrap_utf8_len(s);
-    const unsigned char *u = (const unsigned char *)s;
-    *adv = n;
-    if (n == 1)
-        return u[0] < 0x80 ? u[0] : 0xFFFD;
-    unsigned cp = u[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++)
-        cp = (cp << 6) | (u[i] & 0x3F);
-    return cp;
-}
+#include "utf8.h"
 
 static int textwrap_is_cjk(unsigned cp)
 {
@@ -51,14 +30,14 @@ static size_t textwrap_next_break(const char *t, size_t pos, int words)
 {
     size_t adv;
     size_t i = pos;
-    unsigned cp = textwrap_utf8_decode(t + i, &adv);
+    unsigned cp = utf8_decode(t + i, &adv);
     if (t[i] == '\0' || t[i] == '\n')
         return i;
     if ((textwrap_is_cjk(cp) && !words) || cp == ' ') {
         i += adv;
     } else {
         while (t[i] && t[i] != ' ' && t[i] != '\n') {
-            cp = textwrap_utf8_decode(t + i, &adv);
+            cp = utf8_decode(t + i, &adv);
             if (textwrap_is_cjk(cp) && !textwrap_no_start(cp) && !words && i > pos)
                 break;
             if (words && i > pos && (cp == 0xFF08 || cp == 0x300C))
@@ -67,7 +46,7 @@ static size_t textwrap_next_break(const char *t, size_t pos, int words)
         }
     }
     /* Keep closing punctuation with the word before it. */
-    while (t[i] && textwrap_no_start(textwrap_utf8_decode(t + i, &adv)))
+    while (t[i] && textwrap_no_start(utf8_decode(t + i, &adv)))
         i += adv;
     return i;
 }
@@ -125,7 +104,7 @@ static int textwrap_has_cjk_and_space(const char *text)
     int cjk = 0, space = 0;
     size_t adv;
     for (const char *p = text; *p; p += adv) {
-        unsigned cp = textwrap_utf8_decode(p, &adv);
+        unsigned cp = utf8_decode(p, &adv);
         cjk |= textwrap_is_cjk(cp);
         space |= cp == ' ' || ((cp == 0xFF08 || cp == 0x300C) && p > text);
     }

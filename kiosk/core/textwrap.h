@@ -20,8 +20,4 @@ struct textwrap_line {
  * fit (a single unbreakable piece wider than max_w, or more lines needed). */
 int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
              struct textwrap_line *out, int max_lines, int *overflow);
-/* Length in bytes of the UTF-8 sequence starting at s (1 for invalid bytes). */
-size_t textwrap_utf8_len(const char *s);
-/* Decodes one UTF-8 code point at s (U+FFFD for invalid); *adv gets its length. */
-unsigned textwrap_utf8_decode(const char *s, size_t *adv);
 #endif

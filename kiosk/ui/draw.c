@@ -4,6 +4,7 @@
 #include "images.h"
 #include "textwrap.h"
 #include "ui.h"
+#include "utf8.h"
 
 #define UI_MAX_LINES 16
 #define UI_MAX_RADIUS 96 /* corners larger than this are drawn at 96 px */
@@ -250,9 +251,7 @@ static void ui_ellipsis_line(struct ui *ui, const char *text, struct ui_fit *f, 
             l->width = lw;
             return;
         }
-        do /* back one whole UTF-8 character */
-            len--;
-        while (len > 0 && ((unsigned char)text[l->start + len] & 0xC0) == 0x80);
+        len = utf8_cut(text + l->start, l->len, len - 1); /* back one whole character */
     }
 }
 

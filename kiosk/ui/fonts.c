@@ -6,7 +6,7 @@
 
 #include "fontfind.h"
 #include "msg.h"
-#include "textwrap.h"
+#include "utf8.h"
 
 #define FONTS_MAX_CHAINS 12
 #define FONTS_MAX_FILES 4
@@ -256,7 +256,7 @@ static int fonts_missing(TTF_Font *font, const char *text)
     int missing = 0;
     size_t adv;
     for (const char *p = text; *p; p += adv) {
-        unsigned cp = textwrap_utf8_decode(p, &adv);
+        unsigned cp = utf8_decode(p, &adv);
         if (cp >= 0x20 && cp != 0xFFFD && !TTF_GlyphIsProvided32(font, cp))
             missing++;
     }

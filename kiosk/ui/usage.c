@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "stats.h"
+#include "utf8.h"
 
 static struct records *usage_open(const struct config *cfg)
 {
@@ -47,7 +48,7 @@ static void usage_event(struct usage *u, enum stats_kind kind, int muni, struct 
 {
     stats_event_init(ev, kind, time(NULL), u->cfg->kiosk.id);
     if (muni >= 0 && muni < u->cfg->n_municipalities)
-        stats_set(ev->municipality, sizeof ev->municipality, u->cfg->municipalities[muni].id);
+        utf8_copy(ev->municipality, sizeof ev->municipality, u->cfg->municipalities[muni].id);
 }
 
 void usage_record_cmd(struct usage *u, const struct app_state *st, int rec)
@@ -60,9 +61,9 @@ void usage_record_cmd(struct usage *u, const struct app_state *st, int rec)
     struct stats_event ev;
     usage_event(u, kinds[rec], -1, &ev);
     if (rec == APP_REC_SCREEN_VIEW)
-        stats_set(ev.screen, sizeof ev.screen, app_screen_name(st->screen));
+        utf8_copy(ev.screen, sizeof ev.screen, app_screen_name(st->screen));
     if (rec == APP_REC_LANGUAGE)
-        stats_set(ev.lang, sizeof ev.lang, app_lang(st));
+        utf8_copy(ev.lang, sizeof ev.lang, app_lang(st));
     records_event(u->records, &ev);
 }
 
@@ -90,7 +91,7 @@ void usage_call_end(struct usage *u, const struct app_state *st, const struct ap
         e.duration_s = now - st->call_since;
     }
     if (!ended && (int)ev->reason >= 0 && (int)ev->reason < 4)
-        stats_set(e.reason, sizeof e.reason, reasons[ev->reason]);
+        utf8_copy(e.reason, sizeof e.reason, reasons[ev->reason]);
     records_event(u->records, &e);
 }
 
@@ -105,8 +106,8 @@ void usage_metrics(struct usage *u, struct http_worker *http, int camera, int mi
     memset(&m, 0, sizeof m);
     if (http)
         http_worker_get_health(http, &h);
-    stats_set(m.kiosk, sizeof m.kiosk, u->cfg->kiosk.id);
-    stats_set(m.version, sizeof m.version, KIOSK_VERSION);
+    utf8_copy(m.kiosk, sizeof m.kiosk, u->cfg->kiosk.id);
+    utf8_copy(m.version, sizeof m.version, KIOSK_VERSION);
     for (int i = 0; i < u->cfg->n_municipalities; i++)
         if (u->cfg->municipalities[i].has_call)
             stats_metrics_muni(&m, u->cfg->municipalities[i].id);

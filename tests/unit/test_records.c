@@ -15,6 +15,7 @@
 
 #include "check.h"
 #include "records.h"
+#include "utf8.h"
 
 static char test_dir[] = "/tmp/kiosk-records-XXXXXX";
 
@@ -99,7 +100,7 @@ static void test_event(struct stats_event *ev, enum stats_kind kind, long long t
                        const char *muni)
 {
     stats_event_init(ev, kind, (time_t)t, "test-kiosk");
-    stats_set(ev->municipality, sizeof ev->municipality, muni);
+    utf8_copy(ev->municipality, sizeof ev->municipality, muni);
 }
 
 static void test_lines_and_stop(void)
@@ -197,8 +198,8 @@ static void test_today_from_file(void)
 static void test_snapshot(struct stats_metrics *m, int n_munis)
 {
     memset(m, 0, sizeof *m);
-    stats_set(m->kiosk, sizeof m->kiosk, "test-kiosk");
-    stats_set(m->version, sizeof m->version, "0.1.0");
+    utf8_copy(m->kiosk, sizeof m->kiosk, "test-kiosk");
+    utf8_copy(m->version, sizeof m->version, "0.1.0");
     for (int i = 0; i < n_munis; i++) {
         char id[STATS_ID_MAX];
         snprintf(id, sizeof id, "municipality-%02d-with-a-rather-long-id-for-a-big-file", i);
@@ -372,7 +373,7 @@ static void test_queue_full(void)
     struct records *r = records_start_opts(path, NULL, &o);
     struct stats_event ev;
     test_event(&ev, STATS_SCREEN, 0, "");
-    stats_set(ev.screen, sizeof ev.screen, "home");
+    utf8_copy(ev.screen, sizeof ev.screen, "home");
     for (int i = 0; i < 3000; i++)
         records_event(r, &ev);
     long lost = records_lost(r);

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "stats.h"
+#include "utf8.h"
 
 static long long test_time(const char *s)
 {
@@ -22,7 +23,7 @@ static void test_format_basic(void)
     char line[STATS_LINE_MAX];
     stats_event_init(&ev, STATS_CALL_ENDED, (time_t)test_time("2026-11-28T01:15:02Z"),
                      "sapporo-01");
-    stats_set(ev.municipality, sizeof ev.municipality, "tobetsu");
+    utf8_copy(ev.municipality, sizeof ev.municipality, "tobetsu");
     ev.has_duration = 1;
     ev.duration_s = 312.44;
     int n = stats_format(&ev, line, sizeof line);
@@ -38,7 +39,7 @@ static void test_format_basic(void)
     CHECK_INT(stats_format(&ev, line, (size_t)n + 1), n);
 
     stats_event_init(&ev, STATS_LANGUAGE, (time_t)test_time("2026-12-31T15:00:00Z"), "k");
-    stats_set(ev.lang, sizeof ev.lang, "zh-Hant");
+    utf8_copy(ev.lang, sizeof ev.lang, "zh-Hant");
     stats_format(&ev, line, sizeof line);
     CHECK_STR(line, "{\"t\":\"2027-01-01T00:00:00+09:00\",\"kiosk\":\"k\",\"event\":\"language\","
                     "\"lang\":\"zh-Hant\"}\n");
@@ -49,8 +50,8 @@ static void test_format_escaping(void)
     struct stats_event ev, back;
     char line[STATS_LINE_MAX];
     stats_event_init(&ev, STATS_CALL_FAILED, 1764292502, "kiosk \"A\"\\1");
-    stats_set(ev.municipality, sizeof ev.municipality, "当別町\n\t\x01\x7f");
-    stats_set(ev.reason, sizeof ev.reason, "start");
+    utf8_copy(ev.municipality, sizeof ev.municipality, "当別町\n\t\x01\x7f");
+    utf8_copy(ev.reason, sizeof ev.reason, "start");
     stats_format(&ev, line, sizeof line);
     CHECK(strstr(line, "\"kiosk\":\"kiosk \\\"A\\\"\\\\1\"") != NULL);
     CHECK(strstr(line, "\"municipality\":\"当別町\\n\\u0009\\u0001\\u007f\"") != NULL);
@@ -84,9 +85,9 @@ static void test_format_escaping(void)
 static void test_set_utf8(void)
 {
     char small[5];
-    stats_set(small, sizeof small, "当別"); /* 6 bytes: only the first character fits */
+    utf8_copy(small, sizeof small, "当別"); /* 6 bytes: only the first character fits */
     CHECK_STR(small, "当");
-    stats_set(small, sizeof small, NULL);
+    utf8_copy(small, sizeof small, NULL);
     CHECK_STR(small, "");
 }
 
@@ -288,8 +289,8 @@ static void test_metrics(void)
 {
     struct stats_metrics m;
     memset(&m, 0, sizeof m);
-    stats_set(m.kiosk, sizeof m.kiosk, "sap\"poro\\01\n");
-    stats_set(m.version, sizeof m.version, "0.1.0");
+    utf8_copy(m.kiosk, sizeof m.kiosk, "sap\"poro\\01\n");
+    utf8_copy(m.version, sizeof m.version, "0.1.0");
     struct stats_metrics_muni *t = stats_metrics_muni(&m, "tobetsu");
     t->started = 4;
     t->ended = 3;

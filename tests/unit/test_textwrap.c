@@ -5,14 +5,12 @@
 
 #include "check.h"
 #include "textwrap.h"
+#include "utf8.h"
 
 static int fake_measure(void *ctx, const char *s, size_t len)
 {
     (void)ctx;
-    int n = 0;
-    for (size_t i = 0; i < len; i += textwrap_utf8_len(s + i))
-        n++;
-    return n * 10;
+    return (int)utf8_count(s, len) * 10;
 }
 
 struct wrap_case {
@@ -79,20 +77,8 @@ static void test_cases(void)
     }
 }
 
-static void test_utf8(void)
-{
-    size_t adv;
-    CHECK_INT(textwrap_utf8_decode("あ", &adv), 0x3042);
-    CHECK_INT(adv, 3);
-    CHECK_INT(textwrap_utf8_decode("\xF0\x9F\x98\x80", &adv), 0x1F600);
-    CHECK_INT(adv, 4);
-    CHECK_INT(textwrap_utf8_decode("\xE3\x81", &adv), 0xFFFD); /* cut short */
-    CHECK_INT(textwrap_utf8_len("\xC3\xA9"), 2);
-}
-
 int main(void)
 {
     test_cases();
-    test_utf8();
     return CHECK_RESULT();
 }
