@@ -64,6 +64,7 @@ static void app_reset(struct app_state *st, double now, struct app_cmds *cmds)
     st->pin_len = 0;
     memset(st->pin, 0, sizeof st->pin);
     st->visitor_active = 0;
+    st->idle_ending = 0;
     if (st->config_waiting) {
         st->config_waiting = 0;
         app_push(cmds, APP_CMD_SWAP_CONFIG, 0);
@@ -105,10 +106,19 @@ int app_in_call(const struct app_state *st)
     return st->screen == APP_SCREEN_CALLING || st->screen == APP_SCREEN_IN_CALL;
 }
 
+/* A launcher's browser covers the kiosk during its call, so no touch reaches
+ * the kiosk: the idle timer waits (the browser's exit, the call bar's End
+ * button or max_minutes end the call). Without a launcher the visitor sees
+ * the in-call screen and its End button: idle applies as anywhere else. */
+static int app_call_covers_kiosk(const struct app_state *st)
+{
+    return app_in_call(st) && (!st->cfg || st->cfg->call.n_launcher > 0);
+}
+
 double app_idle_remaining(const struct app_state *st, double now)
 {
     /* Home waits for nobody, unless a visitor changed something there. */
-    if ((st->screen == APP_SCREEN_HOME && !st->visitor_active) || app_in_call(st))
+    if ((st->screen == APP_SCREEN_HOME && !st->visitor_active) || app_call_covers_kiosk(st))
         return APP_NEVER;
     double timeout = st->cfg ? st->cfg->kiosk.idle_timeout_s : 90;
     return st->last_input + timeout - now;
@@ -195,6 +205,7 @@ static void app_start_call(struct app_state *st, int muni, double now, struct ap
         return;
     st->muni = muni;
     st->fail_reason = APP_FAIL_NONE;
+    st->idle_ending = 0;
     st->call_since = now; /* the visitor's call begins with the tap */
     app_go(st, APP_SCREEN_CALLING, now, cmds);
     app_push(cmds, APP_CMD_START_CALL, muni);
@@ -294,11 +305,24 @@ static void app_action(struct app_state *st, const struct app_target *t, double 
     }
 }
 
+static void app_idle_reset(struct app_state *st, double now, struct app_cmds *cmds)
+{
+    app_push(cmds, APP_CMD_RECORD, APP_REC_IDLE_RESET);
+    app_reset(st, now, cmds);
+}
+
 static void app_tick(struct app_state *st, double now, struct app_cmds *cmds)
 {
     if (app_idle_remaining(st, now) <= 0) {
-        app_push(cmds, APP_CMD_RECORD, APP_REC_IDLE_RESET);
-        app_reset(st, now, cmds);
+        /* A call the visitor walked away from ends first, so that its end is
+         * recorded as a call's; home follows with CALL_ENDED (or at the next
+         * tick, should that never come). */
+        if (app_in_call(st) && !st->idle_ending) {
+            st->idle_ending = 1;
+            app_push(cmds, APP_CMD_END_CALL, 0);
+            return;
+        }
+        app_idle_reset(st, now, cmds);
         return;
     }
     if (st->screen == APP_SCREEN_THANKS && now - st->screen_since >= APP_THANKS_S)
@@ -318,7 +342,9 @@ static void app_call_event(struct app_state *st, const struct app_event *ev, dou
             app_go(st, APP_SCREEN_IN_CALL, now, cmds);
         break;
     case APP_EV_CALL_ENDED:
-        if (app_in_call(st)) {
+        if (app_in_call(st) && st->idle_ending) {
+            app_idle_reset(st, now, cmds); /* nobody left to thank */
+        } else if (app_in_call(st)) {
             st->last_input = now;
             app_go(st, APP_SCREEN_THANKS, now, cmds);
         }

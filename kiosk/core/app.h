@@ -107,6 +107,7 @@ struct app_state {
     int pin_failures;
     double pin_locked_until;
     int visitor_active; /* 1 from the first touch after home until reset */
+    int idle_ending;    /* idle during a call without launcher: its end was asked for */
 };
 
 /* Starts on the home screen in the config's default language. */
@@ -120,7 +121,9 @@ void app_set_config(struct app_state *st, const struct config *cfg);
 /* The current language code (points into the config). */
 const char *app_lang(const struct app_state *st);
 /* Seconds until the idle reset; a large number when the idle timer is paused
- * (home screen, or during a call). */
+ * (home screen, or during a launcher's call: its browser covers the kiosk).
+ * A call without launcher shows the in-call screen, and idle applies there:
+ * the reset first ends the call (APP_CMD_END_CALL), then goes home. */
 double app_idle_remaining(const struct app_state *st, double now);
 /* 1 while the "Still there?" countdown shows. */
 int app_idle_warning(const struct app_state *st, double now);
@@ -137,6 +140,6 @@ int app_set_lang(struct app_state *st, const char *lang);
 const char *app_action_name(enum app_action a);
 /* The screen's name as in --screen ("home", "municipality", ...). */
 const char *app_screen_name(enum app_screen s);
-/* 1 when the screen belongs to a call (idle timer paused). */
+/* 1 when the screen belongs to a call. */
 int app_in_call(const struct app_state *st);
 #endif

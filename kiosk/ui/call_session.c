@@ -112,11 +112,24 @@ static enum app_event_kind call_finish(struct call_session *cs, time_t wall)
     return APP_EV_CALL_ENDED;
 }
 
+/* The system's handler is fire and forget: there is no process to watch, so
+ * the call lasts until the in-call screen's End button, the idle reset, or
+ * max_minutes counted from the start here. */
+static enum app_event_kind call_poll_openurl(struct call_session *cs, time_t wall, double mono)
+{
+    if (mono - cs->mono_start < cs->cfg->call.max_minutes * 60.0)
+        return APP_EV_TICK;
+    msg_warn("call reached max_minutes (%d): ending it", cs->cfg->call.max_minutes);
+    return call_finish(cs, wall);
+}
+
 enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, double mono,
                                       enum app_fail_reason *reason)
 {
-    if (!cs->active || cs->via_openurl)
+    if (!cs->active)
         return APP_EV_TICK;
+    if (cs->via_openurl)
+        return call_poll_openurl(cs, wall, mono);
     int status = 0;
     enum launcher_state s = launcher_state(cs->launcher, &status, NULL);
     if (s == LAUNCHER_RUNNING || s == LAUNCHER_STOPPING) {

@@ -35,7 +35,8 @@ enum app_event_kind call_session_start(struct call_session *cs, int muni, int de
                                        time_t wall, double mono, enum app_fail_reason *reason);
 /* Looks at the running call (after a wake-up or on a timer): returns
  * APP_EV_CALL_ENDED or APP_EV_CALL_FAILED when it is over (and cleans up),
- * else APP_EV_TICK. Enforces max_minutes. */
+ * else APP_EV_TICK. Enforces max_minutes: a launcher's browser is asked to
+ * stop; an SDL_OpenURL call, with nothing to stop, ends at once. */
 enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, double mono,
                                       enum app_fail_reason *reason);
 /* The visitor ended the call (End button or cancel): asks the browser to

@@ -42,7 +42,8 @@ struct run {
     int quit;
     int dirty;
     int last_minute;
-    int logged_screen; /* the screen whose targets were last logged (+1) */
+    int logged_screen; /* the screen whose targets were last logged (+1), negated for the
+                          idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
 };
 
@@ -315,12 +316,17 @@ static void run_health(struct run *r, char *health, size_t hsz, char *counts, si
 }
 
 /* With --verbose, where the touch targets of a new screen are (as
- * --screenshot --verbose prints them): tests tap there. */
-static void run_log_targets(struct run *r)
+ * --screenshot --verbose prints them): tests tap there. The "Still there?"
+ * question counts as a screen of its own (it replaces the targets). */
+static void run_log_targets(struct run *r, double now)
 {
-    if (msg_get_level() < MSG_DEBUG || r->logged_screen == (int)r->st.screen + 1)
+    int warning = app_idle_warning(&r->st, now);
+    int key = warning ? -((int)r->st.screen + 1) : (int)r->st.screen + 1;
+    if (msg_get_level() < MSG_DEBUG || r->logged_screen == key)
         return;
-    r->logged_screen = (int)r->st.screen + 1;
+    r->logged_screen = key;
+    if (warning)
+        msg_debug("idle warning over %s", app_screen_name(r->st.screen));
     for (int i = 0; i < r->ui->n_targets; i++) {
         const struct ui_target *t = &r->ui->targets[i];
         msg_debug("target %s %d at %d,%d %dx%d", app_action_name(t->t.action), t->t.arg,
@@ -348,7 +354,7 @@ static void run_draw(struct run *r, double now)
         callbar_draw(&r->bar, &r->st, &view, w, h);
     r->dirty = 0;
     r->next_redraw = screen_next_redraw(&r->st, now);
-    run_log_targets(r);
+    run_log_targets(r, now);
 }
 
 /* How long the loop may sleep: until the state machine's next deadline, the

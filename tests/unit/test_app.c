@@ -26,6 +26,7 @@ static void test_setup(void)
     test_cfg.municipalities = test_munis;
     test_munis[0].has_call = 1; /* tobetsu */
     test_cfg.n_services = 2;
+    test_cfg.call.n_launcher = 1; /* a supervised browser; see test_call_without_launcher */
 }
 
 static struct app_cmds test_cmds;
@@ -138,6 +139,55 @@ static void test_idle(void)
     CHECK_STR(app_lang(&st), "ja");
 }
 
+/* Without a launcher (SDL_OpenURL) the visitor sees the in-call screen:
+ * idle warns, then ends the call and goes home with the visitor wiped. */
+static void test_call_without_launcher(void)
+{
+    struct app_state st;
+    test_cfg.call.n_launcher = 0;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 1);
+    tap(&st, APP_ACT_LANG, 1, 2);
+    tap(&st, APP_ACT_START_CALL, 0, 3);
+    event(&st, APP_EV_CALL_RUNNING, 3);
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
+    CHECK(app_next_deadline(&st) > 0); /* the loop wakes for the warning */
+    CHECK(!app_idle_warning(&st, 52.9));
+    CHECK(app_idle_warning(&st, 53.1)); /* "Still there?" over the call */
+    tap(&st, APP_ACT_CONTINUE, 0, 60); /* the visitor is still there */
+    event(&st, APP_EV_TICK, 119.9);
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
+    CHECK(!has_cmd(APP_CMD_END_CALL, -1));
+    event(&st, APP_EV_TICK, 120); /* gone: the call ends first */
+    CHECK(has_cmd(APP_CMD_END_CALL, -1));
+    CHECK(!has_cmd(APP_CMD_RECORD, APP_REC_IDLE_RESET));
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL); /* its end is still the call's */
+    event(&st, APP_EV_CALL_ENDED, 120);
+    CHECK_INT(st.screen, APP_SCREEN_HOME); /* no thank-you for nobody */
+    CHECK(has_cmd(APP_CMD_RECORD, APP_REC_IDLE_RESET));
+    CHECK_STR(app_lang(&st), "ja");
+    CHECK_INT(st.muni, -1);
+    CHECK_INT(st.visitor_active, 0);
+    /* Should the end never come, the next tick goes home all the same. */
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 200);
+    tap(&st, APP_ACT_START_CALL, 0, 201);
+    event(&st, APP_EV_CALL_RUNNING, 201);
+    event(&st, APP_EV_TICK, 261);
+    CHECK(has_cmd(APP_CMD_END_CALL, -1));
+    event(&st, APP_EV_TICK, 262);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    CHECK(has_cmd(APP_CMD_RECORD, APP_REC_IDLE_RESET));
+    /* The End button and the end of a call the visitor stayed for. */
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 300);
+    tap(&st, APP_ACT_START_CALL, 0, 301);
+    event(&st, APP_EV_CALL_RUNNING, 301);
+    tap(&st, APP_ACT_END_CALL, 0, 330);
+    CHECK(has_cmd(APP_CMD_END_CALL, -1));
+    event(&st, APP_EV_CALL_ENDED, 330);
+    CHECK_INT(st.screen, APP_SCREEN_THANKS);
+    test_cfg.call.n_launcher = 1;
+}
+
 static void test_admin_pin(void)
 {
     struct app_state st;
@@ -198,6 +248,7 @@ int main(void)
     test_visitor_path();
     test_call_refusals();
     test_idle();
+    test_call_without_launcher();
     test_admin_pin();
     test_config_swap();
     test_show();
