@@ -20,6 +20,11 @@ const char *cli_usage(void)
            "                           service:ID, kpi, admin-pin, admin, idle-warning\n"
            "  --at YYYY-MM-DDTHH:MM    with --screenshot: the time to show (Asia/Tokyo)\n"
            "  --high-contrast, --large-text   with --screenshot: the accessibility modes\n"
+           "  --status ID=STATE        with --screenshot, repeatable: draw as if ID's\n"
+           "                           status_url had answered STATE: available, busy,\n"
+           "                           busy:MIN (wait in minutes), unknown (no valid\n"
+           "                           answer) or message:TEXT (available, with the\n"
+           "                           clerk's message TEXT); ID needs a call.status_url\n"
            "  --schedule ID [--from YYYY-MM-DD] [--days N]\n"
            "                           print when ID's remote counter is open, one line a day\n"
            "  --report FROM TO [--format csv|md]\n"
@@ -51,6 +56,106 @@ int cli_parse_at(const char *s, long long *utc)
         return -1;
     *utc = (long long)date_days_from_civil(y, m, d) * DATE_DAY_S + hh * 3600 + mm * 60 -
            DATE_TOKYO_OFFSET_S;
+    return 0;
+}
+
+int cli_parse_status(const char *s, struct cli_status *out, char *err, size_t errsz)
+{
+    const char *eq = strchr(s, '=');
+    size_t idlen = eq ? (size_t)(eq - s) : 0;
+    memset(out, 0, sizeof *out);
+    out->wait_minutes = -1;
+    if (idlen == 0 || idlen >= sizeof out->id) {
+        snprintf(err, errsz, "--status: expected ID=STATE, e.g. tobetsu=busy:15, got '%s'", s);
+        return -1;
+    }
+    memcpy(out->id, s, idlen);
+    const char *v = eq + 1;
+    if (strcmp(v, "available") == 0)
+        out->state = STATUS_AVAILABLE;
+    else if (strcmp(v, "unknown") == 0)
+        out->state = STATUS_UNKNOWN;
+    else if (strcmp(v, "busy") == 0)
+        out->state = STATUS_BUSY;
+    else if (strncmp(v, "busy:", 5) == 0) {
+        char *end = NULL;
+        long m = strtol(v + 5, &end, 10);
+        if (v[5] < '0' || v[5] > '9' || !end || *end || m > STATUS_MAX_WAIT_MINUTES) {
+            snprintf(err, errsz, "--status %s: busy:MIN wants minutes from 0 to %d, got '%s'",
+                     out->id, STATUS_MAX_WAIT_MINUTES, v + 5);
+            return -1;
+        }
+        out->state = STATUS_BUSY;
+        out->wait_minutes = (int)m;
+    } else if (strncmp(v, "message:", 8) == 0 && v[8] &&
+               strlen(v + 8) <= STATUS_MAX_MESSAGE_BYTES) {
+        out->state = STATUS_AVAILABLE;
+        out->message = v + 8;
+    } else {
+        snprintf(err, errsz,
+                 "--status %s: expected available, busy, busy:MIN, unknown or message:TEXT "
+                 "(1 to %d bytes), got '%.64s'",
+                 out->id, STATUS_MAX_MESSAGE_BYTES, v);
+        return -1;
+    }
+    return 0;
+}
+
+static int cli_status_add(struct cli *c, const char *v, char *err, size_t errsz)
+{
+    if (c->n_status >= CLI_MAX_STATUS) {
+        snprintf(err, errsz, "--status: at most %d of them", CLI_MAX_STATUS);
+        return -1;
+    }
+    struct cli_status *s = &c->status[c->n_status];
+    if (cli_parse_status(v, s, err, errsz) != 0)
+        return -1;
+    for (int i = 0; i < c->n_status; i++)
+        if (strcmp(c->status[i].id, s->id) == 0) {
+            snprintf(err, errsz, "--status %s: given twice", s->id);
+            return -1;
+        }
+    c->n_status++;
+    return 0;
+}
+
+static int cli_muni_index(const struct config *cfg, const char *id)
+{
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        if (strcmp(cfg->municipalities[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int cli_status_fill(const struct cli *c, const struct config *cfg, struct status_info *out,
+                    char *err, size_t errsz)
+{
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        status_info_unknown(&out[i], "no --status given");
+    for (int k = 0; k < c->n_status; k++) {
+        const struct cli_status *s = &c->status[k];
+        int i = cli_muni_index(cfg, s->id);
+        if (i < 0) {
+            snprintf(err, errsz, "--status %s: the config has no municipality with this id",
+                     s->id);
+            return -1;
+        }
+        const struct config_municipality *m = &cfg->municipalities[i];
+        if (!m->has_call || !m->call.status_url) {
+            snprintf(err, errsz,
+                     "--status %s: its call has no status_url in the config, so the kiosk "
+                     "never asks its clerk",
+                     s->id);
+            return -1;
+        }
+        status_info_unknown(&out[i], s->state == STATUS_UNKNOWN ? "--status unknown" : "");
+        out[i].state = s->state;
+        out[i].wait_minutes = s->wait_minutes;
+        if (s->message && ltext_add(&out[i].message, "", s->message) != 0) {
+            snprintf(err, errsz, "--status %s: out of memory", s->id);
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -145,6 +250,8 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
             return -1;
         }
         c->report_format = v;
+    } else if ((v = cli_value(argc, argv, i, "--status"))) {
+        return cli_status_add(c, v, err, errsz);
     } else if ((v = cli_value(argc, argv, i, "--at"))) {
         if (cli_parse_at(v, &c->at) != 0) {
             snprintf(err, errsz, "--at: expected YYYY-MM-DDTHH:MM (Asia/Tokyo), got '%s'", v);
@@ -177,6 +284,11 @@ int cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errsz)
     }
     if (c->mode == CLI_SCREENSHOT && !c->screen) {
         snprintf(err, errsz, "--screenshot needs --screen NAME (try --help)");
+        return -1;
+    }
+    if (c->n_status > 0 && c->mode != CLI_SCREENSHOT) {
+        snprintf(err, errsz, "--status applies to --screenshot only (the running kiosk asks "
+                             "each status_url itself)");
         return -1;
     }
     return 0;

@@ -3,8 +3,21 @@
 /* The kiosk's command line (PRODUCT.md), parsed without side effects. */
 #include <stddef.h>
 
+#include "config.h"
+#include "status.h"
+
 enum cli_mode { CLI_RUN, CLI_HELP, CLI_VERSION, CLI_CHECK_CONFIG, CLI_SCREENSHOT,
                 CLI_SCHEDULE, CLI_REPORT };
+
+/* --status ID=STATE: what ID's status_url is taken to have answered, for a
+ * screenshot. */
+#define CLI_MAX_STATUS 16
+struct cli_status {
+    char id[64];            /* municipality id */
+    enum status_state state;
+    int wait_minutes;       /* busy:MIN; -1 = not given */
+    const char *message;    /* message:TEXT; NULL = none; points into argv */
+};
 
 struct cli {
     enum cli_mode mode;
@@ -23,6 +36,8 @@ struct cli {
     int high_contrast;   /* --high-contrast (screenshots) */
     int large_text;      /* --large-text (screenshots) */
     int verbose;
+    int n_status;        /* --status, with --screenshot only */
+    struct cli_status status[CLI_MAX_STATUS];
 };
 
 /* Parses argv into *out. Returns 0, or -1 with a one-line reason in err
@@ -32,6 +47,17 @@ int cli_parse(int argc, char **argv, struct cli *out, char *err, size_t errsz);
 int cli_parse_size(const char *s, int *w, int *h);
 /* Parses "YYYY-MM-DDTHH:MM" as Asia/Tokyo time into UTC seconds. */
 int cli_parse_at(const char *s, long long *utc);
+/* Parses the value of --status, "ID=available|busy[:MIN]|unknown|message:TEXT",
+ * into *out. Returns 0, or -1 with a one-line reason in err. */
+int cli_parse_status(const char *s, struct cli_status *out, char *err, size_t errsz);
+/* Fills out[0..cfg->n_municipalities) as the status poll would have: each
+ * --status of c for its municipality, STATUS_UNKNOWN for the others. out is
+ * overwritten (not freed first); the caller frees each entry with
+ * status_info_free, also after an error. Returns 0, or -1 with a reason in
+ * err: an id that is no municipality, or one whose config has no
+ * call.status_url (the kiosk never polls it), or no memory. */
+int cli_status_fill(const struct cli *c, const struct config *cfg, struct status_info *out,
+                    char *err, size_t errsz);
 /* The --help text. */
 const char *cli_usage(void);
 #endif

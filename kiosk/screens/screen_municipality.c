@@ -32,12 +32,24 @@ static void muni_hero(struct ui *ui, const struct config_municipality *m, int id
     int pill_w = L->portrait ? in.w : in.w / 2;
     struct rect pill = L->portrait ? layout_take_bottom(&in, in.h / 2, 0)
                                    : layout_take_right(&in, pill_w, L->gap);
-    pill = layout_center(pill, pill.w, L->font_px[LAYOUT_FONT_LABEL] * 2);
+    /* One line in a pill twice the font's size; a line that does not fit
+     * even shrunk (status unknown in ja-easy, large text) takes two lines
+     * and the pill grows to hold them. */
+    int one = L->font_px[LAYOUT_FONT_LABEL] * 2, lines = 1, ph = one;
+    struct rect text = {pill.x + one / 2, pill.y, pill.w - one, one};
+    if (ui_font_that_fits(ui, line, LAYOUT_FONT_LABEL, text, UI_BOLD, 1) != LAYOUT_FONT_LABEL) {
+        lines = 2;
+        ph = ui_text_height(ui, line, LAYOUT_FONT_LABEL, text.w, pill.h, UI_BOLD, 2) + one / 2;
+        ph = ph < pill.h ? ph : pill.h;
+    }
+    pill = layout_center(pill, pill.w, ph);
+    text.y = pill.y;
+    text.h = pill.h;
     uint32_t pill_bg = a.state == AVAIL_INFO_ONLY ? t->closed : avail_badge_color(ui, &a);
-    ui_fill_rounded(ui, pill, pill.h / 2, ui->high_contrast ? t->border : 0xFFFFFF);
-    ui_fill_rounded(ui, layout_inset(pill, 3), pill.h / 2 - 3, pill_bg);
-    ui_text(ui, line, LAYOUT_FONT_LABEL, t->badge_text,
-            (struct rect){pill.x + pill.h / 2, pill.y, pill.w - pill.h, pill.h}, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    ui_fill_rounded(ui, pill, one / 2, ui->high_contrast ? t->border : 0xFFFFFF);
+    ui_fill_rounded(ui, layout_inset(pill, 3), one / 2 - 3, pill_bg);
+    ui_text(ui, line, LAYOUT_FONT_LABEL, t->badge_text, text,
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, lines);
     if (m->emblem) {
         struct rect em = layout_take_left(&in, in.h, L->gap);
         ui_image(ui, m->emblem, em);

@@ -1,6 +1,7 @@
 /* --screenshot: one screen drawn by the software renderer on a surface, with
  * no display at all, saved as PNG. The same drawing code as on screen. */
 #include <SDL_image.h>
+#include <stdlib.h>
 
 #include "headless.h"
 #include "msg.h"
@@ -34,7 +35,8 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     if (headless_state(f, cfg, &st) != 0)
         return -1;
     struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
-                           .mono = HEADLESS_MONO + f->since, .camera_ok = 1, .microphone_ok = 1,
+                           .mono = HEADLESS_MONO + f->since, .status = f->status,
+                           .camera_ok = 1, .microphone_ok = 1,
                            .config_status = "loaded, 0 warning(s)",
                            .health = "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost",
                            .counts = "0 calls started, 0 ended, 0 failed"};
@@ -56,10 +58,44 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     return 0;
 }
 
+/* The --status answers, or NULL when none were given (as before the first
+ * poll). Returns 0, or -1 after a message; *out is the caller's to free
+ * with headless_status_free. */
+static int headless_status(const struct cli *c, const struct config *cfg,
+                           struct status_info **out)
+{
+    *out = NULL;
+    if (c->n_status == 0)
+        return 0;
+    *out = calloc((size_t)(cfg->n_municipalities ? cfg->n_municipalities : 1), sizeof **out);
+    char err[256];
+    if (!*out) {
+        msg_error("screenshot: out of memory");
+        return -1;
+    }
+    if (cli_status_fill(c, cfg, *out, err, sizeof err) != 0) {
+        msg_error("%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void headless_status_free(const struct config *cfg, struct status_info *s)
+{
+    for (int i = 0; s && i < cfg->n_municipalities; i++)
+        status_info_free(&s[i]);
+    free(s);
+}
+
 int headless_screenshot(const struct cli *c, const struct config *cfg, const char *fonts_dir,
                         struct headless_report *rep)
 {
     int rc = -1;
+    struct status_info *status = NULL;
+    if (headless_status(c, cfg, &status) != 0) {
+        headless_status_free(cfg, status);
+        return -1;
+    }
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, c->size_w, c->size_h, 32,
                                                     SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
@@ -69,7 +105,7 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
         goto out;
     }
     struct headless_frame f = {c->screen, c->lang, c->size_w, c->size_h, c->high_contrast,
-                               c->large_text, c->at, 0.0};
+                               c->large_text, c->at, 0.0, status};
     if (headless_draw(ui, cfg, &f, rep) != 0)
         goto out;
     if (IMG_SavePNG(s, c->screenshot) != 0) {
@@ -82,5 +118,6 @@ out:
     if (r)
         SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);
+    headless_status_free(cfg, status);
     return rc;
 }

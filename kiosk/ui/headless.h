@@ -20,6 +20,9 @@ struct headless_frame {
     int high_contrast, large_text;
     long long at;       /* wall clock (Unix seconds) to show; < 0: now */
     double since;       /* seconds since the screen was entered (attract pages) */
+    /* The clerks' status as the live loop keeps it from the status poll:
+     * cfg->n_municipalities entries, or NULL (no answer yet). Borrowed. */
+    const struct status_info *status;
 };
 
 /* Draws f with ui (whose renderer targets a w x h surface) and fills rep.
@@ -27,7 +30,8 @@ struct headless_frame {
 int headless_draw(struct ui *ui, const struct config *cfg, const struct headless_frame *f,
                   struct headless_report *rep);
 
-/* Renders c->screen at c->size to c->screenshot. Needs TTF_Init done and no
+/* Renders c->screen at c->size to c->screenshot, with c->status (--status)
+ * as the status poll's answers. Needs TTF_Init done and no
  * display. Returns 0, or -1 after a message. */
 int headless_screenshot(const struct cli *c, const struct config *cfg, const char *fonts_dir,
                         struct headless_report *rep);

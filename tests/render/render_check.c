@@ -126,6 +126,126 @@ static const char *screen_names(const struct config *cfg, char names[][64], int 
     return NULL;
 }
 
+/* Draws f and applies every check; what names the frame in messages.
+ * Returns 0 if it was drawn (even if a check failed), -1 if it could not be. */
+static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
+                       const struct headless_frame *f, const char *what)
+{
+    struct headless_report rep;
+    if (headless_draw(ui, cfg, f, &rep) != 0) {
+        FAIL("%s: cannot draw", what);
+        return -1;
+    }
+    int before = failures;
+    if (rep.overflow)
+        FAIL("%s: %d text overflow(s), e.g. \"%s\"", what, rep.overflow, rep.last_overflow);
+    if (rep.missing_glyphs)
+        FAIL("%s: %d missing glyph(s)", what, rep.missing_glyphs);
+    if (rep.outside)
+        FAIL("%s: %d drawing(s) outside the window", what, rep.outside);
+    if (rep.targets == 0)
+        FAIL("%s: no touch target", what);
+    int colours = distinct_colours(s);
+    if (colours < 8)
+        FAIL("%s: looks blank (%d colours)", what, colours);
+    check_targets(ui, what);
+    /* Scannable from 40 cm: at least 25 mm, quiet zone included. */
+    if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
+        FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,
+             layout_mm(&ui->L, 25));
+    if (failures != before)
+        save_failure(s, what);
+    return 0;
+}
+
+/* FNV-1a of the frame: two states that look the same hash the same. */
+static Uint64 frame_hash(SDL_Surface *s)
+{
+    Uint64 h = 1469598103934665603ULL;
+    for (int y = 0; y < s->h; y++) {
+        const Uint8 *row = (const Uint8 *)s->pixels + y * s->pitch;
+        for (int x = 0; x < s->w * 4; x++)
+            h = (h ^ row[x]) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The clerk's side as the status poll leaves it (kiosk --status): each
+ * state the badge draws. Every municipality with calls gets the state;
+ * "closed" is the available answer outside opening hours (a Sunday). No
+ * answer at all (status NULL) looks like "unknown" and is what the other
+ * frames draw. */
+enum { N_STATES = 6 };
+static const char *const state_names[N_STATES] = {"available", "busy",    "busy-wait",
+                                                  "unknown",   "message", "closed"};
+
+/* 2026-12-06 10:00 in Sapporo: a Sunday, Tobetsu's counter closed. */
+#define AT_SUNDAY 1796518800LL
+
+static int set_state(const struct config *cfg, struct status_info *st, int k)
+{
+    for (int i = 0; i < cfg->n_municipalities; i++) {
+        status_info_free(&st[i]);
+        status_info_unknown(&st[i], k == 3 ? "render_check: unknown" : "");
+        if (!cfg->municipalities[i].has_call || k == 3)
+            continue;
+        st[i].state = k == 1 || k == 2 ? STATUS_BUSY : STATUS_AVAILABLE;
+        /* The widest wait there is: 1440 minutes. */
+        st[i].wait_minutes = k == 2 ? STATUS_MAX_WAIT_MINUTES : -1;
+        if (k == 4 && (ltext_add(&st[i].message, "ja", "窓口は14時に再開します。少々お待ちください") ||
+                       ltext_add(&st[i].message, "en", "The counter reopens at 14:00. Thank you for waiting")))
+            return -1;
+    }
+    return 0;
+}
+
+/* Every state on the screens that show it, in every language, once in
+ * high contrast; and each state must look different on Tobetsu's page. */
+static int run_states(struct ui *ui, SDL_Surface *s, const struct config *cfg, int w, int h,
+                      int large)
+{
+    static const char *const screens[] = {"municipalities", "municipality:tobetsu", "home"};
+    struct status_info *st = calloc((size_t)cfg->n_municipalities, sizeof *st);
+    int frames = 0;
+    if (!st) {
+        FAIL("out of memory");
+        return 0;
+    }
+    Uint64 seen[N_STATES] = {0};
+    for (int k = 0; k < N_STATES; k++) {
+        if (set_state(cfg, st, k) != 0) {
+            FAIL("out of memory");
+            break;
+        }
+        for (int l = 0; l < cfg->kiosk.n_languages; l++)
+            for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+                for (int hc = 0; hc < 2; hc++) {
+                    if (hc && l != 0)
+                        continue;
+                    struct headless_frame f = {screens[i], cfg->kiosk.languages[l], w, h, hc,
+                                               large, k == 5 ? AT_SUNDAY : AT_FIXED, 0.0, st};
+                    char what[160];
+                    snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s-%s", w, h,
+                             large ? "-large" : "", hc ? "-hc" : "", f.lang, f.screen,
+                             state_names[k]);
+                    if (check_frame(ui, s, cfg, &f, what) != 0)
+                        continue;
+                    frames++;
+                    if (i == 1 && l == 0 && !hc)
+                        seen[k] = frame_hash(s);
+                }
+    }
+    for (int a = 0; a < N_STATES; a++)
+        for (int b = a + 1; b < N_STATES; b++)
+            if (seen[a] == seen[b])
+                FAIL("%dx%d: Tobetsu's page looks the same in states %s and %s", w, h,
+                     state_names[a], state_names[b]);
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        status_info_free(&st[i]);
+    free(st);
+    return frames;
+}
+
 static int run_screens(const struct config *cfg, int w, int h, int large)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
@@ -145,59 +265,28 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 if (hc && l != 0)
                     continue;
                 struct headless_frame f = {names[i], cfg->kiosk.languages[l], w, h, hc, large,
-                                           AT_FIXED, 0.0};
-                struct headless_report rep;
+                                           AT_FIXED, 0.0, NULL};
                 char what[160];
                 snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s", w, h, large ? "-large" : "",
                          hc ? "-hc" : "", f.lang, f.screen);
-                if (headless_draw(ui, cfg, &f, &rep) != 0) {
-                    FAIL("%s: cannot draw", what);
-                    continue;
-                }
-                frames++;
-                int before = failures;
-                if (rep.overflow)
-                    FAIL("%s: %d text overflow(s), e.g. \"%s\"", what, rep.overflow,
-                         rep.last_overflow);
-                if (rep.missing_glyphs)
-                    FAIL("%s: %d missing glyph(s)", what, rep.missing_glyphs);
-                if (rep.outside)
-                    FAIL("%s: %d drawing(s) outside the window", what, rep.outside);
-                if (rep.targets == 0)
-                    FAIL("%s: no touch target", what);
-                int colours = distinct_colours(s);
-                if (colours < 8)
-                    FAIL("%s: looks blank (%d colours)", what, colours);
-                check_targets(ui, what);
-                /* Scannable from 40 cm: at least 25 mm, quiet zone included. */
-                if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
-                    FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,
-                         layout_mm(&ui->L, 25));
-                if (failures != before)
-                    save_failure(s, what);
+                if (check_frame(ui, s, cfg, &f, what) == 0)
+                    frames++;
             }
     /* Home's attract loop: every page, in every language. */
     for (int l = 0; l < cfg->kiosk.n_languages; l++)
         for (int page = 1; page <= cfg->n_services; page++) {
             struct headless_frame f = {"home", cfg->kiosk.languages[l], w, h, 0, large, AT_FIXED,
-                                       page * SCREEN_ATTRACT_S + 1.0};
-            struct headless_report rep;
+                                       page * SCREEN_ATTRACT_S + 1.0, NULL};
             char what[160];
             snprintf(what, sizeof what, "%dx%d%s-%.16s-attract-%d", w, h, large ? "-large" : "",
                      f.lang, page);
-            if (headless_draw(ui, cfg, &f, &rep) != 0)
+            if (check_frame(ui, s, cfg, &f, what) != 0)
                 continue;
             frames++;
-            int before = failures;
-            if (rep.overflow || rep.missing_glyphs || rep.outside)
-                FAIL("%s: %d overflow (\"%s\"), %d missing glyphs, %d outside", what,
-                     rep.overflow, rep.last_overflow, rep.missing_glyphs, rep.outside);
-            check_targets(ui, what);
-            if (failures != before)
-                save_failure(s, what);
             if (l == 0 && page == 1 && w == 1920 && !large)
                 IMG_SavePNG(s, "render_attract_page1.png"); /* to look at */
         }
+    frames += run_states(ui, s, cfg, w, h, large);
     printf("%dx%d%s: %d frames drawn\n", w, h, large ? " large text" : "", frames);
     ui_destroy(ui);
     SDL_DestroyRenderer(r);
@@ -296,11 +385,12 @@ static int run_rotation(struct config *cfg)
             FAIL("cannot set up rendering: %s", SDL_GetError());
             return 1;
         }
-        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0};
+        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0, NULL};
         struct headless_report rep;
         char what[64];
         snprintf(what, sizeof what, "rotation-%d", rot);
-        headless_draw(ui, cfg, &f, &rep);
+        if (headless_draw(ui, cfg, &f, &rep) != 0)
+            FAIL("%s: cannot draw", what);
         if (ui->L.w != 1920 || ui->L.h != 1080)
             FAIL("%s: laid out %dx%d, want 1920x1080", what, ui->L.w, ui->L.h);
         if (rep.overflow || rep.missing_glyphs || rep.outside)
@@ -353,6 +443,13 @@ int main(int argc, char **argv)
     if (config_load(cfg_path, &opts, &cfg, NULL) != 0) {
         fprintf(stderr, "cannot load %s\n", cfg_path);
         return 1;
+    }
+    /* Every municipality with calls is polled, so "unknown" is not
+     * "available" (the shipped config polls no clerk). */
+    for (int i = 0; i < cfg.n_municipalities; i++) {
+        struct config_municipality *m = &cfg.municipalities[i];
+        if (m->has_call && !m->call.status_url)
+            m->call.status_url = strdup("https://meet.example.jp/status");
     }
     int w = 0, h = 0;
     if (strcmp(argv[2], "screens") == 0 && argc >= 4 && sscanf(argv[3], "%dx%d", &w, &h) == 2)
