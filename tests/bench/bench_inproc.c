@@ -43,7 +43,7 @@ static int bench_target_open(struct bench_target *t, int w, int h, int use_windo
     t->w = w;
     t->h = h;
     if (use_window) {
-        /* The same window and renderer as ui/run.c run_window. */
+        /* The same window and renderer as shell/run.c run_window. */
         t->win = SDL_CreateWindow("kiosk_bench", 0, 0, w, h, SDL_WINDOW_ALLOW_HIGHDPI);
         t->r = t->win ? SDL_CreateRenderer(t->win, -1, 0) : NULL;
     } else {
@@ -187,7 +187,7 @@ static int bench_rows(const struct bench_inproc_opts *o, struct bench_target *t,
     return 0;
 }
 
-/* ---- touches: the loop of ui/run.c, fed by pushed finger events -------- */
+/* ---- touches: the loop of shell/run.c, fed by pushed finger events -------- */
 
 struct bench_loop {
     struct bench_target *t;

@@ -1,7 +1,7 @@
 #ifndef KIOSK_BENCH_INPROC_H
 #define KIOSK_BENCH_INPROC_H
 /* The in-process half: the kiosk's own drawing code (ui_begin +
- * screen_draw_frame + SDL_RenderPresent, as ui/run.c calls them) on the
+ * screen_draw_frame + SDL_RenderPresent, as shell/run.c calls them) on the
  * software renderer, timed per screen; and touches pushed as SDL finger
  * events through input_handle and app_handle, timed to the end of the
  * present that shows them. */

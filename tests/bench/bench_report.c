@@ -47,7 +47,7 @@ static void bench_header(const struct bench_opts *o, const struct config *cfg,
                          const struct bench_result *r)
 {
     printf("kiosk_bench: renderer %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d), %s, "
-           "SDL_HINT_FRAMEBUFFER_ACCELERATION 0, as ui/run.c\n",
+           "SDL_HINT_FRAMEBUFFER_ACCELERATION 0, as shell/run.c\n",
            r->renderer, r->sdl.major, r->sdl.minor, r->sdl.patch, r->ttf.major, r->ttf.minor,
            r->ttf.patch, o->surface ? "drawing into an SDL_Surface" : "X11 window on Xvfb");
     printf("config: %s (%d municipalities, %d services, %d KPIs, %d languages), screens in "
@@ -96,7 +96,7 @@ static void bench_touch_line(const char *what, const struct bench_result *r, int
 static void bench_touch_table(const struct bench_result *r)
 {
     printf("\ntouch -> end of the present that shows it, ms (finger event pushed, the loop of "
-           "ui/run.c)\n%-40s", "");
+           "shell/run.c)\n%-40s", "");
     for (int s = 0; s < BENCH_SIZES; s++)
         printf(" | %4dx%-4d median p99 max n", r->size[s].w, r->size[s].h);
     printf("\n");

@@ -90,7 +90,7 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
     return o->starts < 1 ? -1 : 0;
 }
 
-/* The same hints as ui/run.c run_init: what the kiosk renders with. */
+/* The same hints as shell/run.c run_init: what the kiosk renders with. */
 static int bench_sdl_init(void)
 {
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");

@@ -59,6 +59,15 @@ static void run_wake(void *ctx)
     SDL_PushEvent(&e);
 }
 
+/* A call without a launcher goes to the system's handler for the URL. */
+static int run_open_url(const char *url, char *err, size_t errsz)
+{
+    if (SDL_OpenURL(url) == 0)
+        return 0;
+    snprintf(err, errsz, "SDL_OpenURL: %s", SDL_GetError());
+    return -1;
+}
+
 static int run_load(struct run *r, struct config *out)
 {
     struct config_diags diags = {0};
@@ -495,6 +504,7 @@ static int run_init(struct run *r)
                  r->cfg.kiosk.default_language);
     r->call.wake = run_wake;
     r->call.wake_ctx = r;
+    r->call.open_url = run_open_url;
     run_attach_config(r);
     usage_start(&r->usage, &r->cfg);
     r->watch = config_watch_start(r->paths->config, run_wake, r);

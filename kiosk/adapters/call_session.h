@@ -1,8 +1,9 @@
 #ifndef KIOSK_CALL_SESSION_H
 #define KIOSK_CALL_SESSION_H
 /* One video call: a fresh session id, the URL rules, the clerk's
- * notifications, and the launcher (or SDL_OpenURL without one). Carries out
- * the state machine's START_CALL / END_CALL commands; never blocks. */
+ * notifications, and the launcher (or, without one, the system's handler:
+ * open_url). Carries out the state machine's START_CALL / END_CALL
+ * commands; never blocks. */
 #include <time.h>
 
 #include "app.h"
@@ -23,12 +24,15 @@ struct call_session {
     double mono_start;
     void (*wake)(void *);
     void *wake_ctx;
+    /* Hands url to the system's handler when no launcher is configured (the
+     * kiosk passes SDL_OpenURL here): 0, or -1 with a reason in err. */
+    int (*open_url)(const char *url, char *err, size_t errsz);
     int x, y, w, h; /* where the browser goes */
     /* Counters for the admin screen. */
     int n_started, n_ended, n_failed;
 };
 
-/* Starts a call to municipality muni. Returns APP_EV_CALL_RUNNING (SDL_OpenURL),
+/* Starts a call to municipality muni. Returns APP_EV_CALL_RUNNING (open_url),
  * APP_EV_TICK (a launcher started: still connecting), or APP_EV_CALL_FAILED
  * with *reason set. devices_ok: camera and microphone. */
 enum app_event_kind call_session_start(struct call_session *cs, int muni, int devices_ok,
@@ -41,7 +45,7 @@ enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, doub
                                       enum app_fail_reason *reason);
 /* The visitor ended the call (End button or cancel): asks the browser to
  * go (the end shows later through call_session_poll), or, for an
- * SDL_OpenURL call with nothing to watch, ends it now (APP_EV_CALL_ENDED). */
+ * open_url call with nothing to watch, ends it now (APP_EV_CALL_ENDED). */
 enum app_event_kind call_session_stop(struct call_session *cs, time_t wall);
 /* Ends and cleans up whatever runs (kiosk quitting). Blocks up to the grace. */
 void call_session_shutdown(struct call_session *cs, time_t wall);

@@ -1,5 +1,5 @@
 /* The kiosk's entry point: command line, then one of the modes. The
- * interactive loop is in ui/run.c. */
+ * interactive loop is in run.c. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>

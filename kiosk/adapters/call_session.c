@@ -1,6 +1,6 @@
 #include "call_session.h"
 
-#include <SDL.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,11 +42,11 @@ static int call_launch(struct call_session *cs, char *err, size_t errsz)
     const struct config_call *cc = &cs->cfg->call;
     if (cc->n_launcher == 0) {
         cs->via_openurl = 1;
-        if (SDL_OpenURL(cs->url) != 0) {
-            snprintf(err, errsz, "SDL_OpenURL: %s", SDL_GetError());
+        if (!cs->open_url) {
+            snprintf(err, errsz, "no launcher and no system handler");
             return -1;
         }
-        return 0;
+        return cs->open_url(cs->url, err, errsz);
     }
     struct launcher_opts o = {.argv = cc->launcher, .argc = cc->n_launcher, .url = cs->url,
                               .x = cs->x, .y = cs->y, .w = cs->w, .h = cs->h,
