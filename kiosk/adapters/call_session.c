@@ -9,7 +9,7 @@
 #include "status.h"
 #include "urlrule.h"
 
-static void call_notify(struct call_session *cs, enum status_event ev, int duration_s,
+static void call_session_notify(struct call_session *cs, enum status_event ev, int duration_s,
                         const char *reason)
 {
     const struct config_municipality *m = &cs->cfg->municipalities[cs->muni];
@@ -26,18 +26,18 @@ static void call_notify(struct call_session *cs, enum status_event ev, int durat
     free(body);
 }
 
-static enum app_event_kind call_fail(struct call_session *cs, enum app_fail_reason why,
+static enum app_event_kind call_session_fail(struct call_session *cs, enum app_fail_reason why,
                                      const char *reason, enum app_fail_reason *out)
 {
     msg_warn("call to %s failed: %s", cs->cfg->municipalities[cs->muni].id, reason);
-    call_notify(cs, STATUS_EVENT_CALL_FAILED, 0, reason);
+    call_session_notify(cs, STATUS_EVENT_CALL_FAILED, 0, reason);
     cs->active = 0;
     cs->n_failed++;
     *out = why;
     return APP_EV_CALL_FAILED;
 }
 
-static int call_launch(struct call_session *cs, char *err, size_t errsz)
+static int call_session_launch(struct call_session *cs, char *err, size_t errsz)
 {
     const struct config_call *cc = &cs->cfg->call;
     if (cc->n_launcher == 0) {
@@ -66,19 +66,19 @@ enum app_event_kind call_session_start(struct call_session *cs, int muni, int de
     cs->via_openurl = 0;
     cs->url[0] = '\0';
     if (session_new_id(cs->session, sizeof cs->session) != 0)
-        return call_fail(cs, APP_FAIL_START, "no random session id", reason);
+        return call_session_fail(cs, APP_FAIL_START, "no random session id", reason);
     if (urlrule_session_url(m->call.url, cs->session, cs->url, sizeof cs->url) != 0 ||
         urlrule_check(cs->url, cs->cfg->call.allowed_hosts, cs->cfg->call.n_allowed_hosts, why,
                       sizeof why) != 0) {
         msg_error("refused to open the call URL of %s: %s", m->id,
                   cs->url[0] ? why : "URL too long");
-        return call_fail(cs, APP_FAIL_REFUSED, "url refused", reason);
+        return call_session_fail(cs, APP_FAIL_REFUSED, "url refused", reason);
     }
     if (!devices_ok)
-        return call_fail(cs, APP_FAIL_DEVICE, "camera or microphone missing", reason);
-    call_notify(cs, STATUS_EVENT_CALL_REQUESTED, 0, NULL);
-    if (call_launch(cs, why, sizeof why) != 0)
-        return call_fail(cs, APP_FAIL_START, why, reason);
+        return call_session_fail(cs, APP_FAIL_DEVICE, "camera or microphone missing", reason);
+    call_session_notify(cs, STATUS_EVENT_CALL_REQUESTED, 0, NULL);
+    if (call_session_launch(cs, why, sizeof why) != 0)
+        return call_session_fail(cs, APP_FAIL_START, why, reason);
     msg_info("call to %s started (session %s)", m->id, cs->session);
     cs->wall_start = wall;
     cs->mono_start = mono;
@@ -90,22 +90,22 @@ enum app_event_kind call_session_start(struct call_session *cs, int muni, int de
 }
 
 /* A launcher's call counts as started once it has outlived the early window. */
-static int call_check_started(struct call_session *cs, double mono)
+static int call_session_check_started(struct call_session *cs, double mono)
 {
     if (!cs->started_notified && mono - cs->mono_start >= LAUNCHER_EARLY_MS / 1000.0) {
         cs->started_notified = 1;
-        call_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
+        call_session_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
         return 1;
     }
     return 0;
 }
 
-static enum app_event_kind call_finish(struct call_session *cs, time_t wall)
+static enum app_event_kind call_session_finish(struct call_session *cs, time_t wall)
 {
     int secs = (int)(wall - cs->wall_start);
     if (!cs->started_notified)
-        call_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
-    call_notify(cs, STATUS_EVENT_CALL_ENDED, secs < 0 ? 0 : secs, NULL);
+        call_session_notify(cs, STATUS_EVENT_CALL_STARTED, 0, NULL);
+    call_session_notify(cs, STATUS_EVENT_CALL_ENDED, secs < 0 ? 0 : secs, NULL);
     msg_info("call to %s ended after %d s", cs->cfg->municipalities[cs->muni].id, secs);
     cs->active = 0;
     cs->n_ended++;
@@ -115,12 +115,13 @@ static enum app_event_kind call_finish(struct call_session *cs, time_t wall)
 /* The system's handler is fire and forget: there is no process to watch, so
  * the call lasts until the in-call screen's End button, the idle reset, or
  * max_minutes counted from the start here. */
-static enum app_event_kind call_poll_openurl(struct call_session *cs, time_t wall, double mono)
+static enum app_event_kind call_session_poll_openurl(struct call_session *cs, time_t wall,
+                                                     double mono)
 {
     if (mono - cs->mono_start < cs->cfg->call.max_minutes * 60.0)
         return APP_EV_TICK;
     msg_warn("call reached max_minutes (%d): ending it", cs->cfg->call.max_minutes);
-    return call_finish(cs, wall);
+    return call_session_finish(cs, wall);
 }
 
 enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, double mono,
@@ -129,7 +130,7 @@ enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, doub
     if (!cs->active)
         return APP_EV_TICK;
     if (cs->via_openurl)
-        return call_poll_openurl(cs, wall, mono);
+        return call_session_poll_openurl(cs, wall, mono);
     int status = 0;
     enum launcher_state s = launcher_state(cs->launcher, &status, NULL);
     if (s == LAUNCHER_RUNNING || s == LAUNCHER_STOPPING) {
@@ -138,7 +139,7 @@ enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, doub
             msg_warn("call reached max_minutes (%d): ending it", cs->cfg->call.max_minutes);
             launcher_request_stop(cs->launcher);
         }
-        if (s == LAUNCHER_RUNNING && call_check_started(cs, mono))
+        if (s == LAUNCHER_RUNNING && call_session_check_started(cs, mono))
             return APP_EV_CALL_RUNNING;
         return APP_EV_TICK;
     }
@@ -148,8 +149,8 @@ enum app_event_kind call_session_poll(struct call_session *cs, time_t wall, doub
     launcher_destroy(cs->launcher);
     cs->launcher = NULL;
     if (early)
-        return call_fail(cs, APP_FAIL_START, why, reason);
-    return call_finish(cs, wall);
+        return call_session_fail(cs, APP_FAIL_START, why, reason);
+    return call_session_finish(cs, wall);
 }
 
 enum app_event_kind call_session_stop(struct call_session *cs, time_t wall)
@@ -157,7 +158,7 @@ enum app_event_kind call_session_stop(struct call_session *cs, time_t wall)
     if (cs->launcher)
         launcher_request_stop(cs->launcher);
     else if (cs->active)
-        return call_finish(cs, wall); /* SDL_OpenURL: nothing to wait for */
+        return call_session_finish(cs, wall); /* SDL_OpenURL: nothing to wait for */
     return APP_EV_TICK;
 }
 
@@ -168,5 +169,5 @@ void call_session_shutdown(struct call_session *cs, time_t wall)
         cs->launcher = NULL;
     }
     if (cs->active)
-        call_finish(cs, wall);
+        call_session_finish(cs, wall);
 }

@@ -177,6 +177,7 @@ static void test_open_url_call(void)
     CHECK_STR(cs.url, want);
     CHECK_INT(call_session_poll(&cs, 1010, 11.0, &why), APP_EV_TICK);
     CHECK_INT(call_session_stop(&cs, 1030), APP_EV_CALL_ENDED);
+    CHECK_INT(call_session_poll(&cs, 1040, 41.0, &why), APP_EV_TICK); /* over */
     CHECK_INT(cs.active, 0);
     CHECK_INT(cs.n_started, 1);
     CHECK_INT(cs.n_ended, 1);
@@ -187,10 +188,14 @@ static void test_open_url_call(void)
     CHECK_INT(why, APP_FAIL_START);
     CHECK(strcmp(first, cs.session) != 0); /* every call its own session */
     CHECK_INT(cs.n_failed, 1);
+    test_open_fails = 0; /* max_minutes counts from the start: nothing to watch */
+    CHECK_INT(call_session_start(&cs, 0, 1, 1150, 151.0, &why), APP_EV_CALL_RUNNING);
+    CHECK_INT(call_session_poll(&cs, 1150 + 29 * 60, 151.0 + 29 * 60, &why), APP_EV_TICK);
+    CHECK_INT(call_session_poll(&cs, 1150 + 30 * 60, 151.0 + 30 * 60, &why), APP_EV_CALL_ENDED);
+    CHECK_INT(cs.n_ended, 2);
     cs.open_url = NULL;
     CHECK_INT(call_session_start(&cs, 0, 1, 1200, 201.0, &why), APP_EV_CALL_FAILED);
     CHECK_INT(cs.n_failed, 2);
-    test_open_fails = 0;
 }
 
 /* record.sh: connecting, running after the early window, ended when the
