@@ -37,5 +37,11 @@ for png in "$golden"/*.png; do
     grep -q "^$name " "$here/golden_list.txt" ||
         { echo "FAIL: $png is in no line of golden_list.txt"; fail=$((fail + 1)); }
 done
+# Two references that are the same picture mean an option (a status, a
+# mode) did not reach the screen, or one of them is redundant.
+dups=$(cd "$golden" && md5sum -- *.png | sort | uniq -w32 -D | cut -c35-)
+if [ -n "$dups" ]; then
+    echo "FAIL: these references are identical:" $dups; fail=$((fail + 1))
+fi
 echo "golden: $((n - fail)) passed, $fail failed"
 [ "$n" -gt 0 ] && [ "$fail" -eq 0 ]

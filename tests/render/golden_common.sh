@@ -28,12 +28,18 @@ golden_config() {
 }
 
 # golden_shot KIOSK CONFIG FILE SIZE SCREEN LANG [KIOSK OPTIONS...]
+# Runs in CONFIG's folder with --config given as a bare file name: admin
+# shows the path as given, and a picture must not depend on where the
+# build is.
 golden_shot() {
-    _k=$1 _cfg=$2 _file=$3 _size=$4 _screen=$5 _lang=$6
+    _k=$(golden_abs "$1") _cfg=$2 _file=$(golden_abs "$3") _size=$4 _screen=$5 _lang=$6
     shift 6
-    SDL_VIDEODRIVER=dummy "$_k" --config "$_cfg" --screenshot "$_file" --screen "$_screen" \
-        --lang "$_lang" --size "$_size" --at "$GOLDEN_AT" "$@" </dev/null >/dev/null
+    (cd "$(dirname "$_cfg")" &&
+        SDL_VIDEODRIVER=dummy "$_k" --config "$(basename "$_cfg")" --screenshot "$_file" \
+            --screen "$_screen" --lang "$_lang" --size "$_size" --at "$GOLDEN_AT" "$@" \
+            </dev/null >/dev/null)
 }
+golden_abs() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 
 # golden_each FUNCTION TMPDIR: calls FUNCTION NAME CONFIG_FILE SIZE SCREEN
 # LANG [OPTIONS...] for each line of golden_list.txt (options may be quoted

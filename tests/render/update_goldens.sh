@@ -16,4 +16,5 @@ golden_write() { # NAME CONFIG SIZE SCREEN LANG [OPTIONS...]
     golden_shot "$kiosk" "$cfg" "$here/golden/$name.png" "$@" || exit 1
     echo "wrote tests/render/golden/$name.png"
 }
-golden_each golden_write "$tmp"
+mkdir "$tmp/config"
+golden_each golden_write "$tmp/config"
