@@ -69,18 +69,11 @@ static void records_count_metrics(struct records *r, const struct stats_event *e
 {
     if (ev->kind == STATS_SESSION_START)
         r->counts.sessions++;
-    if (ev->kind != STATS_CALL_STARTED && ev->kind != STATS_CALL_ENDED &&
-        ev->kind != STATS_CALL_FAILED)
+    if (!stats_is_call(ev->kind))
         return;
     struct stats_metrics_muni *m = stats_metrics_muni(&r->counts, ev->municipality);
-    if (!m)
-        return;
-    if (ev->kind == STATS_CALL_STARTED)
-        m->started++;
-    else if (ev->kind == STATS_CALL_ENDED)
-        m->ended++;
-    else
-        m->failed++;
+    if (m)
+        stats_calls_add(&m->calls, ev);
 }
 
 /* ---- the torn-line repair and today's scan ---- */

@@ -16,6 +16,7 @@
  * A missing folder, a read-only file or a full disk is logged once
  * (msg_warn) and the kiosk goes on; the events meanwhile are lost. */
 #include "stats.h"
+#include "stats_metrics.h"
 
 struct records;
 

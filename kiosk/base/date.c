@@ -86,3 +86,67 @@ int date_parse(const char *s, int *y, int *m, int *d)
 {
     return date_parse_prefix(&s, y, m, d) == 0 && *s == '\0' ? 0 : -1;
 }
+
+static int date_expect(const char **s, char c)
+{
+    if (**s != c)
+        return -1;
+    (*s)++;
+    return 0;
+}
+
+/* "HH:MM" at *s, with hours up to max_h; returns the minutes or -1. */
+static int date_hh_mm(const char **s, int max_h)
+{
+    int hh = date_digits(s, 2);
+    if (hh < 0 || hh > max_h || date_expect(s, ':') != 0)
+        return -1;
+    int mm = date_digits(s, 2);
+    if (mm < 0 || mm > 59)
+        return -1;
+    return hh * 60 + mm;
+}
+
+/* "Z", "+HH:MM" or "-HH:MM", then the end: seconds east of UTC in *off. */
+static int date_parse_offset(const char *s, int *off)
+{
+    if ((s[0] == 'Z' || s[0] == 'z') && s[1] == '\0') {
+        *off = 0;
+        return 0;
+    }
+    int sign = s[0] == '+' ? 1 : s[0] == '-' ? -1 : 0;
+    if (!sign)
+        return -1;
+    s++;
+    int min = date_hh_mm(&s, 23);
+    if (min < 0 || *s != '\0')
+        return -1;
+    *off = sign * min * 60;
+    return 0;
+}
+
+int date_parse_rfc3339(const char *s, long long *utc)
+{
+    int y, mo, d;
+    if (date_parse_prefix(&s, &y, &mo, &d) != 0 || (*s != 'T' && *s != 't'))
+        return -1;
+    s++;
+    int min = date_hh_mm(&s, 23);
+    if (min < 0 || date_expect(&s, ':') != 0)
+        return -1;
+    int sec = date_digits(&s, 2);
+    if (sec < 0 || sec > 60) /* 60: a leap second */
+        return -1;
+    if (*s == '.') {
+        s++;
+        if (*s < '0' || *s > '9')
+            return -1;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    int off;
+    if (date_parse_offset(s, &off) != 0)
+        return -1;
+    *utc = (long long)date_days_from_civil(y, mo, d) * DATE_DAY_S + min * 60LL + sec - off;
+    return 0;
+}

@@ -34,4 +34,9 @@ int date_parse_prefix(const char **s, int *y, int *m, int *d);
 
 /* The whole of s is "YYYY-MM-DD" of a day that exists; returns 0 or -1. */
 int date_parse(const char *s, int *y, int *m, int *d);
+
+/* Parses an RFC 3339 time ("2026-11-28T10:15:02+09:00", "...Z", 't' and
+ * 'z' too, an optional fraction which is dropped, second 60 for a leap
+ * second) into UTC seconds. Returns 0, or -1 with *utc unchanged. */
+int date_parse_rfc3339(const char *s, long long *utc);
 #endif

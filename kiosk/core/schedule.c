@@ -36,6 +36,14 @@ void schedule_local_time(time_t t, struct schedule_local *out)
     out->sec = (int)(secs % 60);
 }
 
+void schedule_rfc3339(time_t t, char *out, size_t outsz)
+{
+    struct schedule_local l;
+    schedule_local_time(t, &l);
+    snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d" DATE_TOKYO_OFFSET, l.y, l.m, l.d, l.hour,
+             l.min, l.sec);
+}
+
 void schedule_today(time_t t, int *y, int *m, int *d)
 {
     struct schedule_local l;

@@ -48,6 +48,9 @@ struct schedule_status {
 
 /* Converts t into Asia/Tokyo local time. */
 void schedule_local_time(time_t t, struct schedule_local *out);
+/* t as RFC 3339 in Japan time, e.g. 2026-12-24T08:45:00+09:00, into out
+ * (caller's buffer; 26 bytes suffice for years 0..9999). */
+void schedule_rfc3339(time_t t, char *out, size_t outsz);
 /* The local date of t (for a default --from). */
 void schedule_today(time_t t, int *y, int *m, int *d);
 

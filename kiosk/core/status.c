@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "schedule.h"
 #include "str.h"
 #include "utf8.h"
@@ -168,14 +167,6 @@ const char *status_event_name(enum status_event e)
     return names[e];
 }
 
-void status_rfc3339(time_t t, char *out, size_t outsz)
-{
-    struct schedule_local l;
-    schedule_local_time(t, &l);
-    snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d" DATE_TOKYO_OFFSET, l.y, l.m, l.d, l.hour, l.min,
-             l.sec);
-}
-
 static int status_add_str(cJSON *o, const char *key, const char *val)
 {
     return val && !cJSON_AddStringToObject(o, key, val) ? -1 : 0;
@@ -185,7 +176,7 @@ static cJSON *status_notify_object(const struct status_notify *ev)
 {
     char when[40];
     cJSON *o = cJSON_CreateObject();
-    status_rfc3339(ev->time, when, sizeof when);
+    schedule_rfc3339(ev->time, when, sizeof when);
     int bad = !o || status_add_str(o, "event", status_event_name(ev->event)) ||
               status_add_str(o, "kiosk", ev->kiosk) ||
               status_add_str(o, "municipality", ev->municipality) ||

@@ -65,6 +65,4 @@ const char *status_event_name(enum status_event e);
  * caller frees with free() and 0 is returned; -1 if a required field is
  * missing, the event is invalid, or memory ran out (*out = NULL). */
 int status_notify_json(const struct status_notify *ev, char **out);
-/* t as RFC 3339 in Japan time, e.g. 2026-12-24T08:45:00+09:00. */
-void status_rfc3339(time_t t, char *out, size_t outsz);
 #endif

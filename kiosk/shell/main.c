@@ -14,9 +14,9 @@
 #include "config.h"
 #include "headless.h"
 #include "msg.h"
+#include "report.h"
 #include "run.h"
 #include "schedule.h"
-#include "stats.h"
 
 static int main_load(const struct cli *c, const struct run_paths *p, struct config *cfg,
                      int print_ok)
@@ -59,7 +59,7 @@ static int main_report(const struct cli *c, const struct run_paths *p)
                                                                    stats, sizeof stats) == 0
                            ? stats
                            : NULL;
-    int rc = stats_report_print(stdout, path, c->report_from, c->report_to, c->report_format);
+    int rc = report_print(stdout, path, c->report_from, c->report_to, c->report_format);
     config_free(&cfg);
     return rc;
 }

@@ -321,7 +321,7 @@ static void run_health(struct run *r, char *health, size_t hsz, char *counts, si
     struct stats_today td;
     records_today(r->usage.records, &td);
     snprintf(counts, csz, "today: %ld visitors, %ld calls started, %ld ended, %ld failed",
-             td.sessions, td.calls_started, td.calls_ended, td.calls_failed);
+             td.sessions, td.calls.started, td.calls.ended, td.calls.failed);
 }
 
 /* With --verbose, where the touch targets of a new screen are (as

@@ -120,7 +120,7 @@ static void test_lines_and_stop(void)
     struct stats_today td;
     records_today(r, &td);
     CHECK_INT(td.sessions, 50);
-    CHECK_INT(td.calls_started, 1);
+    CHECK_INT(td.calls.started, 1);
     records_stop(r); /* at once: stop must flush the queue */
     struct stats_event last;
     CHECK_INT(test_count_lines(path, &last), 201);
@@ -189,9 +189,9 @@ static void test_today_from_file(void)
         records_today(r, &td);
     }
     CHECK_INT(td.sessions, 2);
-    CHECK_INT(td.calls_started, 1);
-    CHECK_INT(td.calls_ended, 1);
-    CHECK_INT(td.calls_failed, 1);
+    CHECK_INT(td.calls.started, 1);
+    CHECK_INT(td.calls.ended, 1);
+    CHECK_INT(td.calls.failed, 1);
     records_stop(r);
 }
 

@@ -7,13 +7,17 @@
 #include <string.h>
 
 #include "check.h"
+#include "date.h"
+#include "report.h"
 #include "stats.h"
+#include "stats_metrics.h"
+#include "stats_report.h"
 #include "utf8.h"
 
 static long long test_time(const char *s)
 {
     long long t = -1;
-    CHECK_INT(stats_parse_time(s, &t), 0);
+    CHECK_INT(date_parse_rfc3339(s, &t), 0);
     return t;
 }
 
@@ -54,7 +58,8 @@ static void test_format_escaping(void)
     utf8_copy(ev.reason, sizeof ev.reason, "start");
     stats_format(&ev, line, sizeof line);
     CHECK(strstr(line, "\"kiosk\":\"kiosk \\\"A\\\"\\\\1\"") != NULL);
-    CHECK(strstr(line, "\"municipality\":\"当別町\\n\\u0009\\u0001\\u007f\"") != NULL);
+    /* cJSON's escapes: \t short, other controls as \u00XX, DEL as it is. */
+    CHECK(strstr(line, "\"municipality\":\"当別町\\n\\t\\u0001\x7f\"") != NULL);
     CHECK(strchr(line, '\n') == line + strlen(line) - 1); /* one line */
     CHECK_INT(stats_parse(line, &back), 0);
     CHECK_STR(back.kiosk, ev.kiosk);
@@ -116,7 +121,7 @@ static void test_parse_time(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         long long t = -1;
-        int rc = stats_parse_time(cases[i].s, &t);
+        int rc = date_parse_rfc3339(cases[i].s, &t);
         if (cases[i].t < 0) {
             CHECK_INT(rc, -1);
         } else {
@@ -196,7 +201,7 @@ static void test_report_file(const char *data, const char *fmt, const char *expe
         check_failures++;
         return;
     }
-    CHECK_INT(stats_report_print(out, sample, "2026-11-01", "2026-11-30", fmt), 0);
+    CHECK_INT(report_print(out, sample, "2026-11-01", "2026-11-30", fmt), 0);
     char *want = test_read_file(exp_path);
     char *got = test_slurp(out);
     CHECK_STR(got, want);
@@ -229,7 +234,7 @@ static void test_report_counts(const char *data)
     /* 00:00 JST on 1 Dec, written as 2026-11-30T15:00:00Z: December. */
     CHECK_INT(r.sessions, 1);
     CHECK_INT(r.n_munis, 1);
-    CHECK_INT(r.n_munis ? r.munis[0].ended : 0, 1);
+    CHECK_INT(r.n_munis ? r.munis[0].calls.ended : 0, 1);
     stats_report_free(&r);
 }
 
@@ -242,17 +247,17 @@ static void test_report_errors(const char *data)
         check_failures++;
         return;
     }
-    CHECK_INT(stats_report_print(out, sample, "2026-11-30", "2026-11-01", NULL), 2);
-    CHECK_INT(stats_report_print(out, sample, "2026-02-30", "2026-03-01", NULL), 2);
-    CHECK_INT(stats_report_print(out, sample, "2026-11-01", "20261130", NULL), 2);
-    CHECK_INT(stats_report_print(out, sample, "2026-11-01", NULL, NULL), 2);
-    CHECK_INT(stats_report_print(out, sample, "2026-11-01", "2026-11-30", "xml"), 2);
-    CHECK_INT(stats_report_print(out, "/nonexistent/stats.jsonl", "2026-11-01", "2026-11-30",
-                                 "md"), 1);
-    CHECK_INT(stats_report_print(out, NULL, "2026-11-01", "2026-11-30", "md"), 1);
+    CHECK_INT(report_print(out, sample, "2026-11-30", "2026-11-01", NULL), 2);
+    CHECK_INT(report_print(out, sample, "2026-02-30", "2026-03-01", NULL), 2);
+    CHECK_INT(report_print(out, sample, "2026-11-01", "20261130", NULL), 2);
+    CHECK_INT(report_print(out, sample, "2026-11-01", NULL, NULL), 2);
+    CHECK_INT(report_print(out, sample, "2026-11-01", "2026-11-30", "xml"), 2);
+    CHECK_INT(report_print(out, "/nonexistent/stats.jsonl", "2026-11-01", "2026-11-30", "md"),
+              1);
+    CHECK_INT(report_print(out, NULL, "2026-11-01", "2026-11-30", "md"), 1);
     CHECK_STR(test_slurp(out), ""); /* nothing printed on errors */
     /* An empty period still gives a whole table. */
-    CHECK_INT(stats_report_print(out, sample, "2020-01-01", "2020-01-31", "md"), 0);
+    CHECK_INT(report_print(out, sample, "2020-01-01", "2020-01-31", "md"), 0);
     CHECK(strstr(test_slurp(out), "| 0 | 0 | 0 | 0 | 0.0 | 0 |") != NULL);
     fclose(out);
 }
@@ -292,9 +297,9 @@ static void test_metrics(void)
     utf8_copy(m.kiosk, sizeof m.kiosk, "sap\"poro\\01\n");
     utf8_copy(m.version, sizeof m.version, "0.1.0");
     struct stats_metrics_muni *t = stats_metrics_muni(&m, "tobetsu");
-    t->started = 4;
-    t->ended = 3;
-    t->failed = 1;
+    t->calls.started = 4;
+    t->calls.ended = 3;
+    t->calls.failed = 1;
     CHECK(stats_metrics_muni(&m, "tobetsu") == t);
     CHECK(stats_metrics_muni(&m, "") == NULL);
     m.sessions = 12;

@@ -1,6 +1,7 @@
 /* Table test for status: what a clerk's status_url may answer and what the
  * kiosk makes of it, and the notify_url body it builds. */
 #include "check.h"
+#include "schedule.h"
 #include "status.h"
 
 #include <stdlib.h>
@@ -179,9 +180,9 @@ static void test_notify_failed(struct status_notify *pn)
     CHECK_INT(status_notify_json(NULL, &(char *){NULL}), -1);
 
     char t[40];
-    status_rfc3339(0, t, sizeof t);
+    schedule_rfc3339(0, t, sizeof t);
     CHECK_STR(t, "1970-01-01T09:00:00+09:00");
-    status_rfc3339(-9 * 3600 - 1, t, sizeof t);
+    schedule_rfc3339(-9 * 3600 - 1, t, sizeof t);
     CHECK_STR(t, "1969-12-31T23:59:59+09:00");
     CHECK_STR(status_event_name(STATUS_EVENT_CALL_ENDED), "call_ended");
 }

@@ -1,0 +1,156 @@
+/* The Prometheus text: each family with its HELP and TYPE, label values
+ * escaped, written into the caller's buffer without allocating. */
+#include "stats_metrics.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* ---- a bounded text buffer: appends until full, then remembers it overflowed ---- */
+struct stats_metrics_buf {
+    char *p;
+    size_t size, len;
+    int overflow;
+};
+
+static void stats_metrics_add(struct stats_metrics_buf *b, const char *s, size_t n)
+{
+    if (b->overflow || n >= b->size - b->len) {
+        b->overflow = 1;
+        return;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void stats_metrics_printf(struct stats_metrics_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void stats_metrics_printf(struct stats_metrics_buf *b, const char *fmt, ...)
+{
+    if (b->overflow)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->p + b->len, b->size - b->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= b->size - b->len) {
+        b->p[b->len] = '\0';
+        b->overflow = 1;
+        return;
+    }
+    b->len += (size_t)n;
+}
+
+static int stats_metrics_finish(struct stats_metrics_buf *b)
+{
+    if (b->overflow) {
+        if (b->size)
+            b->p[0] = '\0';
+        return -1;
+    }
+    return (int)b->len;
+}
+
+struct stats_metrics_muni *stats_metrics_muni(struct stats_metrics *m, const char *id)
+{
+    if (!id || !id[0])
+        return NULL;
+    for (int i = 0; i < m->n_munis; i++)
+        if (strcmp(m->munis[i].id, id) == 0)
+            return &m->munis[i];
+    if (m->n_munis >= STATS_METRICS_MAX_MUNIS)
+        return NULL;
+    struct stats_metrics_muni *e = &m->munis[m->n_munis++];
+    memset(e, 0, sizeof *e);
+    utf8_copy(e->id, sizeof e->id, id);
+    return e;
+}
+
+/* A label value per the text exposition format: \, " and line feed escaped. */
+static void stats_metrics_label(struct stats_metrics_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\')
+            stats_metrics_add(b, "\\\\", 2);
+        else if (*s == '"')
+            stats_metrics_add(b, "\\\"", 2);
+        else if (*s == '\n')
+            stats_metrics_add(b, "\\n", 2);
+        else
+            stats_metrics_add(b, s, 1);
+    }
+}
+
+static void stats_metrics_head(struct stats_metrics_buf *b, const char *name, const char *type,
+                            const char *help)
+{
+    stats_metrics_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
+static void stats_metrics_value(struct stats_metrics_buf *b, const char *name, const char *type,
+                             const char *help, long long v)
+{
+    stats_metrics_head(b, name, type, help);
+    stats_metrics_printf(b, "%s %lld\n", name, v);
+}
+
+static void stats_metrics_calls(struct stats_metrics_buf *b, const struct stats_metrics *m)
+{
+    static const char *const results[3] = {"started", "ended", "failed"};
+    stats_metrics_head(b, "kiosk_calls_total", "counter",
+                    "Video calls since the kiosk started, by municipality and result.");
+    for (int i = 0; i < m->n_munis && i < STATS_METRICS_MAX_MUNIS; i++) {
+        const struct stats_metrics_muni *u = &m->munis[i];
+        long v[3] = {u->calls.started, u->calls.ended, u->calls.failed};
+        for (int k = 0; k < 3; k++) {
+            stats_metrics_add(b, "kiosk_calls_total{municipality=\"", 32);
+            stats_metrics_label(b, u->id);
+            stats_metrics_printf(b, "\",result=\"%s\"} %ld\n", results[k], v[k]);
+        }
+    }
+}
+
+static void stats_metrics_info(struct stats_metrics_buf *b, const struct stats_metrics *m)
+{
+    stats_metrics_value(b, "kiosk_up", "gauge", "1 while the kiosk program runs, 0 once it stopped.",
+                     m->down ? 0 : 1);
+    stats_metrics_head(b, "kiosk_info", "gauge", "The kiosk's id and program version.");
+    stats_metrics_add(b, "kiosk_info{kiosk=\"", 18);
+    stats_metrics_label(b, m->kiosk);
+    stats_metrics_add(b, "\",version=\"", 11);
+    stats_metrics_label(b, m->version);
+    stats_metrics_add(b, "\"} 1\n", 5);
+}
+
+int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz)
+{
+    if (!out || outsz == 0)
+        return -1;
+    struct stats_metrics_buf b = {out, outsz, 0, 0};
+    out[0] = '\0';
+    stats_metrics_info(&b, m);
+    stats_metrics_calls(&b, m);
+    stats_metrics_value(&b, "kiosk_sessions_total", "counter",
+                     "Visitor sessions since the kiosk started.", m->sessions);
+    stats_metrics_value(&b, "kiosk_status_poll_total", "counter",
+                     "Finished polls of the municipalities' status URLs.", m->status_polls);
+    stats_metrics_value(&b, "kiosk_status_poll_failures_total", "counter",
+                     "Status polls that failed.", m->status_poll_failures);
+    stats_metrics_value(&b, "kiosk_notify_sent_total", "counter",
+                     "Clerk notifications delivered.", m->notify_sent);
+    stats_metrics_value(&b, "kiosk_notify_lost_total", "counter",
+                     "Clerk notifications given up.", m->notify_lost);
+    stats_metrics_value(&b, "kiosk_config_last_load_timestamp_seconds", "gauge",
+                     "When a valid config was last loaded (Unix time, 0 = never).",
+                     m->config_last_load);
+    stats_metrics_value(&b, "kiosk_config_reload_failures_total", "counter",
+                     "Config files refused on reload.", m->config_reload_failures);
+    stats_metrics_value(&b, "kiosk_camera_present", "gauge", "1 if a camera is found.",
+                     m->camera_present ? 1 : 0);
+    stats_metrics_value(&b, "kiosk_microphone_present", "gauge",
+                     "1 if a microphone is found.", m->microphone_present ? 1 : 0);
+    return stats_metrics_finish(&b);
+}

@@ -1,0 +1,39 @@
+#ifndef KIOSK_STATS_METRICS_H
+#define KIOSK_STATS_METRICS_H
+/* The kiosk's health and counters as Prometheus text (exposition format
+ * 0.0.4) for node_exporter's textfile collector. Pure: a snapshot in, text
+ * into the caller's buffer; adapters/records.c writes the file. */
+#include <stddef.h>
+
+#include "stats.h"
+
+#define STATS_METRICS_MAX_MUNIS 32
+#define STATS_METRICS_TEXT_MAX 32768 /* the text always fits in this much */
+
+struct stats_metrics_muni {
+    char id[STATS_ID_MAX];
+    struct stats_calls calls;
+};
+/* A snapshot: plain data, copy it with =. */
+struct stats_metrics {
+    char kiosk[STATS_ID_MAX];
+    char version[STATS_NAME_MAX];
+    int n_munis;
+    struct stats_metrics_muni munis[STATS_METRICS_MAX_MUNIS];
+    long sessions;
+    long status_polls, status_poll_failures; /* struct http_health */
+    long notify_sent, notify_lost;
+    long long config_last_load; /* UTC seconds, 0 = never */
+    long config_reload_failures;
+    int camera_present, microphone_present;
+    int down; /* 1: the kiosk is stopping (kiosk_up 0) */
+};
+
+/* Writes the metrics as Prometheus text (HELP and TYPE for each family,
+ * label values escaped) into out (caller's buffer). Returns the length, or
+ * -1 if it does not fit (out is then ""). */
+int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz);
+/* The entry for municipality id in m (added with zero counts if new).
+ * Returns NULL if id is empty or m is full. Points into m. */
+struct stats_metrics_muni *stats_metrics_muni(struct stats_metrics *m, const char *id);
+#endif
