@@ -11,11 +11,13 @@ out=${FUZZ_OUT:-$root/build-fuzz}
 cc=${CC_FUZZ:-clang}
 mkdir -p "$out/corpus"
 core="$root/kiosk/core"
-srcs=$(ls "$core"/*.c) # the whole core: it is pure C and links cJSON only
+base="$root/kiosk/base"
+srcs=$(ls "$base"/*.c "$core"/*.c) # base and the whole core: pure C on cJSON and libcrypto
 # shellcheck disable=SC2086
 $cc -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$core" "$root/tests/fuzz/fuzz_config.c" $srcs -lcjson -lm -o "$out/fuzz_config"
+    -I"$base" -I"$core" "$root/tests/fuzz/fuzz_config.c" $srcs -lcjson -lcrypto -lm \
+    -o "$out/fuzz_config"
 cp "$root"/tests/data/config/*.json "$out/corpus/" 2>/dev/null || true
 [ -f "$root/config/kiosk.json" ] && cp "$root/config/kiosk.json" "$out/corpus/shipped.json"
 cd "$out"

@@ -3,7 +3,6 @@
 
 #include "check.h"
 #include "cli.h"
-#include "sha256.h"
 
 /* Splits line at spaces into argv and parses it. The words stay valid until
  * the next call: struct cli points into them. */
@@ -249,20 +248,6 @@ static void test_status_fill(void)
     }
 }
 
-static void test_sha256(void)
-{
-    char hex[65];
-    sha256_hex("", 0, hex);
-    CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    sha256_hex("abc", 3, hex);
-    CHECK_STR(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-    sha256_hex(two, strlen(two), hex); /* 56 bytes: the padding spills into a second block */
-    CHECK_STR(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    sha256_hex("2468", 4, hex);
-    CHECK_STR(hex, "a1fb4e703a9ef1fa4936801721ff285a97ac85330856674412e054892afe6972");
-}
-
 int main(void)
 {
     test_modes();
@@ -271,6 +256,5 @@ int main(void)
     test_status_parse();
     test_status_repeated();
     test_status_fill();
-    test_sha256();
     return CHECK_RESULT();
 }
