@@ -184,6 +184,8 @@ static void run_try_reload(struct run *r, double now)
     for (int i = 0; i < cmds.n; i++)
         if (cmds.c[i].kind == APP_CMD_SWAP_CONFIG)
             run_swap_config(r);
+    if (r->next_ready) /* never swapped under a visitor */
+        msg_info("config %s is valid: held back until the visitor leaves", r->paths->config);
 }
 
 static void run_feed(struct run *r, const struct app_event *ev, double now);
@@ -341,6 +343,10 @@ static void run_log_targets(struct run *r, double now)
         msg_debug("target %s %d at %d,%d %dx%d", app_action_name(t->t.action), t->t.arg,
                   t->r.x, t->r.y, t->r.w, t->r.h);
     }
+    /* The list is complete: tests wait for this before they check that a
+     * target is absent. */
+    msg_debug("%d targets on %s", r->ui->n_targets,
+              warning ? "idle warning" : app_screen_name(r->st.screen));
 }
 
 static void run_draw(struct run *r, double now)

@@ -40,12 +40,17 @@ running_call() {
     start_call
     wait_log "screen calling -> in-call" 5
     for _ in $(seq 1 50); do [ -s "$work/record" ] && break; sleep 0.1; done
+    [ -s "$work/record" ] || fail "the launcher wrote no record"
     pid=$(record_value pid)
     profile=$(profile_of)
+    [[ $pid =~ ^[0-9]+$ ]] || fail "no pid in the launcher's record: '$pid'"
+    [ -n "$profile" ] || fail "no --user-data-dir in the launcher's record"
+    kill -0 "$pid" 2>/dev/null || fail "the launcher (pid $pid) is not running during the call"
 }
 # The process and every member of its group are gone (zombies waiting for
 # PID 1 to reap them count as gone: they hold nothing but a pid).
 gone() { # pid
+    [[ $1 =~ ^[0-9]+$ ]] || { echo "gone: '$1' is not a pid"; return 1; }
     for _ in $(seq 1 30); do
         [ -z "$(ps -eo pgid=,pid=,stat= | awk -v g="$1" '($1 == g || $2 == g) && $3 !~ /^Z/')" ] &&
             return 0
@@ -109,7 +114,8 @@ kiosk_with "$launchers/record_forever.sh" "c['call']['require_devices'] = True"
 wait_log "camera MISSING" 5
 n=$(log_lines)
 to_tobetsu
-sleep 0.3
+wait_new "$n" "targets on municipality" 5 # its target list is complete
+[ -n "$(live_target "$n" BACK 0)" ] || fail "the municipality screen logged no BACK target"
 [ -z "$(live_target "$n" START_CALL 0)" ] || fail "a call is offered without a camera"
 screenshot "$out/call_no_camera.png"
 stop_kiosk

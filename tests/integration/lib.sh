@@ -10,13 +10,39 @@ work=$(mktemp -d)
 log=$work/kiosk.log
 [ -z "$out" ] || mkdir -p "$out"
 pids=()
+kpid=
+main_shell=$$
 cleanup() {
+    local rc=$?
+    [ "$BASHPID" = "$main_shell" ] || exit "$rc" # a subshell ending: not the test
+    # A kiosk still running at a passing end was never checked (stop_kiosk).
+    if [ "$rc" = 0 ] && [ -n "$kpid" ] && kill -0 "$kpid" 2>/dev/null; then
+        echo "FAIL: the kiosk (pid $kpid) still runs at the end: its exit was never checked"
+        rc=1
+    fi
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
+    exit "$rc"
 }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "--- kiosk log"; cat "$log" 2>/dev/null || true; exit 1; }
+# fail may run in a command substitution ($(target ...)): it tells the test
+# itself to stop too, and writes to stderr, which no substitution captures.
+trap 'exit 1' USR1
+fail() {
+    { echo "FAIL: $*"; echo "--- kiosk log"; cat "$log" 2>/dev/null || true; } >&2
+    [ "$BASHPID" = "$main_shell" ] || kill -USR1 "$main_shell"
+    exit 1
+}
+
+# What AddressSanitizer, LeakSanitizer and UBSan print (the tests run in the
+# sanitizer build too, via tests/run_all.sh): any of it fails the test.
+check_sanitizers() { # file what
+    local found
+    found=$(grep -E -m 5 'ERROR: [A-Za-z]+Sanitizer|SUMMARY: [A-Za-z]+Sanitizer|runtime error:' "$1" ||
+        true)
+    [ -z "$found" ] || fail "sanitizer report in $2: $found"
+}
 
 # A copy of the shipped config for tests: windowed, the recording launcher,
 # no device requirement, no weekly hours (open whenever CI runs).
@@ -37,11 +63,21 @@ json.dump(c, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, inden
 PY
 }
 
+# A headless run of the kiosk (--screenshot and the like): its exit status
+# and its output are checked; the output stays in $work/headless.out.
+headless() { # kiosk arguments...
+    local rc=0
+    "$kiosk" "$@" >"$work/headless.out" 2>&1 || rc=$?
+    [ "$rc" = 0 ] || fail "kiosk $* exited with $rc: $(tail -n 5 "$work/headless.out")"
+    check_sanitizers "$work/headless.out" "kiosk $*"
+}
+
 target() { # screen action arg -> "x y" (centre of the target)
-    "$kiosk" --config "$work/kiosk.json" --screenshot "$work/t.png" --screen "$1" \
-        --size 1280x720 --verbose 2>&1 |
-        awk -v a="$2" -v n="$3" '$3 == "target" && $4 == a && $5 == n {
-            split($7, p, ","); split($8, s, "x"); print int(p[1] + s[1] / 2), int(p[2] + s[2] / 2); exit }'
+    headless --config "$work/kiosk.json" --screenshot "$work/t.png" --screen "$1" \
+        --size 1280x720 --verbose
+    awk -v a="$2" -v n="$3" '$3 == "target" && $4 == a && $5 == n {
+        split($7, p, ","); split($8, s, "x"); print int(p[1] + s[1] / 2), int(p[2] + s[2] / 2); exit }' \
+        "$work/headless.out"
 }
 
 log_lines() { wc -l <"$log"; }
@@ -106,16 +142,29 @@ start_xvfb() {
 }
 
 start_kiosk() {
+    [ -z "$kpid" ] || fail "start_kiosk: the last kiosk (pid $kpid) was not stopped"
     "$kiosk" --config "$work/kiosk.json" --windowed=1280x720 --verbose >"$log" 2>&1 &
     kpid=$!
     pids+=($kpid)
     wait_log "first frame presented" 10
     wid=$(xdotool search --sync --pid "$kpid" | head -n1)
+    [ -n "$wid" ] || fail "no window of the kiosk (pid $kpid)"
 }
 
+# Ends the kiosk as the system would (SIGTERM): it must exit 0 with no
+# sanitizer report in its output.
 stop_kiosk() {
-    kill -TERM "$kpid"
-    wait "$kpid" || fail "kiosk exit status $?"
+    kill -TERM "$kpid" || fail "the kiosk (pid $kpid) was already gone"
+    kiosk_exited
+}
+
+# Waits for the kiosk to exit by itself or by stop_kiosk; checks as above.
+kiosk_exited() {
+    local rc=0
+    wait "$kpid" || rc=$?
+    kpid=
+    [ "$rc" = 0 ] || fail "kiosk exit status $rc"
+    check_sanitizers "$log" "the kiosk's output"
 }
 
 screenshot() { # out.png: the whole X screen, as a visitor sees it
