@@ -118,10 +118,10 @@ static int app_call_covers_kiosk(const struct app_state *st)
 double app_idle_remaining(const struct app_state *st, double now)
 {
     /* Home waits for nobody, unless a visitor changed something there. */
-    if ((st->screen == APP_SCREEN_HOME && !st->visitor_active) || app_call_covers_kiosk(st))
-        return APP_NEVER;
-    double timeout = st->cfg ? st->cfg->kiosk.idle_timeout_s : 90;
-    return st->last_input + timeout - now;
+    if (!st->cfg || (st->screen == APP_SCREEN_HOME && !st->visitor_active) ||
+        app_call_covers_kiosk(st))
+        return APP_NEVER; /* without a config there is nothing to go back to */
+    return st->last_input + st->cfg->kiosk.idle_timeout_s - now;
 }
 
 int app_idle_warning(const struct app_state *st, double now)
@@ -134,8 +134,7 @@ double app_next_deadline(const struct app_state *st)
 {
     double next = APP_NEVER;
     if (app_idle_remaining(st, st->last_input) < APP_NEVER) {
-        double timeout = st->cfg ? st->cfg->kiosk.idle_timeout_s : 90;
-        double reset = st->last_input + timeout;
+        double reset = st->last_input + st->cfg->kiosk.idle_timeout_s;
         double warn = reset - APP_WARN_BEFORE_IDLE_S;
         next = warn > st->last_input ? warn : reset;
         if (st->screen_since > 0 && st->screen == APP_SCREEN_THANKS)

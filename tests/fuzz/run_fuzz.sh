@@ -12,11 +12,12 @@ cc=${CC_FUZZ:-clang}
 mkdir -p "$out/corpus"
 core="$root/kiosk/core"
 base="$root/kiosk/base"
-srcs=$(ls "$base"/*.c "$core"/*.c) # base and the whole core: pure C on cJSON and libcrypto
+config="$root/kiosk/config"
+srcs=$(ls "$base"/*.c "$core"/*.c "$config"/*.c) # base, core and its config loader: pure C on cJSON and libcrypto
 # shellcheck disable=SC2086
 $cc -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$base" -I"$core" "$root/tests/fuzz/fuzz_config.c" $srcs -lcjson -lcrypto -lm \
+    -I"$base" -I"$core" -I"$config" "$root/tests/fuzz/fuzz_config.c" $srcs -lcjson -lcrypto -lm \
     -o "$out/fuzz_config"
 cp "$root"/tests/data/config/*.json "$out/corpus/" 2>/dev/null || true
 [ -f "$root/config/kiosk.json" ] && cp "$root/config/kiosk.json" "$out/corpus/shipped.json"

@@ -234,10 +234,10 @@ static void test_jsonpos_dups(void)
     CHECK(jsonpos_find(p, "a", &line, &col) == 0 && col == 7); /* the first counts */
     jsonpos_free(p);
     char out[16];
-    CHECK_INT(jsonpos_path_key(out, sizeof out, "a", "b c"), 0);
+    CHECK_INT(jsonpath_key(out, sizeof out, "a", "b c"), 0);
     CHECK_STR(out, "a[\"b c\"]");
-    CHECK_INT(jsonpos_path_key(out, sizeof out, "kiosk", "idle_timeout_s"), -1);
-    CHECK_INT(jsonpos_path_index(out, sizeof out, "m", 12), 0);
+    CHECK_INT(jsonpath_key(out, sizeof out, "kiosk", "idle_timeout_s"), -1);
+    CHECK_INT(jsonpath_index(out, sizeof out, "m", 12), 0);
     CHECK_STR(out, "m[12]");
 }
 

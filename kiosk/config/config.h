@@ -1,7 +1,9 @@
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
 /* The staff's config file (config/kiosk.json) as plain structs.
- * Pure: cJSON and libc only. The kiosk never writes this file. */
+ * Pure: cJSON and libc only. The kiosk never writes this file.
+ * Ranges and defaults of the keys are in the option tables
+ * (config_tables.c), not here. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,14 +39,14 @@ struct config_kiosk {
     int n_languages;
     char languages[CONFIG_MAX_LANGS][I18N_LANG_MAX];
     char default_language[I18N_LANG_MAX];
-    int idle_timeout_s;     /* default 90 */
-    int fullscreen;         /* default 1 */
+    int idle_timeout_s;
+    int fullscreen;
     char *admin_pin_sha256; /* 64 hex digits; NULL = admin screen disabled */
     int n_fonts;
     struct config_font_chain *fonts;
     char *stats_path;   /* may be NULL: no records */
     char *metrics_path; /* may be NULL */
-    double display_inches; /* diagonal, default 24 */
+    double display_inches; /* diagonal */
     int rotation;          /* 0, 90, 180, 270 */
 };
 
@@ -53,10 +55,10 @@ struct config_call {
     char **launcher; /* argv; NULL/0 = use SDL_OpenURL */
     int n_allowed_hosts;
     char **allowed_hosts; /* "example.org" or "*.example.org" */
-    int max_minutes;       /* default 30 */
-    int connect_timeout_s; /* default 5: status poll and notify connect timeout */
-    int poll_interval_s;   /* default 15 */
-    int require_devices;   /* default 1: no call without a camera and a microphone */
+    int max_minutes;
+    int connect_timeout_s; /* status poll and notify connect timeout */
+    int poll_interval_s;
+    int require_devices;   /* no call without a camera and a microphone */
 };
 
 struct config_muni_call {
@@ -172,6 +174,11 @@ void config_diags_format(const struct config_diag *d, const char *file, char *ou
 /* Summary for `kiosk --check-config`, e.g. "OK: 12 municipalities (1 with
  * video calls), 10 services, 4 KPIs, languages ja, en". Writes into out. */
 void config_summary(const struct config *cfg, char *out, size_t outsz);
+
+/* A malloc'ed copy of s (NULL when out of memory); the caller frees it. */
+char *config_strdup(const char *s);
+/* Frees the n strings of v and v. */
+void config_strv_free(char **v, int n);
 
 /* Lookups; return -1 / NULL when absent. */
 int config_find_municipality(const struct config *cfg, const char *id);

@@ -1,5 +1,6 @@
 /* Loading the staff's config file: read, check the bytes, scan for
- * positions, parse with cJSON, fill the structs, cross-check. */
+ * positions, parse with cJSON, fill the structs through the option tables,
+ * cross-check. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,9 +8,10 @@
 #include <sys/stat.h>
 
 #include "config_int.h"
+#include "config_opt.h"
 
 #define CONFIG_MAP(name) [JSONPOS_E_##name] = CONFIG_MSG_SYN_##name
-static const enum config_msg config_syntax_msgs[JSONPOS_E_COUNT] = {
+static const enum config_msg config_load_syntax_msgs[JSONPOS_E_COUNT] = {
     [JSONPOS_E_OK] = CONFIG_MSG_FILE_NOMEM, [JSONPOS_E_NOMEM] = CONFIG_MSG_FILE_NOMEM,
     CONFIG_MAP(NO_VALUE), CONFIG_MAP(EOF_IN_OBJECT), CONFIG_MAP(EOF_IN_ARRAY),
     CONFIG_MAP(EXPECTED_VALUE), CONFIG_MAP(EXPECTED_KEY), CONFIG_MAP(UNQUOTED_KEY),
@@ -23,7 +25,7 @@ static const enum config_msg config_syntax_msgs[JSONPOS_E_COUNT] = {
 };
 #undef CONFIG_MAP
 
-static void config_err_at(struct config_ctx *ctx, int line, int col, enum config_msg msg,
+static void config_load_err_at(struct config_ctx *ctx, int line, int col, enum config_msg msg,
                           const char *a1)
 {
     ctx->errors++;
@@ -31,7 +33,7 @@ static void config_err_at(struct config_ctx *ctx, int line, int col, enum config
 }
 
 /* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t config_utf8_bad(const unsigned char *s, size_t len)
+static size_t config_load_utf8_bad(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -54,7 +56,7 @@ static size_t config_utf8_bad(const unsigned char *s, size_t len)
     return len;
 }
 
-static void config_line_col(const unsigned char *s, size_t off, int *line, int *col)
+static void config_load_line_col(const unsigned char *s, size_t off, int *line, int *col)
 {
     *line = 1;
     *col = 1;
@@ -69,35 +71,35 @@ static void config_line_col(const unsigned char *s, size_t off, int *line, int *
 }
 
 /* The checks on raw bytes. Returns -1 if the text cannot be read further. */
-static int config_bytes(struct config_ctx *ctx, const char **buf, size_t *len)
+static int config_load_bytes(struct config_ctx *ctx, const char **buf, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)*buf;
     if (*len == 0) {
-        config_err_at(ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
+        config_load_err_at(ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
         return -1;
     }
     if (*len > CONFIG_FILE_MAX) {
         char n[32];
         snprintf(n, sizeof n, "%zu", *len);
-        config_err_at(ctx, 0, 0, CONFIG_MSG_FILE_TOO_BIG, n);
+        config_load_err_at(ctx, 0, 0, CONFIG_MSG_FILE_TOO_BIG, n);
         return -1;
     }
     if (*len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
-        config_err_at(ctx, 1, 1, CONFIG_MSG_FILE_BOM, NULL);
+        config_load_err_at(ctx, 1, 1, CONFIG_MSG_FILE_BOM, NULL);
         *buf += 3;
         *len -= 3;
         s += 3;
     }
-    size_t bad = config_utf8_bad(s, *len);
+    size_t bad = config_load_utf8_bad(s, *len);
     if (bad < *len) {
         int line, col;
-        config_line_col(s, bad, &line, &col);
-        config_err_at(ctx, line, col, CONFIG_MSG_FILE_NOT_UTF8, NULL);
+        config_load_line_col(s, bad, &line, &col);
+        config_load_err_at(ctx, line, col, CONFIG_MSG_FILE_NOT_UTF8, NULL);
     }
     return 0;
 }
 
-static void config_dups(struct config_ctx *ctx, const struct jsonpos *pos)
+static void config_load_dups(struct config_ctx *ctx, const struct jsonpos *pos)
 {
     for (int i = 0; i < jsonpos_dup_count(pos); i++) {
         int line, col;
@@ -112,23 +114,25 @@ static void config_dups(struct config_ctx *ctx, const struct jsonpos *pos)
 }
 
 /* Scan for positions, then cJSON, then the sections. */
-static void config_parse_text(struct config_ctx *ctx, const char *buf, size_t len)
+static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len)
 {
     struct jsonpos_syntax syn;
     struct jsonpos *pos = jsonpos_scan(buf, len, &syn);
     if (!pos) {
-        enum config_msg m = (unsigned)syn.err < JSONPOS_E_COUNT ? config_syntax_msgs[syn.err]
+        enum config_msg m = (unsigned)syn.err < JSONPOS_E_COUNT ? config_load_syntax_msgs[syn.err]
                                                                 : CONFIG_MSG_FILE_NOMEM;
-        config_err_at(ctx, syn.line, syn.col, m, syn.found[0] ? syn.found : "end of file");
+        config_load_err_at(ctx, syn.line, syn.col, m, syn.found[0] ? syn.found : "end of file");
         return;
     }
     ctx->pos = pos;
-    config_dups(ctx, pos);
+    config_load_dups(ctx, pos);
     cJSON *root = cJSON_ParseWithLength(buf, len);
     if (!root)
-        config_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
+        config_load_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
+    else if (!cJSON_IsObject(root))
+        config_ctx_err(ctx, "", CONFIG_MSG_NOT_OBJECT, NULL, NULL, NULL);
     else
-        config_parse_root(ctx, root);
+        config_opt_read(ctx, root, "", &config_tables_root, ctx->cfg);
     if (root)
         config_check_all(ctx); /* even after errors: report everything in one run */
     cJSON_Delete(root);
@@ -136,16 +140,12 @@ static void config_parse_text(struct config_ctx *ctx, const char *buf, size_t le
     jsonpos_free(pos);
 }
 
-static void config_defaults(struct config *cfg, const char *name)
+/* The tables' defaults, and where the file is (relative assets resolve
+ * from its folder). */
+static void config_load_defaults(struct config *cfg, const char *name)
 {
-    cfg->kiosk.idle_timeout_s = 90;
-    cfg->kiosk.fullscreen = 1;
-    cfg->kiosk.display_inches = 24;
-    cfg->call.max_minutes = 30;
-    cfg->call.connect_timeout_s = 5;
-    cfg->call.poll_interval_s = 15;
-    cfg->call.require_devices = 1;
-    cfg->path = config_json_strdup(name ? name : "config.json");
+    config_opt_defaults(&config_tables_root, cfg);
+    cfg->path = config_strdup(name ? name : "config.json");
     const char *slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
     size_t dl = slash ? (size_t)(slash - cfg->path) : 0;
     cfg->dir = malloc(dl + 2);
@@ -162,7 +162,7 @@ static void config_defaults(struct config *cfg, const char *name)
 
 /* Sorts the problems of this load (from index first) by position, keeping
  * the order of equal positions: a clerk reads the file top to bottom. */
-static void config_sort_diags(struct config_diags *d, int first)
+static void config_load_sort_diags(struct config_diags *d, int first)
 {
     for (int i = first + 1; d && i < d->n; i++) {
         struct config_diag tmp = d->d[i];
@@ -185,14 +185,14 @@ int config_load_buffer(const char *name, const char *buf, size_t len,
     struct config_ctx ctx = {cfg, diags ? diags : &local, NULL, opts ? opts : &no_opts, 0, 0};
     int first = ctx.diags->n;
     memset(cfg, 0, sizeof *cfg);
-    config_defaults(cfg, name);
+    config_load_defaults(cfg, name);
     if (!cfg->path || !cfg->dir)
-        config_err_at(&ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
-    else if (buf && config_bytes(&ctx, &buf, &len) == 0)
-        config_parse_text(&ctx, buf, len);
+        config_load_err_at(&ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
+    else if (buf && config_load_bytes(&ctx, &buf, &len) == 0)
+        config_load_text(&ctx, buf, len);
     else if (!buf)
-        config_err_at(&ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
-    config_sort_diags(diags, first);
+        config_load_err_at(&ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
+    config_load_sort_diags(diags, first);
     config_diags_free(&local);
     if (ctx.errors == 0)
         return 0;
@@ -237,117 +237,4 @@ int config_load(const char *path, const struct config_load_opts *opts, struct co
     int rc = config_load_buffer(path, buf, len, opts, cfg, diags);
     free(buf);
     return rc;
-}
-
-static void config_free_kiosk(struct config_kiosk *k)
-{
-    free(k->id);
-    ltext_free(&k->title);
-    ltext_free(&k->tagline);
-    free(k->admin_pin_sha256);
-    for (int i = 0; i < k->n_fonts; i++)
-        config_json_strv_free(k->fonts[i].files, k->fonts[i].n);
-    free(k->fonts);
-    free(k->stats_path);
-    free(k->metrics_path);
-}
-
-static void config_free_municipality(struct config_municipality *m)
-{
-    free(m->id);
-    ltext_free(&m->name);
-    free(m->emblem);
-    free(m->website);
-    for (int i = 0; i < m->n_services; i++)
-        ltext_free(&m->services[i]);
-    free(m->services);
-    free(m->closed_dates);
-    free(m->call.url);
-    free(m->call.status_url);
-    free(m->call.notify_url);
-}
-
-static void config_free_kpi(struct config_kpi *k)
-{
-    free(k->id);
-    ltext_free(&k->title);
-    ltext_free(&k->unit);
-    struct config_kpi_value *v[] = {&k->v1_baseline, &k->v1_actual, &k->v1_target,
-                                    &k->v2_baseline, &k->v2_target};
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        ltext_free(&v[i]->note);
-}
-
-void config_free(struct config *cfg)
-{
-    if (!cfg)
-        return;
-    free(cfg->path);
-    free(cfg->dir);
-    config_free_kiosk(&cfg->kiosk);
-    config_json_strv_free(cfg->call.launcher, cfg->call.n_launcher);
-    config_json_strv_free(cfg->call.allowed_hosts, cfg->call.n_allowed_hosts);
-    for (int i = 0; cfg->municipalities && i < cfg->n_municipalities; i++)
-        config_free_municipality(&cfg->municipalities[i]);
-    free(cfg->municipalities);
-    for (int i = 0; cfg->services && i < cfg->n_services; i++) {
-        struct config_service *s = &cfg->services[i];
-        free(s->id);
-        ltext_free(&s->title);
-        ltext_free(&s->body);
-        free(s->url);
-        config_json_strv_free(s->municipalities, s->n_municipalities);
-    }
-    free(cfg->services);
-    for (int i = 0; cfg->kpis && i < cfg->n_kpis; i++)
-        config_free_kpi(&cfg->kpis[i]);
-    free(cfg->kpis);
-    memset(cfg, 0, sizeof *cfg);
-}
-
-int config_find_municipality(const struct config *cfg, const char *id)
-{
-    for (int i = 0; cfg && id && i < cfg->n_municipalities; i++)
-        if (cfg->municipalities[i].id && strcmp(cfg->municipalities[i].id, id) == 0)
-            return i;
-    return -1;
-}
-
-int config_find_service(const struct config *cfg, const char *id)
-{
-    for (int i = 0; cfg && id && i < cfg->n_services; i++)
-        if (cfg->services[i].id && strcmp(cfg->services[i].id, id) == 0)
-            return i;
-    return -1;
-}
-
-const struct config_font_chain *config_fonts_for(const struct config *cfg, const char *lang)
-{
-    const struct config_font_chain *def = NULL;
-    for (int i = 0; cfg && i < cfg->kiosk.n_fonts; i++) {
-        const struct config_font_chain *fc = &cfg->kiosk.fonts[i];
-        if (lang && lang[0] && strcmp(fc->lang, lang) == 0)
-            return fc;
-        if (fc->lang[0] == '\0')
-            def = fc;
-    }
-    return def;
-}
-
-int config_resolve_path(const struct config *cfg, const char *rel, char *out, size_t outsz)
-{
-    int n;
-    if (rel[0] == '/' || !cfg || !cfg->dir)
-        n = snprintf(out, outsz, "%s", rel);
-    else
-        n = snprintf(out, outsz, "%s/%s", cfg->dir, rel);
-    return n >= 0 && (size_t)n < outsz ? 0 : -1;
-}
-
-int config_count_callable(const struct config *cfg)
-{
-    int n = 0;
-    for (int i = 0; cfg && i < cfg->n_municipalities; i++)
-        n += cfg->municipalities[i].has_call != 0;
-    return n;
 }

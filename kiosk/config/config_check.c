@@ -13,9 +13,9 @@ static void config_check_dup(struct config_ctx *ctx, const char *list, int i, in
                              const char *id)
 {
     char path[CONFIG_PATH_MAX], idx[CONFIG_PATH_MAX], first[CONFIG_PATH_MAX];
-    jsonpos_path_index(idx, sizeof idx, list, i);
-    jsonpos_path_key(path, sizeof path, idx, "id");
-    jsonpos_path_index(first, sizeof first, list, j);
+    jsonpath_index(idx, sizeof idx, list, i);
+    jsonpath_key(path, sizeof path, idx, "id");
+    jsonpath_index(first, sizeof first, list, j);
     config_ctx_err(ctx, path, CONFIG_MSG_DUP_ID, id, first, NULL);
 }
 
@@ -114,9 +114,9 @@ static void config_check_fonts(struct config_ctx *ctx)
             if (fontfind_resolve(k->fonts[i].files[j], ctx->opts->fonts_dir, out, sizeof out,
                                  &face, NULL, 0) == 0)
                 continue;
-            jsonpos_path_key(chain, sizeof chain, "kiosk.fonts",
+            jsonpath_key(chain, sizeof chain, "kiosk.fonts",
                              k->fonts[i].lang[0] ? k->fonts[i].lang : "default");
-            jsonpos_path_index(path, sizeof path, chain, j);
+            jsonpath_index(path, sizeof path, chain, j);
             const char *dir = ctx->opts->fonts_dir ? ctx->opts->fonts_dir : "fonts/";
             config_ctx_err(ctx, path, CONFIG_MSG_FONT_MISSING, k->fonts[i].files[j], dir, NULL);
         }

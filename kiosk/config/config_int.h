@@ -1,11 +1,13 @@
 #ifndef KIOSK_CONFIG_INT_H
 #define KIOSK_CONFIG_INT_H
-/* Internal to the config loader (config*.c): the loading context and the
- * typed readers. Nothing here is for other modules. */
+/* Internal to the config loader: the loading context, the typed readers
+ * (config_json.c) and the checks the option tables call. Nothing here is
+ * for other modules; the data model is config.h (config_model.c). */
 #include <cjson/cJSON.h>
 
 #include "config.h"
 #include "config_diags.h"
+#include "jsonpath.h"
 #include "jsonpos.h"
 
 #define CONFIG_PATH_MAX 256 /* a JSON path while loading */
@@ -38,53 +40,41 @@ void config_json_keys(struct config_ctx *ctx, const cJSON *obj, const char *path
 /* Edit distance (optimal string alignment), case-insensitive for ASCII. */
 int config_json_distance(const char *a, const char *b);
 
-/* Typed readers of obj[key]. Each writes the member's path into child
- * (CONFIG_PATH_MAX) and returns 1 if read, 0 if absent or null (then
- * MISSING is reported when required), -1 if present but wrong (reported).
- * Strings returned through out are malloc'ed and owned by the caller. */
+/* Member key of obj (an object, else nothing), its path written into child
+ * (CONFIG_PATH_MAX). Returns 1 with *out set, or 0 if absent or null (then
+ * MISSING is reported when required). */
 int config_json_get(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
                     int required, char *child, const cJSON **out);
-int config_json_string(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                       const char *key, int required, char **out);
-int config_json_int(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
-                    int min, int max, int *out);
-int config_json_double(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                       const char *key, double min, double max, double *out);
-int config_json_bool(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
-                     int *out);
-int config_json_ltext(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                      const char *key, int required, struct ltext *out);
-/* Reads an already-fetched value as a localized text (path is its path). */
-int config_json_ltext_value(struct config_ctx *ctx, const cJSON *it, const char *path,
-                            struct ltext *out);
-/* A string value at path (not a member lookup); 1, or -1 reported. */
+
+/* Typed readers of a value it at path. Each returns 1 if read into *out,
+ * or -1 if wrong (reported). Strings returned through out are malloc'ed
+ * and owned by the caller (an old *out is freed). */
 int config_json_string_value(struct config_ctx *ctx, const cJSON *it, const char *path,
                              char **out);
-/* An array of strings with min..max entries. */
-int config_json_strings(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                        const char *key, int required, int min, int max, char ***out, int *n);
+/* A string that is not empty. */
+int config_json_text_value(struct config_ctx *ctx, const cJSON *it, const char *path, char **out);
+int config_json_int_value(struct config_ctx *ctx, const cJSON *it, const char *path, int min,
+                          int max, int *out);
+int config_json_double_value(struct config_ctx *ctx, const cJSON *it, const char *path,
+                             double min, double max, double *out);
+int config_json_bool_value(struct config_ctx *ctx, const cJSON *it, const char *path, int *out);
+/* A localized text: "text" or {"lang": "text", ...}. */
+int config_json_ltext_value(struct config_ctx *ctx, const cJSON *it, const char *path,
+                            struct ltext *out);
+/* An array of min..max non-empty strings. */
 int config_json_strings_value(struct config_ctx *ctx, const cJSON *arr, const char *path,
                               int min, int max, char ***out, int *n);
+/* 1 if it is an object; else reports "expected an object" and returns 0. */
+int config_json_object(struct config_ctx *ctx, const cJSON *it, const char *path);
+/* Reports that it has the wrong type (msg: CONFIG_MSG_EXPECT_*); returns -1. */
+int config_json_type_err(struct config_ctx *ctx, const char *path, const cJSON *it,
+                         enum config_msg msg);
 /* Checks the number of entries of an array at path. Returns 0 or -1. */
 int config_json_count(struct config_ctx *ctx, const cJSON *arr, const char *path, int min,
                       int max);
-char *config_json_strdup(const char *s);
-void config_json_strv_free(char **v, int n);
 
-/* An id member: required, [a-z0-9-]+, at most 64 characters (config_parse.c). */
-int config_parse_id(struct config_ctx *ctx, const cJSON *obj, const char *path, char **out);
-/* 1 if s looks like a language code: ja, en, zh-Hant, ja-easy. */
-int config_parse_lang_ok(const char *s);
-/* Sections (config_parse.c, config_parse_muni.c, config_parse_extra.c). */
-void config_parse_root(struct config_ctx *ctx, const cJSON *root);
-void config_parse_municipalities(struct config_ctx *ctx, const cJSON *root);
-void config_parse_services(struct config_ctx *ctx, const cJSON *root);
-void config_parse_kpis(struct config_ctx *ctx, const cJSON *root);
-/* Weekly hours and dates (config_hours.c). */
-int config_hours_parse(struct config_ctx *ctx, const cJSON *it, const char *path,
-                       struct config_hours *out);
-int config_hours_dates(struct config_ctx *ctx, const cJSON *arr, const char *path,
-                       struct config_date **out, int *n);
+/* 1 if s looks like a language code: ja, en, zh-Hant, ja-easy (config_fields.c). */
+int config_fields_lang_ok(const char *s);
 /* URLs (config_url.c). kind: CONFIG_URL_CALL (https, allowed host,
  * {session}) or CONFIG_URL_WEB (http or https). */
 enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB };

@@ -39,22 +39,6 @@ void config_ctx_report_key(struct config_ctx *ctx, enum config_severity sev, con
     config_ctx_report(ctx, sev, 1, path, msg, a1, a2, NULL);
 }
 
-char *config_json_strdup(const char *s)
-{
-    size_t len = strlen(s);
-    char *d = malloc(len + 1);
-    if (d)
-        memcpy(d, s, len + 1);
-    return d;
-}
-
-void config_json_strv_free(char **v, int n)
-{
-    for (int i = 0; v && i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
 const char *config_json_excerpt(const cJSON *it, char *buf, size_t bufsz)
 {
     if (!it)
@@ -135,7 +119,7 @@ void config_json_keys(struct config_ctx *ctx, const cJSON *obj, const char *path
         if (found)
             continue;
         char child[CONFIG_PATH_MAX];
-        jsonpos_path_key(child, sizeof child, path, key);
+        jsonpath_key(child, sizeof child, path, key);
         const char *hint = config_json_suggest(key, known);
         config_ctx_report_key(ctx, CONFIG_WARNING, child,
                               hint ? CONFIG_MSG_UNKNOWN_KEY_SUGGEST : CONFIG_MSG_UNKNOWN_KEY, key,
@@ -146,7 +130,7 @@ void config_json_keys(struct config_ctx *ctx, const cJSON *obj, const char *path
 int config_json_get(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
                     int required, char *child, const cJSON **out)
 {
-    jsonpos_path_key(child, CONFIG_PATH_MAX, path, key);
+    jsonpath_key(child, CONFIG_PATH_MAX, path, key);
     const cJSON *it = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
     *out = NULL;
     if (!it || cJSON_IsNull(it)) {
@@ -158,8 +142,8 @@ int config_json_get(struct config_ctx *ctx, const cJSON *obj, const char *path, 
     return 1;
 }
 
-static int config_json_type_err(struct config_ctx *ctx, const char *path, const cJSON *it,
-                                enum config_msg msg)
+int config_json_type_err(struct config_ctx *ctx, const char *path, const cJSON *it,
+                         enum config_msg msg)
 {
     char ex[96];
     config_ctx_err(ctx, path, msg, config_json_excerpt(it, ex, sizeof ex), NULL, NULL);
@@ -171,28 +155,30 @@ int config_json_string_value(struct config_ctx *ctx, const cJSON *it, const char
 {
     if (!cJSON_IsString(it) || !it->valuestring)
         return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_STRING);
-    *out = config_json_strdup(it->valuestring);
+    *out = config_strdup(it->valuestring);
     return *out ? 1 : -1;
 }
 
-int config_json_string(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                       const char *key, int required, char **out)
+int config_json_text_value(struct config_ctx *ctx, const cJSON *it, const char *path, char **out)
 {
-    char child[CONFIG_PATH_MAX];
-    const cJSON *it;
-    int rc = config_json_get(ctx, obj, path, key, required, child, &it);
-    if (rc <= 0)
-        return rc;
     if (cJSON_IsString(it) && it->valuestring && !it->valuestring[0]) { /* never meant */
-        config_ctx_err(ctx, child, CONFIG_MSG_EMPTY, NULL, NULL, NULL);
+        config_ctx_err(ctx, path, CONFIG_MSG_EMPTY, NULL, NULL, NULL);
         return -1;
     }
     char *s = NULL;
-    if (config_json_string_value(ctx, it, child, &s) < 0)
+    if (config_json_string_value(ctx, it, path, &s) < 0)
         return -1;
     free(*out);
     *out = s;
     return 1;
+}
+
+int config_json_object(struct config_ctx *ctx, const cJSON *it, const char *path)
+{
+    if (cJSON_IsObject(it))
+        return 1;
+    config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_OBJECT);
+    return 0;
 }
 
 static void config_json_range_err(struct config_ctx *ctx, const char *path, double min,
@@ -205,53 +191,37 @@ static void config_json_range_err(struct config_ctx *ctx, const char *path, doub
     config_ctx_err(ctx, path, CONFIG_MSG_RANGE, a, b, c);
 }
 
-int config_json_double(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                       const char *key, double min, double max, double *out)
+int config_json_double_value(struct config_ctx *ctx, const cJSON *it, const char *path,
+                             double min, double max, double *out)
 {
-    char child[CONFIG_PATH_MAX];
-    const cJSON *it;
-    int rc = config_json_get(ctx, obj, path, key, 0, child, &it);
-    if (rc <= 0)
-        return rc;
     if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
-        return config_json_type_err(ctx, child, it, CONFIG_MSG_EXPECT_NUMBER);
+        return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_NUMBER);
     if (it->valuedouble < min || it->valuedouble > max) {
-        config_json_range_err(ctx, child, min, max, it->valuedouble);
+        config_json_range_err(ctx, path, min, max, it->valuedouble);
         return -1;
     }
     *out = it->valuedouble;
     return 1;
 }
 
-int config_json_int(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
-                    int min, int max, int *out)
+int config_json_int_value(struct config_ctx *ctx, const cJSON *it, const char *path, int min,
+                          int max, int *out)
 {
-    char child[CONFIG_PATH_MAX];
-    const cJSON *it;
-    int rc = config_json_get(ctx, obj, path, key, 0, child, &it);
-    if (rc <= 0)
-        return rc;
     double v = cJSON_IsNumber(it) ? it->valuedouble : 0.5;
     if (!isfinite(v) || v != floor(v))
-        return config_json_type_err(ctx, child, it, CONFIG_MSG_EXPECT_INT);
+        return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_INT);
     if (v < min || v > max) {
-        config_json_range_err(ctx, child, min, max, v);
+        config_json_range_err(ctx, path, min, max, v);
         return -1;
     }
     *out = (int)v;
     return 1;
 }
 
-int config_json_bool(struct config_ctx *ctx, const cJSON *obj, const char *path, const char *key,
-                     int *out)
+int config_json_bool_value(struct config_ctx *ctx, const cJSON *it, const char *path, int *out)
 {
-    char child[CONFIG_PATH_MAX];
-    const cJSON *it;
-    int rc = config_json_get(ctx, obj, path, key, 0, child, &it);
-    if (rc <= 0)
-        return rc;
     if (!cJSON_IsBool(it))
-        return config_json_type_err(ctx, child, it, CONFIG_MSG_EXPECT_BOOL);
+        return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_BOOL);
     *out = cJSON_IsTrue(it) ? 1 : 0;
     return 1;
 }
@@ -283,7 +253,7 @@ int config_json_strings_value(struct config_ctx *ctx, const cJSON *arr, const ch
         return -1;
     for (const cJSON *it = arr->child; it; it = it->next, i++) {
         char ip[CONFIG_PATH_MAX];
-        jsonpos_path_index(ip, sizeof ip, path, i);
+        jsonpath_index(ip, sizeof ip, path, i);
         if (config_json_string_value(ctx, it, ip, &v[i]) < 0)
             bad = 1;
         else if (!v[i][0]) {
@@ -292,24 +262,13 @@ int config_json_strings_value(struct config_ctx *ctx, const cJSON *arr, const ch
         }
     }
     if (bad) {
-        config_json_strv_free(v, cnt);
+        config_strv_free(v, cnt);
         return -1;
     }
-    config_json_strv_free(*out, *n);
+    config_strv_free(*out, *n);
     *out = v;
     *n = cnt;
     return 1;
-}
-
-int config_json_strings(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                        const char *key, int required, int min, int max, char ***out, int *n)
-{
-    char child[CONFIG_PATH_MAX];
-    const cJSON *arr;
-    int rc = config_json_get(ctx, obj, path, key, required, child, &arr);
-    if (rc <= 0)
-        return rc;
-    return config_json_strings_value(ctx, arr, child, min, max, out, n);
 }
 
 static int config_json_lang_listed(const struct config *cfg, const char *lang)
@@ -326,7 +285,7 @@ static int config_json_ltext_entry(struct config_ctx *ctx, const cJSON *it, cons
 {
     const char *lang = it->string ? it->string : "";
     char child[CONFIG_PATH_MAX];
-    jsonpos_path_key(child, sizeof child, path, lang);
+    jsonpath_key(child, sizeof child, path, lang);
     if (!lang[0] || strlen(lang) >= I18N_LANG_MAX) {
         config_ctx_report_key(ctx, CONFIG_ERROR, child, CONFIG_MSG_LANG_CODE, lang, NULL);
         return -1;
@@ -376,15 +335,4 @@ int config_json_ltext_value(struct config_ctx *ctx, const cJSON *it, const char 
     ltext_free(out);
     *out = t;
     return 1;
-}
-
-int config_json_ltext(struct config_ctx *ctx, const cJSON *obj, const char *path,
-                      const char *key, int required, struct ltext *out)
-{
-    char child[CONFIG_PATH_MAX];
-    const cJSON *it;
-    int rc = config_json_get(ctx, obj, path, key, required, child, &it);
-    if (rc <= 0)
-        return rc;
-    return config_json_ltext_value(ctx, it, child, out);
 }

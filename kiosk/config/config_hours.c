@@ -3,11 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config_int.h"
+#include "config_fields.h"
 #include "holiday.h"
-
-static const char *const config_hours_days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat",
-                                                NULL};
 
 static int config_hours_digits(const char **p, int min_n, int max_n, int *out)
 {
@@ -54,12 +51,8 @@ static int config_hours_range(const char *s, struct config_interval *iv)
 static int config_hours_one(struct config_ctx *ctx, const cJSON *it, const char *path,
                             struct config_hours *out, int day)
 {
-    if (!cJSON_IsString(it) || !it->valuestring) {
-        char ex[96];
-        config_ctx_err(ctx, path, CONFIG_MSG_EXPECT_HOURS, config_json_excerpt(it, ex, sizeof ex),
-                       NULL, NULL);
-        return -1;
-    }
+    if (!cJSON_IsString(it) || !it->valuestring)
+        return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_HOURS);
     const char *s = it->valuestring;
     struct config_interval iv;
     int rc = config_hours_range(s, &iv);
@@ -82,41 +75,22 @@ static int config_hours_one(struct config_ctx *ctx, const cJSON *it, const char 
     return 0;
 }
 
-static int config_hours_day(struct config_ctx *ctx, const cJSON *it, const char *path,
-                            struct config_hours *out, int day)
+int config_hours_day(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
+                     const struct config_opt *row)
 {
+    struct config_hours *out = base;
+    int day = row->arg;
     if (!cJSON_IsArray(it))
-        return config_hours_one(ctx, it, path, out, day);
+        return config_hours_one(ctx, it, path, out, day) == 0 ? 1 : -1;
     if (config_json_count(ctx, it, path, 0, CONFIG_MAX_INTERVALS) != 0)
         return -1;
     int i = 0, bad = 0;
     for (const cJSON *e = it->child; e; e = e->next, i++) {
         char ip[CONFIG_PATH_MAX];
-        jsonpos_path_index(ip, sizeof ip, path, i);
+        jsonpath_index(ip, sizeof ip, path, i);
         bad |= config_hours_one(ctx, e, ip, out, day) != 0;
     }
-    return bad ? -1 : 0;
-}
-
-int config_hours_parse(struct config_ctx *ctx, const cJSON *it, const char *path,
-                       struct config_hours *out)
-{
-    memset(out, 0, sizeof *out);
-    if (!cJSON_IsObject(it)) {
-        char ex[96];
-        config_ctx_err(ctx, path, CONFIG_MSG_EXPECT_OBJECT, config_json_excerpt(it, ex, sizeof ex),
-                       NULL, NULL);
-        return -1;
-    }
-    config_json_keys(ctx, it, path, config_hours_days);
-    int bad = 0;
-    for (int d = 0; d < 7; d++) {
-        char child[CONFIG_PATH_MAX];
-        const cJSON *day;
-        if (config_json_get(ctx, it, path, config_hours_days[d], 0, child, &day) > 0)
-            bad |= config_hours_day(ctx, day, child, out, d) != 0;
-    }
-    return bad ? -1 : 0;
+    return bad ? -1 : 1;
 }
 
 /* Strict YYYY-MM-DD of a day that exists. */
@@ -133,17 +107,19 @@ static int config_hours_date(const char *s, struct config_date *out)
     return 0;
 }
 
-int config_hours_dates(struct config_ctx *ctx, const cJSON *arr, const char *path,
-                       struct config_date **out, int *n)
+int config_hours_dates(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
+                       const struct config_opt *row)
 {
+    struct config_date **out = (struct config_date **)((char *)base + row->offset);
+    int *n = (int *)((char *)base + row->count_offset);
     char **v = NULL;
     int cnt = 0, bad = 0;
-    if (config_json_strings_value(ctx, arr, path, 0, 400, &v, &cnt) != 1)
+    if (config_json_strings_value(ctx, it, path, (int)row->min, (int)row->max, &v, &cnt) != 1)
         return -1;
     struct config_date *dates = calloc((size_t)cnt + 1, sizeof *dates);
     for (int i = 0; dates && i < cnt; i++) {
         char ip[CONFIG_PATH_MAX];
-        jsonpos_path_index(ip, sizeof ip, path, i);
+        jsonpath_index(ip, sizeof ip, path, i);
         if (config_hours_date(v[i], &dates[i]) != 0) {
             config_ctx_err(ctx, ip, CONFIG_MSG_DATE, v[i], NULL, NULL);
             bad = 1;
@@ -155,12 +131,12 @@ int config_hours_dates(struct config_ctx *ctx, const cJSON *arr, const char *pat
                 break;
             }
     }
-    config_json_strv_free(v, cnt);
+    config_strv_free(v, cnt);
     if (!dates || bad) {
         free(dates);
         return -1;
     }
     *out = dates;
     *n = cnt;
-    return 0;
+    return 1;
 }

@@ -135,7 +135,7 @@ void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const
     int urls = 0;
     for (int i = 0; i < n; i++) {
         char ip[CONFIG_PATH_MAX];
-        jsonpos_path_index(ip, sizeof ip, path, i);
+        jsonpath_index(ip, sizeof ip, path, i);
         config_url_placeholders(ctx, argv[i], ip, names, CONFIG_MSG_LAUNCHER_PLACEHOLDER, &urls);
     }
     if (urls == 0)

@@ -1,5 +1,7 @@
 #include "jsonpos.h"
 
+#include "jsonpath.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,81 +65,6 @@ static int jsonpos_grow(void **buf, size_t *cap, size_t need, size_t elem)
     *buf = nb;
     *cap = ncap;
     return 0;
-}
-
-/* ---- path spelling ---------------------------------------------------- */
-
-static int jsonpos_key_is_simple(const char *key, size_t len)
-{
-    if (len == 0)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-'))
-            return 0;
-    }
-    return 1;
-}
-
-static void jsonpos_put(char *out, size_t outsz, size_t *k, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++, (*k)++)
-        if (*k + 1 < outsz)
-            out[*k] = s[i];
-}
-
-/* Writes the segment for key (".key", "key" at the root, or ["k\"ey"]).
- * Returns the full length it needs; writes what fits, NUL-terminated. */
-static size_t jsonpos_seg_key(char *out, size_t outsz, int at_root, const char *key, size_t len)
-{
-    size_t k = 0;
-    if (jsonpos_key_is_simple(key, len)) {
-        if (!at_root)
-            jsonpos_put(out, outsz, &k, ".", 1);
-        jsonpos_put(out, outsz, &k, key, len);
-    } else {
-        jsonpos_put(out, outsz, &k, "[\"", 2);
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)key[i];
-            char esc[8];
-            if (c == '"' || c == '\\') {
-                esc[0] = '\\';
-                esc[1] = (char)c;
-                jsonpos_put(out, outsz, &k, esc, 2);
-            } else if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                jsonpos_put(out, outsz, &k, esc, 6);
-            } else {
-                jsonpos_put(out, outsz, &k, key + i, 1);
-            }
-        }
-        jsonpos_put(out, outsz, &k, "\"]", 2);
-    }
-    if (outsz)
-        out[k < outsz ? k : outsz - 1] = '\0';
-    return k;
-}
-
-int jsonpos_path_key(char *out, size_t outsz, const char *parent, const char *key)
-{
-    if (!outsz)
-        return -1;
-    size_t pl = strlen(parent);
-    if (pl >= outsz) {
-        memcpy(out, parent, outsz - 1);
-        out[outsz - 1] = '\0';
-        return -1;
-    }
-    memcpy(out, parent, pl);
-    size_t need = jsonpos_seg_key(out + pl, outsz - pl, pl == 0, key, strlen(key));
-    return pl + need < outsz ? 0 : -1;
-}
-
-int jsonpos_path_index(char *out, size_t outsz, const char *parent, int index)
-{
-    int n = snprintf(out, outsz, "%s[%d]", parent, index);
-    return n >= 0 && (size_t)n < outsz ? 0 : -1;
 }
 
 /* ---- the index -------------------------------------------------------- */
@@ -595,10 +522,10 @@ static int jsonpos_key_seg(struct jsonpos_st *st, int self, size_t *off, size_t 
     *len = 0;
     if (self < 0)
         return 0;
-    size_t need = jsonpos_seg_key(NULL, 0, self == 0, st->key, st->keylen);
+    size_t need = jsonpath_segment(NULL, 0, self == 0, st->key, st->keylen);
     if (jsonpos_grow((void **)&p->arena, &p->acap, p->alen + need + 1, 1) != 0)
         return -1;
-    jsonpos_seg_key(p->arena + p->alen, need + 1, self == 0, st->key, st->keylen);
+    jsonpath_segment(p->arena + p->alen, need + 1, self == 0, st->key, st->keylen);
     p->alen += need;
     *len = need;
     return 0;

@@ -4,8 +4,7 @@
  * (cJSON parses but gives no positions). It also reports the first syntax
  * error with line and column, and every duplicate key. Pure: libc only.
  *
- * Paths look like  kiosk.title.ja  municipalities[8].call.url  and keys that
- * are not [A-Za-z0-9_-]+ are written  a["odd key"]  (JSON string escapes).
+ * Paths are spelled by jsonpath.h.
  * Lines and columns are 1-based; a column counts characters (code points),
  * not bytes, so it matches what an editor shows for Japanese text. */
 #include <stddef.h>
@@ -71,9 +70,4 @@ int jsonpos_find_key(const struct jsonpos *p, const char *path, int *line, int *
 int jsonpos_dup_count(const struct jsonpos *p);
 const char *jsonpos_dup_get(const struct jsonpos *p, int i, int *line, int *col);
 
-/* Path building with the scanner's spelling. Write parent + key / parent +
- * [index] into out. Return 0, or -1 if it did not fit (out is then
- * truncated but terminated). */
-int jsonpos_path_key(char *out, size_t outsz, const char *parent, const char *key);
-int jsonpos_path_index(char *out, size_t outsz, const char *parent, int index);
 #endif
