@@ -6,15 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *config_strdup(const char *s)
-{
-    size_t len = strlen(s);
-    char *d = malloc(len + 1);
-    if (d)
-        memcpy(d, s, len + 1);
-    return d;
-}
-
 void config_strv_free(char **v, int n)
 {
     for (int i = 0; v && i < n; i++)

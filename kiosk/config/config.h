@@ -175,8 +175,6 @@ void config_diags_format(const struct config_diag *d, const char *file, char *ou
  * video calls), 10 services, 4 KPIs, languages ja, en". Writes into out. */
 void config_summary(const struct config *cfg, char *out, size_t outsz);
 
-/* A malloc'ed copy of s (NULL when out of memory); the caller frees it. */
-char *config_strdup(const char *s);
 /* Frees the n strings of v and v. */
 void config_strv_free(char **v, int n);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "utf8.h"
 
 #define CONFIG_DIAGS_ARG_MAX 80 /* bytes of one argument shown in a message */
 
@@ -20,20 +21,6 @@ const char *config_diags_template(enum config_msg msg)
     return (unsigned)msg < CONFIG_MSG_COUNT ? config_diags_tpls[msg].en : "";
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t config_diags_u8len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                                 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n || (len == 2 && c < 0xC2))
-        return 0;
-    for (size_t k = 1; k < len; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
 /* Appends text to out at *k, never splitting a character; control bytes
  * and invalid UTF-8 become '?'. Stops after max bytes of input with "…". */
 static void config_diags_append(char *out, size_t outsz, size_t *k, const char *text, size_t max)
@@ -41,7 +28,7 @@ static void config_diags_append(char *out, size_t outsz, size_t *k, const char *
     const unsigned char *s = (const unsigned char *)text;
     size_t n = strlen(text), i = 0;
     while (i < n) {
-        size_t len = config_diags_u8len(s + i, n - i);
+        size_t len = utf8_char_len(text + i, n - i);
         const char *piece = len ? text + i : "?";
         size_t plen = len ? len : 1;
         if (len == 1 && s[i] < 0x20)

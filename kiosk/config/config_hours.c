@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "config_fields.h"
-#include "holiday.h"
+#include "date.h"
 
 static int config_hours_digits(const char **p, int min_n, int max_n, int *out)
 {
@@ -93,18 +93,10 @@ int config_hours_day(struct config_ctx *ctx, const cJSON *it, const char *path, 
     return bad ? -1 : 1;
 }
 
-/* Strict YYYY-MM-DD of a day that exists. */
+/* Strict YYYY-MM-DD of a day that exists, from 1900 on. */
 static int config_hours_date(const char *s, struct config_date *out)
 {
-    const char *p = s;
-    if (strlen(s) != 10 || config_hours_digits(&p, 4, 4, &out->y) != 0 || *p++ != '-' ||
-        config_hours_digits(&p, 2, 2, &out->m) != 0 || *p++ != '-' ||
-        config_hours_digits(&p, 2, 2, &out->d) != 0)
-        return -1;
-    if (out->y < 1900 || out->m < 1 || out->m > 12 || out->d < 1 ||
-        out->d > holiday_days_in_month(out->y, out->m))
-        return -1;
-    return 0;
+    return date_parse(s, &out->y, &out->m, &out->d) == 0 && out->y >= 1900 ? 0 : -1;
 }
 
 int config_hours_dates(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config_int.h"
+#include "str.h"
 
 static void config_ctx_report(struct config_ctx *ctx, enum config_severity sev, int key,
                               const char *path, enum config_msg msg, const char *a1,
@@ -155,7 +156,7 @@ int config_json_string_value(struct config_ctx *ctx, const cJSON *it, const char
 {
     if (!cJSON_IsString(it) || !it->valuestring)
         return config_json_type_err(ctx, path, it, CONFIG_MSG_EXPECT_STRING);
-    *out = config_strdup(it->valuestring);
+    *out = str_dup(it->valuestring);
     return *out ? 1 : -1;
 }
 

@@ -9,6 +9,8 @@
 
 #include "config_int.h"
 #include "config_opt.h"
+#include "str.h"
+#include "utf8.h"
 
 #define CONFIG_MAP(name) [JSONPOS_E_##name] = CONFIG_MSG_SYN_##name
 static const enum config_msg config_load_syntax_msgs[JSONPOS_E_COUNT] = {
@@ -30,30 +32,6 @@ static void config_load_err_at(struct config_ctx *ctx, int line, int col, enum c
 {
     ctx->errors++;
     config_diags_add(ctx->diags, CONFIG_ERROR, line, col, "", msg, a1, NULL, NULL);
-}
-
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t config_load_utf8_bad(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                                : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0 || i + n > len)
-            return i;
-        unsigned cp = n == 1 ? c : c & (0x7F >> n);
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return i;
-        i += n;
-    }
-    return len;
 }
 
 static void config_load_line_col(const unsigned char *s, size_t off, int *line, int *col)
@@ -90,7 +68,7 @@ static int config_load_bytes(struct config_ctx *ctx, const char **buf, size_t *l
         *len -= 3;
         s += 3;
     }
-    size_t bad = config_load_utf8_bad(s, *len);
+    size_t bad = utf8_valid_prefix((const char *)s, *len);
     if (bad < *len) {
         int line, col;
         config_load_line_col(s, bad, &line, &col);
@@ -145,7 +123,7 @@ static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len
 static void config_load_defaults(struct config *cfg, const char *name)
 {
     config_opt_defaults(&config_tables_root, cfg);
-    cfg->path = config_strdup(name ? name : "config.json");
+    cfg->path = str_dup(name ? name : "config.json");
     const char *slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
     size_t dl = slash ? (size_t)(slash - cfg->path) : 0;
     cfg->dir = malloc(dl + 2);
