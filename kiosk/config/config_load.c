@@ -1,6 +1,6 @@
 /* Loading the staff's config file: read, check the bytes, scan for
- * positions, parse with cJSON, fill the structs through the option tables,
- * cross-check. */
+ * positions while building the cJSON tree (jsonpos.c), fill the structs
+ * through the option tables, cross-check. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,11 +91,13 @@ static void config_load_dups(struct config_ctx *ctx, const struct jsonpos *pos)
     }
 }
 
-/* Scan for positions, then cJSON, then the sections. */
+/* One pass over the bytes (syntax, positions and the cJSON tree), then
+ * the tables, then the checks across them. */
 static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len)
 {
     struct jsonpos_syntax syn;
-    struct jsonpos *pos = jsonpos_scan(buf, len, &syn);
+    cJSON *root = NULL;
+    struct jsonpos *pos = jsonpos_scan(buf, len, &syn, &root);
     if (!pos) {
         enum config_msg m = (unsigned)syn.err < JSONPOS_E_COUNT ? config_load_syntax_msgs[syn.err]
                                                                 : CONFIG_MSG_FILE_NOMEM;
@@ -104,7 +106,6 @@ static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len
     }
     ctx->pos = pos;
     config_load_dups(ctx, pos);
-    cJSON *root = cJSON_ParseWithLength(buf, len);
     if (!root)
         config_load_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
     else if (!cJSON_IsObject(root))

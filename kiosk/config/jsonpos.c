@@ -1,6 +1,7 @@
 #include "jsonpos.h"
 
 #include "jsonpath.h"
+#include "str.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -39,7 +40,7 @@ struct jsonpos_st {
     int mute; /* > 0 inside the value of a duplicate key: record nothing */
     struct jsonpos *p;
     struct jsonpos_syntax *syn;
-    char *key; /* the last key, decoded */
+    char *key; /* the last string or key, decoded */
     size_t keylen, keycap;
 };
 
@@ -352,7 +353,7 @@ static int jsonpos_unicode(struct jsonpos_st *st, int eline, int ecol, unsigned 
     return 0;
 }
 
-static int jsonpos_escape(struct jsonpos_st *st, int decode, int sline, int scol)
+static int jsonpos_escape(struct jsonpos_st *st, int sline, int scol)
 {
     static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
     int eline = st->line, ecol = st->col;
@@ -377,16 +378,16 @@ static int jsonpos_escape(struct jsonpos_st *st, int decode, int sline, int scol
         snprintf(st->syn->found, sizeof st->syn->found, "\\%c", c >= 0x20 && c < 0x7F ? c : '?');
         return -1;
     }
-    return decode && jsonpos_key_put(st, buf, len) != 0 ? jsonpos_nomem(st) : 0;
+    return jsonpos_key_put(st, buf, len) != 0 ? jsonpos_nomem(st) : 0;
 }
 
-/* A string at the current '"'; decode = 1 keeps it in st->key. */
-static int jsonpos_string(struct jsonpos_st *st, int decode)
+/* A string at the current '"', decoded into st->key. */
+static int jsonpos_string(struct jsonpos_st *st)
 {
     int sline = st->line, scol = st->col;
     jsonpos_adv(st);
     st->keylen = 0;
-    if (decode && jsonpos_key_put(st, "", 0) != 0)
+    if (jsonpos_key_put(st, "", 0) != 0)
         return jsonpos_nomem(st);
     for (;;) {
         int c = jsonpos_peek(st);
@@ -399,12 +400,12 @@ static int jsonpos_string(struct jsonpos_st *st, int decode)
         if (c < 0x20)
             return jsonpos_fail(st, JSONPOS_E_CONTROL_CHAR);
         if (c == '\\') {
-            if (jsonpos_escape(st, decode, sline, scol) != 0)
+            if (jsonpos_escape(st, sline, scol) != 0)
                 return -1;
             continue;
         }
         char b = (char)c;
-        if (decode && jsonpos_key_put(st, &b, 1) != 0)
+        if (jsonpos_key_put(st, &b, 1) != 0)
             return jsonpos_nomem(st);
         jsonpos_adv(st);
     }
@@ -425,7 +426,9 @@ static int jsonpos_digits(struct jsonpos_st *st)
     return any;
 }
 
-static int jsonpos_number(struct jsonpos_st *st)
+/* The number's value is cJSON's reading of the token, as if cJSON had
+ * parsed the file. */
+static int jsonpos_number(struct jsonpos_st *st, cJSON **out)
 {
     int line = st->line, col = st->col;
     size_t start = st->i;
@@ -449,10 +452,11 @@ static int jsonpos_number(struct jsonpos_st *st)
     int c = jsonpos_peek(st);
     if (!ok || (c >= 0 && jsonpos_is_word(c)))
         return jsonpos_fail_at(st, JSONPOS_E_BAD_NUMBER, line, col, start);
-    return 0;
+    *out = cJSON_ParseWithLength((const char *)st->s + start, st->i - start);
+    return *out ? 0 : jsonpos_nomem(st);
 }
 
-static int jsonpos_literal(struct jsonpos_st *st)
+static int jsonpos_literal(struct jsonpos_st *st, cJSON **out)
 {
     static const char *const words[] = {"true", "false", "null"};
     size_t len = 0;
@@ -462,7 +466,8 @@ static int jsonpos_literal(struct jsonpos_st *st)
         if (strlen(words[w]) == len && memcmp(st->s + st->i, words[w], len) == 0) {
             for (size_t k = 0; k < len; k++)
                 jsonpos_adv(st);
-            return 0;
+            *out = w == 0 ? cJSON_CreateTrue() : w == 1 ? cJSON_CreateFalse() : cJSON_CreateNull();
+            return *out ? 0 : jsonpos_nomem(st);
         }
     }
     return jsonpos_fail(st, JSONPOS_E_BAD_WORD);
@@ -489,7 +494,7 @@ static int jsonpos_bad_start(struct jsonpos_st *st, int c)
 /* ---- containers ------------------------------------------------------- */
 
 static int jsonpos_value(struct jsonpos_st *st, int parent, size_t seg_off, size_t seg_len,
-                         int kline, int kcol);
+                         int kline, int kcol, cJSON **out);
 
 static int jsonpos_value_start(int c)
 {
@@ -531,7 +536,7 @@ static int jsonpos_key_seg(struct jsonpos_st *st, int self, size_t *off, size_t 
     return 0;
 }
 
-static int jsonpos_member(struct jsonpos_st *st, int self, int oline, int ocol)
+static int jsonpos_member(struct jsonpos_st *st, int self, int oline, int ocol, cJSON *obj)
 {
     jsonpos_ws(st);
     int c = jsonpos_peek(st);
@@ -544,7 +549,7 @@ static int jsonpos_member(struct jsonpos_st *st, int self, int oline, int ocol)
                                                    : JSONPOS_E_EXPECTED_KEY);
     }
     int kline = st->line, kcol = st->col;
-    if (jsonpos_string(st, 1) != 0)
+    if (jsonpos_string(st) != 0)
         return -1;
     jsonpos_ws(st);
     c = jsonpos_peek(st);
@@ -556,12 +561,21 @@ static int jsonpos_member(struct jsonpos_st *st, int self, int oline, int ocol)
     if (jsonpos_peek(st) < 0)
         return jsonpos_fail_at(st, JSONPOS_E_EOF_IN_OBJECT, oline, ocol, st->i);
     size_t off, len;
-    if (jsonpos_key_seg(st, self, &off, &len) != 0)
+    char *key = str_dup(st->key); /* the value's strings reuse st->key */
+    if (!key || jsonpos_key_seg(st, self, &off, &len) != 0) {
+        free(key);
         return jsonpos_nomem(st);
-    return jsonpos_value(st, self, off, len, kline, kcol);
+    }
+    cJSON *item = NULL;
+    int rc = jsonpos_value(st, self, off, len, kline, kcol, &item);
+    if (rc == 0)
+        cJSON_AddItemToObject(obj, key, item); /* duplicates too, as cJSON keeps them */
+    free(key);
+    return rc;
 }
 
-static int jsonpos_element(struct jsonpos_st *st, int self, int index, int oline, int ocol)
+static int jsonpos_element(struct jsonpos_st *st, int self, int index, int oline, int ocol,
+                           cJSON *arr)
 {
     jsonpos_ws(st);
     if (jsonpos_peek(st) < 0)
@@ -577,11 +591,15 @@ static int jsonpos_element(struct jsonpos_st *st, int self, int index, int oline
         p->alen += (size_t)n;
         len = (size_t)n;
     }
-    return jsonpos_value(st, self, off, len, 0, 0);
+    cJSON *item = NULL;
+    int rc = jsonpos_value(st, self, off, len, 0, 0, &item);
+    if (rc == 0)
+        cJSON_AddItemToArray(arr, item);
+    return rc;
 }
 
 /* Shared loop of objects and arrays after the opening bracket. */
-static int jsonpos_container(struct jsonpos_st *st, int self, int in_object)
+static int jsonpos_container(struct jsonpos_st *st, int self, int in_object, cJSON *node)
 {
     int oline = st->line, ocol = st->col;
     char close = in_object ? '}' : ']';
@@ -595,8 +613,8 @@ static int jsonpos_container(struct jsonpos_st *st, int self, int in_object)
         return 0;
     }
     for (int index = 0;; index++) {
-        if (in_object ? jsonpos_member(st, self, oline, ocol) != 0
-                      : jsonpos_element(st, self, index, oline, ocol) != 0)
+        if (in_object ? jsonpos_member(st, self, oline, ocol, node) != 0
+                      : jsonpos_element(st, self, index, oline, ocol, node) != 0)
             return -1;
         jsonpos_ws(st);
         int c = jsonpos_peek(st);
@@ -616,8 +634,10 @@ static int jsonpos_container(struct jsonpos_st *st, int self, int in_object)
     return 0;
 }
 
+/* One value, recorded at its path and built into *out (owned by the caller
+ * when 0 is returned, freed here otherwise). */
 static int jsonpos_value(struct jsonpos_st *st, int parent, size_t seg_off, size_t seg_len,
-                         int kline, int kcol)
+                         int kline, int kcol, cJSON **out)
 {
     jsonpos_ws(st);
     int c = jsonpos_peek(st);
@@ -629,20 +649,31 @@ static int jsonpos_value(struct jsonpos_st *st, int parent, size_t seg_off, size
         return jsonpos_nomem(st);
     st->mute += dup;
     int rc;
-    if (c == '{' || c == '[')
-        rc = jsonpos_container(st, self, c == '{');
-    else if (c == '"')
-        rc = jsonpos_string(st, 0);
-    else if (c == '-' || (c >= '0' && c <= '9'))
-        rc = jsonpos_number(st);
-    else
-        rc = jsonpos_literal(st);
+    *out = NULL;
+    if (c == '{' || c == '[') {
+        *out = c == '{' ? cJSON_CreateObject() : cJSON_CreateArray();
+        rc = *out ? jsonpos_container(st, self, c == '{', *out) : jsonpos_nomem(st);
+    } else if (c == '"') {
+        rc = jsonpos_string(st);
+        if (rc == 0 && !(*out = cJSON_CreateString(st->key)))
+            rc = jsonpos_nomem(st);
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+        rc = jsonpos_number(st, out);
+    } else {
+        rc = jsonpos_literal(st, out);
+    }
     st->mute -= dup;
+    if (rc != 0) {
+        cJSON_Delete(*out);
+        *out = NULL;
+    }
     return rc;
 }
 
-struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax *syntax)
+struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax *syntax,
+                             cJSON **tree)
 {
+    cJSON *root = NULL;
     struct jsonpos_st st = {(const unsigned char *)buf, len, 0, 1, 1, 0, 0, NULL, syntax,
                             NULL, 0, 0};
     memset(syntax, 0, sizeof *syntax);
@@ -653,7 +684,7 @@ struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax 
     }
     int rc = jsonpos_grow((void **)&st.p->arena, &st.p->acap, 1, 1) != 0
                  ? jsonpos_nomem(&st)
-                 : jsonpos_value(&st, -1, 0, 0, 0, 0);
+                 : jsonpos_value(&st, -1, 0, 0, 0, 0, &root);
     if (rc == 0) {
         jsonpos_ws(&st);
         if (st.i < st.n)
@@ -662,9 +693,14 @@ struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax 
     }
     free(st.key);
     if (rc != 0) {
+        cJSON_Delete(root);
         jsonpos_free(st.p);
         return NULL;
     }
+    if (tree)
+        *tree = root;
+    else
+        cJSON_Delete(root);
     return st.p;
 }
 

@@ -1,13 +1,16 @@
 #ifndef KIOSK_JSONPOS_H
 #define KIOSK_JSONPOS_H
 /* A strict JSON scanner that remembers where each value is, by its path
- * (cJSON parses but gives no positions). It also reports the first syntax
- * error with line and column, and every duplicate key. Pure: libc only.
+ * (cJSON parses but gives no positions), and builds the cJSON tree on the
+ * way, so the bytes are read once. It also reports the first syntax error
+ * with line and column, and every duplicate key. Pure: libc and cJSON.
  *
  * Paths are spelled by jsonpath.h.
  * Lines and columns are 1-based; a column counts characters (code points),
  * not bytes, so it matches what an editor shows for Japanese text. */
 #include <stddef.h>
+
+#include <cjson/cJSON.h>
 
 #define JSONPOS_MAX_DEPTH 64 /* deeper nesting is a syntax error */
 
@@ -52,10 +55,15 @@ struct jsonpos_syntax {
 
 struct jsonpos;
 
-/* Scans buf[0..len). Returns a new index (free with jsonpos_free) if buf is
- * one valid JSON text, else NULL with *syntax filled (err NOMEM when out of
- * memory). syntax may not be NULL. */
-struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax *syntax);
+/* Scans buf[0..len), the one pass over the bytes: checks the syntax,
+ * records where each value is, and builds the cJSON tree (what
+ * cJSON_Parse would give, duplicate keys included) into *tree when tree is
+ * not NULL; the caller frees it with cJSON_Delete. Returns a new index
+ * (free with jsonpos_free) if buf is one valid JSON text, else NULL with
+ * *syntax filled (err NOMEM when out of memory) and no tree. syntax may
+ * not be NULL. */
+struct jsonpos *jsonpos_scan(const char *buf, size_t len, struct jsonpos_syntax *syntax,
+                             cJSON **tree);
 void jsonpos_free(struct jsonpos *p);
 
 /* Position of the value at path. If path is not in the file, the nearest

@@ -130,6 +130,55 @@ static int test_fixtures(void)
     return count;
 }
 
+/* The tree jsonpos builds while it scans is the tree cJSON would parse
+ * from the same bytes (printed the same, duplicate keys in order). */
+static void test_jsonpos_tree_of(const char *what, const char *buf, size_t len)
+{
+    struct jsonpos_syntax syn;
+    cJSON *tree = NULL;
+    struct jsonpos *p = jsonpos_scan(buf, len, &syn, &tree);
+    cJSON *ref = cJSON_ParseWithLength(buf, len);
+    if (!p) { /* a syntax error for jsonpos: no tree */
+        CHECK(tree == NULL);
+        cJSON_Delete(ref);
+        return;
+    }
+    char *a = tree ? cJSON_PrintUnformatted(tree) : NULL;
+    char *b = ref ? cJSON_PrintUnformatted(ref) : NULL;
+    if (!a || !b || strcmp(a, b) != 0)
+        fprintf(stderr, "tree of %s differs from cJSON's\n", what);
+    CHECK(a && b && strcmp(a, b) == 0);
+    free(a);
+    free(b);
+    cJSON_Delete(tree);
+    cJSON_Delete(ref);
+    jsonpos_free(p);
+}
+
+static void test_jsonpos_tree(void)
+{
+    static const char *const cases[] = {
+        "{\"a\": 1, \"a\": [1, 2.5e3, -0, 1e999, -12.75, 0.1], \"b\": {\"c\": null, \"d\": true}}",
+        "[\"\\u00e9\\ud83d\\ude00\\n\\t\\\"\\\\\\/\", \"札幌\", {}, [], false]",
+        "{\"odd key\": {\"x y\": [[[]]]}, \"\": 5}",
+        "42",
+        "\"just a text\"",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        test_jsonpos_tree_of(cases[i], cases[i], strlen(cases[i]));
+    const char *files[] = {"good_full.json", "good_minimal.json", "bad_duplicate_key.json",
+                           "bad_types.json", "bad_not_utf8.json", "bad_unknown_keys.json",
+                           "../../../config/kiosk.json"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        size_t len = 0;
+        char *buf = test_read(files[i], &len);
+        CHECK(buf != NULL);
+        if (buf)
+            test_jsonpos_tree_of(files[i], buf, len);
+        free(buf);
+    }
+}
+
 /* ---- the position scanner --------------------------------------------- */
 
 struct test_pos_case {
@@ -155,7 +204,7 @@ static void test_jsonpos_paths(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct test_pos_case *c = &cases[i];
         struct jsonpos_syntax syn;
-        struct jsonpos *p = jsonpos_scan(c->json, strlen(c->json), &syn);
+        struct jsonpos *p = jsonpos_scan(c->json, strlen(c->json), &syn, NULL);
         CHECK(p != NULL);
         int line = -1, col = -1;
         int rc = jsonpos_find(p, c->path, &line, &col);
@@ -204,7 +253,7 @@ static void test_jsonpos_syntax(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct test_syntax_case *c = &cases[i];
         struct jsonpos_syntax syn;
-        struct jsonpos *p = jsonpos_scan(c->json, strlen(c->json), &syn);
+        struct jsonpos *p = jsonpos_scan(c->json, strlen(c->json), &syn, NULL);
         if (p || syn.err != c->err || syn.line != c->line || syn.col != c->col) {
             fprintf(stderr, "syntax case %zu (%s): got %d at %d:%d, want %d at %d:%d\n", i,
                     c->json, (int)syn.err, syn.line, syn.col, (int)c->err, c->line, c->col);
@@ -216,7 +265,7 @@ static void test_jsonpos_syntax(void)
     char deep[1000];
     memset(deep, '[', sizeof deep);
     struct jsonpos_syntax syn;
-    CHECK(jsonpos_scan(deep, sizeof deep, &syn) == NULL);
+    CHECK(jsonpos_scan(deep, sizeof deep, &syn, NULL) == NULL);
     CHECK_INT(syn.err, JSONPOS_E_TOO_DEEP);
 }
 
@@ -224,7 +273,7 @@ static void test_jsonpos_dups(void)
 {
     const char *json = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": {\"d\": 2}}, \"a\": 3}";
     struct jsonpos_syntax syn;
-    struct jsonpos *p = jsonpos_scan(json, strlen(json), &syn);
+    struct jsonpos *p = jsonpos_scan(json, strlen(json), &syn, NULL);
     CHECK(p != NULL);
     CHECK_INT(jsonpos_dup_count(p), 2);
     int line = 0, col = 0;
@@ -403,6 +452,7 @@ int main(int argc, char **argv)
     test_jsonpos_paths();
     test_jsonpos_syntax();
     test_jsonpos_dups();
+    test_jsonpos_tree();
     test_values();
     test_defaults();
     test_buffers();
