@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "headless.h"
+#include "host.h"
 #include "msg.h"
 #include "screen.h"
 
@@ -11,35 +12,21 @@
  * attract loop shows its first page and countdowns are deterministic. */
 #define HEADLESS_MONO 1000.0
 
-static int headless_state(const struct headless_frame *f, const struct config *cfg,
-                          struct app_state *st)
-{
-    app_init(st, cfg, HEADLESS_MONO);
-    if (f->lang && app_set_lang(st, f->lang) != 0) {
-        msg_error("--lang %s: the config does not declare this language", f->lang);
-        return -1;
-    }
-    if (app_show(st, f->screen, HEADLESS_MONO) != 0) {
-        msg_error("--screen %s: unknown screen or id (see --help)", f->screen);
-        return -1;
-    }
-    st->high_contrast = f->high_contrast;
-    st->large_text = f->large_text;
-    return 0;
-}
-
 int headless_draw(struct ui *ui, const struct config *cfg, const struct headless_frame *f,
                   struct headless_report *rep)
 {
     struct app_state st;
-    if (headless_state(f, cfg, &st) != 0)
+    struct host_frame hf = {.screen = f->screen, .lang = f->lang,
+                            .high_contrast = f->high_contrast, .large_text = f->large_text};
+    if (host_frame_state(cfg, &hf, HEADLESS_MONO, &st) != 0)
         return -1;
+    struct host_text text; /* as the kiosk says before its first poll */
+    host_text(NULL, &text);
     struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
                            .mono = HEADLESS_MONO + f->since, .status = f->status,
                            .camera_ok = 1, .microphone_ok = 1,
-                           .config_status = "loaded, 0 warning(s)",
-                           .health = "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost",
-                           .counts = "0 calls started, 0 ended, 0 failed"};
+                           .config_status = text.config_status, .health = text.health,
+                           .counts = text.counts};
     ui->pressed_valid = 0;
     ui_begin(ui, f->w, f->h, &st, &view);
     screen_draw_frame(ui, &st);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "host.h"
 #include "input.h"
 #include "screen.h"
 
@@ -61,12 +62,14 @@ static int bench_target_open(struct bench_target *t, int w, int h, int use_windo
 
 /* ---- frames ------------------------------------------------------------ */
 
+/* The admin texts as the kiosk has them before the first poll. */
 static void bench_view(struct ui_view *v, double mono)
 {
+    static struct host_text text;
+    host_text(NULL, &text);
     *v = (struct ui_view){.wall = time(NULL), .mono = mono, .camera_ok = 1,
-                          .microphone_ok = 1, .config_status = "loaded, 0 warning(s)",
-                          .health = "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost",
-                          .counts = "0 calls started, 0 ended, 0 failed"};
+                          .microphone_ok = 1, .config_status = text.config_status,
+                          .health = text.health, .counts = text.counts};
 }
 
 /* One frame as run.c run_draw makes it; returns total ms, *draw_ms the part
@@ -95,12 +98,9 @@ static double bench_frame(struct bench_target *t, struct ui *ui, const struct ap
 static int bench_state(const struct bench_inproc_opts *o, struct app_state *st, const char *screen,
                        double now)
 {
-    app_init(st, o->cfg, now);
-    if (o->lang && app_set_lang(st, o->lang) != 0)
-        return -1;
-    st->large_text = o->large_text;
-    st->high_contrast = o->high_contrast;
-    return app_show(st, screen, now);
+    struct host_frame f = {.screen = screen, .lang = o->lang, .high_contrast = o->high_contrast,
+                           .large_text = o->large_text};
+    return host_frame_state(o->cfg, &f, now, st);
 }
 
 /* One screen: a fresh context (cold text cache, fonts not open), its first
@@ -187,42 +187,31 @@ static int bench_rows(const struct bench_inproc_opts *o, struct bench_target *t,
     return 0;
 }
 
-/* ---- touches: the loop of shell/run.c, fed by pushed finger events -------- */
+/* ---- touches: the loop of shell/run.c, fed by pushed finger events ----- */
 
 struct bench_loop {
     struct bench_target *t;
     struct ui *ui;
-    struct app_state st;
+    struct host *h; /* its state machine and commands, as the kiosk's */
     struct input in;
-    int dirty;
     struct bench_click *clicks; /* record taps here if not NULL */
     int n_clicks, max_clicks;
 };
 
 static double bench_mono(void) { return (double)SDL_GetTicks64() / 1000.0; }
 
-static void bench_loop_feed(struct bench_loop *L, const struct app_event *ev, double now)
-{
-    struct app_cmds cmds;
-    enum app_screen before = L->st.screen;
-    app_handle(&L->st, ev, now, &cmds);
-    if (L->st.screen != before || ev->kind == APP_EV_ACTION)
-        L->dirty = 1;
-    /* Commands (records, calls) are not carried out: the tour never calls. */
-}
-
 static void bench_loop_event(struct bench_loop *L, const SDL_Event *e, double now)
 {
     if (e->type == SDL_WINDOWEVENT) {
-        L->dirty = 1;
+        L->h->dirty = 1;
         return;
     }
     struct app_event ev;
     int redraw = 0;
     if (input_handle(&L->in, L->ui, e, now, &ev, &redraw))
-        bench_loop_feed(L, &ev, now);
+        host_feed(L->h, &ev, now);
     if (redraw)
-        L->dirty = 1;
+        L->h->dirty = 1;
 }
 
 /* Pushes one finger event and runs one turn of the loop; returns the ms
@@ -246,12 +235,11 @@ static double bench_loop_touch(struct bench_loop *L, Uint32 type, int x, int y)
         while (SDL_PollEvent(&got))
             bench_loop_event(L, &got, bench_mono());
     }
-    struct app_event tick = {.kind = APP_EV_TICK};
-    bench_loop_feed(L, &tick, bench_mono());
-    if (!L->dirty)
+    host_tick(L->h, bench_mono());
+    if (!L->h->dirty)
         return 0;
-    bench_frame(L->t, L->ui, &L->st, bench_mono(), NULL, NULL);
-    L->dirty = 0;
+    bench_frame(L->t, L->ui, &L->h->st, bench_mono(), NULL, NULL);
+    L->h->dirty = 0;
     return bench_now_ms() - t0;
 }
 
@@ -266,7 +254,7 @@ static int bench_loop_tap(struct bench_loop *L, enum app_action a, int arg,
             hit = &L->ui->targets[i];
     if (!hit) {
         fprintf(stderr, "kiosk_bench: no %s %d target on %s\n", app_action_name(a), arg,
-                app_screen_name(L->st.screen));
+                app_screen_name(L->h->st.screen));
         return -1;
     }
     int x = hit->r.x + hit->r.w / 2, y = hit->r.y + hit->r.h / 2;
@@ -278,9 +266,9 @@ static int bench_loop_tap(struct bench_loop *L, enum app_action a, int arg,
         bench_series_add(press, p);
     if (nav && n > 0)
         bench_series_add(nav, n);
-    if (L->st.screen != expect) {
+    if (L->h->st.screen != expect) {
         fprintf(stderr, "kiosk_bench: %s led to %s, not %s\n", app_action_name(a),
-                app_screen_name(L->st.screen), app_screen_name(expect));
+                app_screen_name(L->h->st.screen), app_screen_name(expect));
         return -1;
     }
     return 0;
@@ -294,13 +282,12 @@ static int bench_loop_open(struct bench_loop *L, const struct bench_inproc_opts 
     L->ui = ui_create(t->r, o->cfg, o->fonts_dir);
     if (!L->ui)
         return -1;
-    app_init(&L->st, o->cfg, bench_mono());
-    if (o->lang)
-        app_set_lang(&L->st, o->lang);
-    L->st.large_text = o->large_text;
-    L->st.high_contrast = o->high_contrast;
+    L->h = o->host;
+    host_start(L->h, o->lang, bench_mono());
+    L->h->st.large_text = o->large_text;
+    L->h->st.high_contrast = o->high_contrast;
     bench_settle();
-    bench_frame(t, L->ui, &L->st, bench_mono(), NULL, NULL);
+    bench_frame(t, L->ui, &L->h->st, bench_mono(), NULL, NULL);
     return 0;
 }
 
@@ -309,7 +296,7 @@ static int bench_loop_open(struct bench_loop *L, const struct bench_inproc_opts 
 static int bench_round(struct bench_loop *L, int r, struct bench_series *press,
                        struct bench_series *nav)
 {
-    const struct config *c = L->st.cfg;
+    const struct config *c = L->h->st.cfg;
     int m = c->n_municipalities ? r % c->n_municipalities : 0;
     int s = c->n_services ? r % c->n_services : 0;
     int err = 0;

@@ -40,6 +40,7 @@ struct bench_size {
 
 struct bench_inproc_opts {
     const struct config *cfg;
+    struct host *host; /* the kiosk's, without workers: the touch tour feeds it */
     const char *fonts_dir;
     const char *lang;  /* NULL: the config's default */
     int frames;        /* warm frames per screen */

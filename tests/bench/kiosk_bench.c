@@ -15,6 +15,8 @@
 #include "bench_proc.h"
 #include "bench_report.h"
 #include "msg.h"
+#include "host.h"
+#include "run.h"
 
 static void bench_usage(void)
 {
@@ -90,13 +92,10 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
     return o->starts < 1 ? -1 : 0;
 }
 
-/* The same hints as shell/run.c run_init: what the kiosk renders with. */
+/* The kiosk's own hints (shell/run.c): what it renders with. */
 static int bench_sdl_init(void)
 {
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    run_hints();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
         fprintf(stderr, "kiosk_bench: SDL: %s\n", SDL_GetError());
         return -1;
@@ -104,11 +103,12 @@ static int bench_sdl_init(void)
     return 0;
 }
 
-static int bench_inproc(struct bench_opts *o, const struct config *cfg, struct bench_result *res)
+static int bench_inproc(struct bench_opts *o, struct host *host, struct bench_result *res)
 {
     if (bench_sdl_init() != 0)
         return -1;
-    struct bench_inproc_opts io = {.cfg = cfg, .fonts_dir = o->fonts_dir, .lang = o->lang,
+    struct bench_inproc_opts io = {.cfg = &host->cfg, .host = host,
+                                   .fonts_dir = o->fonts_dir, .lang = o->lang,
                                    .frames = o->frames, .rounds = o->rounds,
                                    .use_window = !o->surface, .verbose = o->verbose,
                                    .only = o->only, .large_text = o->large_text,
@@ -250,9 +250,11 @@ int main(int argc, char **argv)
     }
     bench_paths(&o);
     msg_set_level(MSG_ERROR);
-    struct config cfg;
-    struct config_load_opts lo = {.image_probe = images_probe, .fonts_dir = o.fonts_dir};
-    if (config_load(o.config, &lo, &cfg, NULL) != 0) {
+    /* The kiosk's host without its workers: no status polls, no records. */
+    static struct host host;
+    struct host_opts ho = {.config = o.config, .fonts_dir = o.fonts_dir,
+                           .image_probe = images_probe, .workers = 0};
+    if (host_load(&host, &ho) != 0) {
         fprintf(stderr, "kiosk_bench: %s does not load (kiosk --check-config)\n", o.config);
         return 1;
     }
@@ -261,7 +263,7 @@ int main(int argc, char **argv)
     int rc = 0;
     if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 1920, 1920) != 0)
         return 1;
-    if (bench_inproc(&o, &cfg, &res) != 0)
+    if (bench_inproc(&o, &host, &res) != 0)
         rc = 1;
     res.have_inproc = !o.only_process && rc == 0;
     if (rc == 0 && !o.only_inproc && bench_process(&o, &res, x.display) != 0)
@@ -269,18 +271,18 @@ int main(int argc, char **argv)
     res.have_process = !o.only_inproc && rc == 0;
     bench_xvfb_stop(&x);
     if (o.json)
-        bench_report_json(stdout, &o, &cfg, &res);
+        bench_report_json(stdout, &o, &host.cfg, &res);
     else
-        bench_report_table(&o, &cfg, &res);
+        bench_report_table(&o, &host.cfg, &res);
     FILE *jf = o.json_file ? fopen(o.json_file, "w") : NULL;
     if (jf) {
-        bench_report_json(jf, &o, &cfg, &res);
+        bench_report_json(jf, &o, &host.cfg, &res);
         fclose(jf);
     } else if (o.json_file) {
         fprintf(stderr, "kiosk_bench: cannot write %s\n", o.json_file);
         rc = 1;
     }
     bench_result_free(&res);
-    config_free(&cfg);
+    host_stop(&host, 0);
     return rc;
 }

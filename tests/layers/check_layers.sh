@@ -1,7 +1,7 @@
 #!/bin/bash
 # The layers of kiosk/, as the CMake targets link them (kiosk/CMakeLists.txt):
-#   base <- core <- adapters                  (no SDL)
-#   base <- core <- ui <- screens <- shell,   and shell <- adapters
+#   base <- core <- adapters <- host          (no SDL)
+#   base <- core <- ui <- screens <- shell,   and shell <- host
 # Prints every include between folders (folder -> folder, with counts) and
 # fails on an include that goes up a chain or across to the other one. The
 # build refuses most of these by itself (each target exports only its own
@@ -15,6 +15,7 @@ layer_of() {
     base) echo base ;;
     core | config) echo core ;;
     adapters) echo adapters ;;
+    host) echo host ;;
     ui) echo ui ;;
     screens) echo screens ;;
     shell | .) echo shell ;;
@@ -26,6 +27,7 @@ layer_allows() { # $1 may include $2
     base:base) return 0 ;;
     core:core | core:base) return 0 ;;
     adapters:adapters | adapters:core | adapters:base) return 0 ;;
+    host:host | host:adapters | host:core | host:base) return 0 ;;
     ui:ui | ui:core | ui:base) return 0 ;;
     screens:screens | screens:ui | screens:core | screens:base) return 0 ;;
     shell:*) [ "$2" != unknown ] && return 0 ;;

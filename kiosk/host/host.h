@@ -1,0 +1,101 @@
+#ifndef KIOSK_HOST_H
+#define KIOSK_HOST_H
+/* The kiosk without its window: the config in use and the one waiting for
+ * the visitor to go, the state machine, and its commands carried out (call,
+ * records, reload, swap, quit). No SDL: the loop (shell/run.c), the
+ * benchmark and the headless mode drive the same host; what needs the
+ * window comes back through the hooks. */
+#include <stddef.h>
+
+#include "app.h"
+#include "call_session.h"
+#include "config.h"
+#include "http_worker.h"
+#include "records.h"
+#include "usage.h"
+
+struct host_hooks {
+    void *ctx;
+    /* From worker threads when something changed: must only post an event
+     * (mpv's wake-up rule); the loop then calls host_wakeup. */
+    void (*wake)(void *ctx);
+    /* A call without launcher: the system's handler (SDL_OpenURL). */
+    int (*open_url)(const char *url, char *err, size_t errsz);
+    /* A new config is in use (fonts, images follow it). */
+    void (*config_swapped)(void *ctx, const struct config *cfg);
+    /* A call starts: where its browser goes (cs->x, y, w, h). */
+    void (*call_place)(void *ctx, struct call_session *cs);
+    /* After each event the state machine took (the screen may have changed
+     * from before). */
+    void (*after_event)(void *ctx, enum app_screen before);
+    /* A call ended or failed (the kiosk comes back to the front). */
+    void (*call_over)(void *ctx);
+};
+
+struct host_opts {
+    const char *config;    /* the config file */
+    const char *fonts_dir; /* for the checks of config_load */
+    int (*image_probe)(const char *path, char *err, size_t errsz);
+    int workers; /* 1: status worker, records and config watch; 0: none */
+    struct host_hooks hooks; /* each may be NULL */
+};
+
+struct host {
+    struct host_opts o;
+    struct config cfg;  /* the config in use */
+    struct config next; /* a newer valid config, waiting for the visitor to go */
+    int next_ready;
+    char config_status[512];
+    struct app_state st;
+    struct call_session call;
+    struct http_worker *http;    /* NULL without workers */
+    struct config_watch *watch;  /* NULL without workers */
+    struct usage usage;          /* records and metrics; writes nothing when not configured */
+    struct status_info *status;  /* per municipality, copied from the worker */
+    int camera, microphone;      /* as the shell last found them */
+    int quit;  /* APP_CMD_QUIT came */
+    int dirty; /* what the screen shows changed */
+};
+
+/* Loads o->config into h->cfg (problems logged, h->config_status set).
+ * Returns 0, or -1 (then nothing needs freeing). */
+int host_load(struct host *h, const struct host_opts *o);
+/* Starts on the home screen (lang: NULL or a declared language) and, with
+ * o.workers, the status worker, records and the config watch. */
+void host_start(struct host *h, const char *lang, double now);
+/* Ends a running call, stops the workers, frees both configs. */
+void host_stop(struct host *h, double now);
+
+/* One event for the state machine, its commands carried out. */
+void host_feed(struct host *h, const struct app_event *ev, double now);
+/* After a wake-up: the worker's results, a changed config file, the call. */
+void host_wakeup(struct host *h, double now);
+/* Once a loop turn: the clock tick, the running call, the metrics. */
+void host_tick(struct host *h, double now);
+/* Reads the config file again (the admin's reload, the file watch): a valid
+ * one waits in h->next until the visitor has gone, then replaces h->cfg
+ * (hooks.config_swapped); a broken one is reported and h->cfg stays. */
+void host_reload(struct host *h, double now);
+
+/* What the admin screen says about the kiosk. */
+struct host_text {
+    char config_status[512];
+    char health[320];
+    char counts[160];
+};
+/* The live texts; h may be NULL (a config loaded without warnings, nothing
+ * polled, nothing counted: the headless mode and the benchmark). */
+void host_text(const struct host *h, struct host_text *t);
+/* The config status after a load that returned rc with diags. */
+void host_config_status(char *out, size_t outsz, int rc, const struct config_diags *diags);
+
+/* A state showing one screen, as --screen names it. */
+struct host_frame {
+    const char *screen; /* "home", "municipality:tobetsu", ... */
+    const char *lang;   /* NULL: the config's default */
+    int high_contrast, large_text;
+};
+/* Returns 0, or -1 after a message (unknown language or screen). */
+int host_frame_state(const struct config *cfg, const struct host_frame *f, double now,
+                     struct app_state *st);
+#endif

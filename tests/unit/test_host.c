@@ -1,0 +1,200 @@
+/* The kiosk without its window: config reload and swap between visitors,
+ * the state machine's commands carried out (a call through open_url), the
+ * admin texts. Configs are written to a scratch file; no workers run. */
+#include "check.h"
+#include "host.h"
+#include "msg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TEST_CONFIG_A                                                                    \
+    "{\"kiosk\": {\"id\": \"k1\", \"title\": \"A\", \"languages\": [\"ja\", \"en\"]},"   \
+    " \"call\": {\"allowed_hosts\": [\"meet.example.jp\"]},"                             \
+    " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": \"当別町\","                   \
+    " \"color\": \"#2E7D32\", \"call\": {\"url\": \"https://meet.example.jp/{session}\"}}]}"
+#define TEST_CONFIG_B                                                                    \
+    "{\"kiosk\": {\"id\": \"k2\", \"title\": \"B\", \"languages\": [\"ja\"]},"           \
+    " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": \"当別町\", \"color\": \"#2E7D32\"},"\
+    " {\"id\": \"ishikari\", \"name\": \"石狩市\", \"color\": \"#123456\"}]}"
+
+static char test_path[64];
+
+/* What the hooks saw. */
+struct test_seen {
+    int swapped, placed, after, opened;
+    const struct config *swapped_cfg;
+    enum app_screen last_before;
+    char url[256];
+};
+static struct test_seen seen;
+
+static void test_swapped(void *ctx, const struct config *cfg)
+{
+    CHECK(ctx == &seen);
+    seen.swapped++;
+    seen.swapped_cfg = cfg;
+}
+
+static void test_place(void *ctx, struct call_session *cs)
+{
+    CHECK(ctx == &seen);
+    seen.placed++;
+    cs->w = 800;
+    cs->h = 600;
+}
+
+static void test_after(void *ctx, enum app_screen before)
+{
+    CHECK(ctx == &seen);
+    seen.after++;
+    seen.last_before = before;
+}
+
+static int test_open_url(const char *url, char *err, size_t errsz)
+{
+    (void)err;
+    (void)errsz;
+    seen.opened++;
+    snprintf(seen.url, sizeof seen.url, "%s", url);
+    return 0;
+}
+
+static void test_write(const char *text)
+{
+    FILE *f = fopen(test_path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static int test_open(struct host *h, const char *text)
+{
+    struct host_opts o = {.config = test_path, .workers = 0,
+                          .hooks = {.ctx = &seen, .open_url = test_open_url,
+                                    .config_swapped = test_swapped, .call_place = test_place,
+                                    .after_event = test_after}};
+    memset(&seen, 0, sizeof seen);
+    test_write(text);
+    return host_load(h, &o);
+}
+
+static void test_tap(struct host *h, enum app_action a, int arg, double now)
+{
+    struct app_event ev = {.kind = APP_EV_ACTION, .target = {a, arg}};
+    host_feed(h, &ev, now);
+}
+
+static void test_load(void)
+{
+    struct host h;
+    CHECK_INT(test_open(&h, "{\"kiosk\": 1}"), -1);
+    CHECK(strncmp(h.config_status, "NEW FILE REJECTED", 17) == 0);
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    CHECK_STR(h.config_status, "loaded, 0 warning(s)");
+    host_start(&h, "en", 10.0);
+    CHECK_STR(app_lang(&h.st), "en");
+    CHECK_INT(h.st.screen, APP_SCREEN_HOME);
+    CHECK(h.http == NULL && h.watch == NULL); /* no workers asked for */
+    host_stop(&h, 11.0);
+}
+
+/* A new config waits while a visitor is there and comes in at home. */
+static void test_reload_waits(void)
+{
+    struct host h;
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    host_start(&h, NULL, 10.0);
+    test_tap(&h, APP_ACT_MUNICIPALITIES, 0, 11.0);
+    CHECK_INT(h.st.screen, APP_SCREEN_MUNICIPALITIES);
+    CHECK_INT(seen.last_before, APP_SCREEN_HOME);
+    CHECK(h.dirty);
+    test_write(TEST_CONFIG_B);
+    host_reload(&h, 12.0);
+    CHECK_INT(h.next_ready, 1);
+    CHECK_INT(seen.swapped, 0);
+    CHECK_STR(h.cfg.kiosk.id, "k1"); /* still the visitor's */
+    test_tap(&h, APP_ACT_HOME, 0, 13.0);
+    CHECK_INT(h.st.screen, APP_SCREEN_HOME);
+    CHECK_INT(seen.swapped, 1);
+    CHECK(seen.swapped_cfg == &h.cfg);
+    CHECK_STR(h.cfg.kiosk.id, "k2");
+    CHECK_INT(h.cfg.n_municipalities, 2);
+    CHECK_INT(h.next_ready, 0);
+    CHECK(h.st.cfg == &h.cfg);
+    host_stop(&h, 14.0);
+}
+
+/* On an untouched home the new config comes in at once; a broken one is
+ * reported and the last good one stays. */
+static void test_reload_now_and_broken(void)
+{
+    struct host h;
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    host_start(&h, NULL, 10.0);
+    test_write(TEST_CONFIG_B);
+    host_reload(&h, 11.0);
+    CHECK_INT(seen.swapped, 1);
+    CHECK_STR(h.cfg.kiosk.id, "k2");
+    test_write("{\"kiosk\": ");
+    host_reload(&h, 12.0);
+    CHECK_INT(seen.swapped, 1);
+    CHECK_STR(h.cfg.kiosk.id, "k2");
+    CHECK_INT(h.usage.config_reload_failures, 1);
+    struct host_text t;
+    host_text(&h, &t);
+    CHECK(strncmp(t.config_status, "NEW FILE REJECTED (last good config kept): ", 43) == 0);
+    host_stop(&h, 13.0);
+}
+
+/* START_CALL and END_CALL carried out: without launcher through open_url. */
+static void test_call(void)
+{
+    struct host h;
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    host_start(&h, NULL, 10.0);
+    h.camera = h.microphone = 1;
+    test_tap(&h, APP_ACT_START_CALL, 0, 11.0);
+    CHECK_INT(seen.placed, 1);
+    CHECK_INT(seen.opened, 1);
+    CHECK(strncmp(seen.url, "https://meet.example.jp/", 24) == 0);
+    CHECK_INT(h.st.screen, APP_SCREEN_IN_CALL);
+    CHECK_INT(h.call.w, 800);
+    test_tap(&h, APP_ACT_END_CALL, 0, 20.0);
+    CHECK_INT(h.st.screen, APP_SCREEN_THANKS);
+    CHECK_INT(h.call.n_ended, 1);
+    h.camera = 0; /* a camera is required by default: no call */
+    test_tap(&h, APP_ACT_HOME, 0, 21.0);
+    test_tap(&h, APP_ACT_START_CALL, 0, 22.0);
+    CHECK_INT(seen.opened, 1);
+    CHECK_INT(h.st.screen, APP_SCREEN_CALL_FAILED);
+    CHECK_INT(h.st.fail_reason, APP_FAIL_DEVICE);
+    host_stop(&h, 25.0);
+}
+
+/* Before anything was polled or counted, as headless and bench show it. */
+static void test_text(void)
+{
+    struct host_text t;
+    host_text(NULL, &t);
+    CHECK_STR(t.config_status, "loaded, 0 warning(s)");
+    CHECK_STR(t.health, "0 polls, 0 failed; notify 0 sent, 0 failed, 0 lost");
+    CHECK_STR(t.counts, "today: 0 visitors, 0 calls started, 0 ended, 0 failed");
+}
+
+int main(void)
+{
+    msg_set_level(MSG_ERROR);
+    snprintf(test_path, sizeof test_path, "/tmp/test_host-%ld.json", (long)getpid());
+    test_load();
+    test_reload_waits();
+    test_reload_now_and_broken();
+    test_call();
+    test_text();
+    unlink(test_path);
+    return CHECK_RESULT();
+}
