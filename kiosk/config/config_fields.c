@@ -11,7 +11,7 @@
 static void *config_fields_at(void *base, size_t offset) { return (char *)base + offset; }
 
 /* ja, en, zh-Hant, ja-easy: 2-3 letters, then -parts of 1..8 letters/digits. */
-int config_fields_lang_ok(const char *s)
+static int config_fields_lang_ok(const char *s)
 {
     size_t len = strlen(s), part = 0;
     if (len < 2 || len >= I18N_LANG_MAX)

@@ -73,8 +73,6 @@ int config_json_type_err(struct config_ctx *ctx, const char *path, const cJSON *
 int config_json_count(struct config_ctx *ctx, const cJSON *arr, const char *path, int min,
                       int max);
 
-/* 1 if s looks like a language code: ja, en, zh-Hant, ja-easy (config_fields.c). */
-int config_fields_lang_ok(const char *s);
 /* URLs (config_url.c). kind: CONFIG_URL_CALL (https, allowed host,
  * {session}) or CONFIG_URL_WEB (http or https). */
 enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB };
