@@ -105,8 +105,12 @@ static void http_worker_set_error(struct http_worker *w, const char *who, const 
 
 void http_worker_default_opts(const struct config *cfg, struct http_worker_opts *out)
 {
-    int connect_s = cfg && cfg->call.connect_timeout_s > 0 ? cfg->call.connect_timeout_s : 5;
-    int poll_s = cfg && cfg->call.poll_interval_s > 0 ? cfg->call.poll_interval_s : 15;
+    struct config defaults;
+    if (!cfg) { /* the defaults of call.connect_timeout_s and poll_interval_s */
+        config_load_defaults(&defaults);
+        cfg = &defaults;
+    }
+    int connect_s = cfg->call.connect_timeout_s, poll_s = cfg->call.poll_interval_s;
     memset(out, 0, sizeof *out);
     out->connect_timeout_ms = connect_s * 1000L;
     out->timeout_ms = out->connect_timeout_ms * 2 < 5000 ? 5000 : out->connect_timeout_ms * 2;

@@ -157,6 +157,10 @@ int config_load_buffer(const char *name, const char *buf, size_t len,
                        const struct config_load_opts *opts, struct config *cfg,
                        struct config_diags *diags);
 void config_free(struct config *cfg);
+/* Fills *cfg with the option tables' defaults and nothing else (no file,
+ * no municipalities; nothing to free), for code that runs without a
+ * loaded config. */
+void config_load_defaults(struct config *cfg);
 
 void config_diags_free(struct config_diags *diags);
 /* Prints every diagnostic as FILE:LINE:COL: error|warning: PATH: message

@@ -119,9 +119,15 @@ static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len
     jsonpos_free(pos);
 }
 
+void config_load_defaults(struct config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    config_opt_defaults(&config_tables_root, cfg);
+}
+
 /* The tables' defaults, and where the file is (relative assets resolve
  * from its folder). */
-static void config_load_defaults(struct config *cfg, const char *name)
+static void config_load_init(struct config *cfg, const char *name)
 {
     config_opt_defaults(&config_tables_root, cfg);
     cfg->path = str_dup(name ? name : "config.json");
@@ -164,7 +170,7 @@ int config_load_buffer(const char *name, const char *buf, size_t len,
     struct config_ctx ctx = {cfg, diags ? diags : &local, NULL, opts ? opts : &no_opts, 0, 0};
     int first = ctx.diags->n;
     memset(cfg, 0, sizeof *cfg);
-    config_load_defaults(cfg, name);
+    config_load_init(cfg, name);
     if (!cfg->path || !cfg->dir)
         config_load_err_at(&ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
     else if (buf && config_load_bytes(&ctx, &buf, &len) == 0)

@@ -353,6 +353,11 @@ static void test_defaults(void)
     CHECK_INT(cfg.call.connect_timeout_s, 5);
     CHECK_INT(cfg.call.poll_interval_s, 15);
     CHECK(cfg.kiosk.admin_pin_sha256 == NULL && cfg.call.launcher == NULL);
+    struct config bare; /* the same defaults without a file */
+    config_load_defaults(&bare);
+    CHECK_INT(bare.kiosk.idle_timeout_s, 90);
+    CHECK_INT(bare.call.connect_timeout_s, 5);
+    CHECK(bare.kiosk.display_inches == 24 && bare.call.require_devices == 1 && !bare.path);
     CHECK(config_fonts_for(&cfg, "ja") == NULL);
     char line[256];
     config_summary(&cfg, line, sizeof line);
