@@ -1,15 +1,17 @@
-/* Linux: posix_spawn_file_actions_addclosefrom_np (glibc 2.34), pidfd_open
+/* Spawning and watching the call's process. Its profile directory is
+ * profile_dir.c's, ending its process group pgroup.c's.
+ * Linux: posix_spawn_file_actions_addclosefrom_np (glibc 2.34), pidfd_open
  * (glibc 2.36, Linux 5.3) and environ need the GNU feature set. */
 #define _GNU_SOURCE
 #include "launcher.h"
 
 #include "callargs.h"
 #include "msg.h"
+#include "pgroup.h"
+#include "profile_dir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -22,15 +24,11 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/pidfd.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define LAUNCHER_PREFIX "kiosk-call-"
-#define LAUNCHER_POLL_MS 20    /* waitpid polling without pidfd; group checks */
-#define LAUNCHER_KILL_WAIT_MS 2000 /* after SIGKILL, before giving up */
-#define LAUNCHER_NFTW_FDS 16
+#define LAUNCHER_POLL_MS 20 /* waitpid polling without pidfd */
 
 struct launcher {
     pthread_mutex_t lock;
@@ -52,21 +50,11 @@ struct launcher {
     char why[LAUNCHER_WHY_MAX]; /* set before a final START_FAILED */
 };
 
-/* Failure count of the current nftw walk (nftw's callback has no context). */
-static _Thread_local int launcher_rm_failures;
-
 static double launcher_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void launcher_sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
 }
 
 __attribute__((format(printf, 3, 4))) static void launcher_err(char *err, size_t errsz,
@@ -80,157 +68,23 @@ __attribute__((format(printf, 3, 4))) static void launcher_err(char *err, size_t
     va_end(ap);
 }
 
-/* ---- profile directory ------------------------------------------------ */
-
-static const char *launcher_root(const char *root)
-{
-    if (root && root[0])
-        return root;
-    const char *xdg = getenv("XDG_RUNTIME_DIR");
-    return (xdg && xdg[0] == '/') ? xdg : "/tmp";
-}
-
-static int launcher_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)ftw;
-    int r = (type == FTW_DP || type == FTW_DNR) ? rmdir(path) : unlink(path);
-    if (r != 0 && errno != ENOENT)
-        launcher_rm_failures++;
-    return 0; /* go on: remove as much as possible */
-}
-
-/* rm -r without a shell: depth first, symlinks removed but never followed,
- * never crossing into another file system. Returns 0 if all is gone. */
-static int launcher_remove_tree(const char *path)
-{
-    launcher_rm_failures = 0;
-    if (nftw(path, launcher_rm_one, LAUNCHER_NFTW_FDS, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) != 0)
-        return errno == ENOENT ? 0 : -1;
-    return launcher_rm_failures ? -1 : 0;
-}
+/* ---- profile directory (profile_dir.c) -------------------------------- */
 
 static int launcher_make_profile(struct launcher *l, const char *root, char *err, size_t errsz)
 {
-    const char *r = launcher_root(root);
-    int n = snprintf(l->profile, sizeof l->profile, "%s/" LAUNCHER_PREFIX "%ld-XXXXXX", r,
-                     (long)getpid());
-    if (n < 0 || (size_t)n >= sizeof l->profile) {
-        l->profile[0] = '\0';
-        launcher_err(err, errsz, "profile root %s: path too long", r);
-        return -1;
-    }
-    if (!mkdtemp(l->profile)) {
-        launcher_err(err, errsz, "cannot make a profile directory in %s: %s", r, strerror(errno));
-        l->profile[0] = '\0';
-        return -1;
-    }
-    /* mkdtemp asks for 0700 but the umask could take more away */
-    if (chmod(l->profile, 0700) != 0) {
-        launcher_err(err, errsz, "cannot chmod %s: %s", l->profile, strerror(errno));
-        return -1;
-    }
-    return 0;
+    char why[PATH_MAX + 128] = "";
+    int rc = profile_dir_make(root, l->profile, sizeof l->profile, why, sizeof why);
+    if (rc != 0)
+        launcher_err(err, errsz, "%s", why);
+    return rc;
 }
 
 static void launcher_remove_profile(struct launcher *l)
 {
     if (!l->profile[0])
         return;
-    if (launcher_remove_tree(l->profile) != 0)
+    if (profile_dir_remove(l->profile) != 0)
         msg_warn("call: could not remove the profile %s completely", l->profile);
-}
-
-/* ---- process group ---------------------------------------------------- */
-
-/* 1 if pid is a process of group g that is not a zombie (from /proc). */
-static int launcher_proc_live_member(long pid, pid_t g)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
-    /* "pid (comm) S ppid pgrp ...": comm may hold ')' so take the last */
-    char *p = strrchr(buf, ')'), *end;
-    if (!p || p[1] != ' ' || !p[2] || p[3] != ' ')
-        return 0;
-    char state = p[2];
-    strtol(p + 4, &end, 10); /* ppid */
-    long pgrp = strtol(end, &end, 10);
-    return pgrp == (long)g && state != 'Z' && state != 'X' && state != 'x';
-}
-
-/* 1 while some live process is in group g. kill(-g, 0) alone would also
- * count zombies that init has not reaped yet. */
-static int launcher_group_alive(pid_t g)
-{
-    if (g <= 1 || kill(-g, 0) != 0)
-        return g > 1 && errno == EPERM;
-    DIR *d = opendir("/proc");
-    if (!d)
-        return 1;
-    int alive = 0;
-    struct dirent *e;
-    while (!alive && (e = readdir(d)) != NULL) {
-        char *end;
-        long pid = strtol(e->d_name, &end, 10);
-        if (*end == '\0' && pid > 0)
-            alive = launcher_proc_live_member(pid, g);
-    }
-    closedir(d);
-    return alive;
-}
-
-/* kill(-g, sig), never with a g that would mean "everyone" or init. */
-static void launcher_signal_group(pid_t g, int sig)
-{
-    if (g > 1)
-        kill(-g, sig);
-}
-
-/* Reaps members of g that are our children (orphans reparented to us when
- * the kiosk is a child subreaper); harmless otherwise. */
-static void launcher_reap_group(pid_t g)
-{
-    while (g > 1 && waitpid(-g, NULL, WNOHANG) > 0)
-        ;
-}
-
-static int launcher_wait_group(pid_t g, int ms)
-{
-    double until = launcher_now() + ms / 1000.0;
-    for (;;) {
-        launcher_reap_group(g);
-        if (!launcher_group_alive(g)) {
-            launcher_reap_group(g); /* one may have died since the last reap */
-            return 1;
-        }
-        if (launcher_now() >= until)
-            return 0;
-        launcher_sleep_ms(LAUNCHER_POLL_MS);
-    }
-}
-
-/* After the browser itself is reaped: TERM, grace, KILL what is left. */
-static void launcher_end_group(struct launcher *l)
-{
-    pid_t g = l->pid;
-    if (launcher_wait_group(g, 0))
-        return;
-    msg_debug("call: ending what is left of process group %ld", (long)g);
-    launcher_signal_group(g, SIGTERM);
-    if (launcher_wait_group(g, l->grace_ms))
-        return;
-    msg_warn("call: process group %ld ignored SIGTERM; sending SIGKILL", (long)g);
-    launcher_signal_group(g, SIGKILL);
-    if (!launcher_wait_group(g, LAUNCHER_KILL_WAIT_MS))
-        msg_error("call: process group %ld survived SIGKILL", (long)g);
 }
 
 /* ---- spawn (on the watcher) ------------------------------------------- */
@@ -343,13 +197,13 @@ static int launcher_wait_child(struct launcher *l)
         struct pollfd p[2] = {{l->stop_fd, POLLIN, 0}, {l->pidfd, POLLIN, 0}};
         poll(p, l->pidfd >= 0 ? 2 : 1, launcher_timeout_ms(l, kill_at));
         if (launcher_take_stop(l) && !term_sent) {
-            launcher_signal_group(l->pid, SIGTERM);
+            pgroup_signal(l->pid, SIGTERM);
             term_sent = 1;
             kill_at = launcher_now() + l->grace_ms / 1000.0;
         }
         if (kill_at > 0 && launcher_now() >= kill_at) {
             msg_warn("call: pid %ld ignored SIGTERM; sending SIGKILL", (long)l->pid);
-            launcher_signal_group(l->pid, SIGKILL);
+            pgroup_signal(l->pid, SIGKILL);
             kill_at = 0;
         }
     }
@@ -386,7 +240,7 @@ static enum launcher_state launcher_after_child(struct launcher *l, int status)
     l->state = LAUNCHER_STOPPING;
     int early = !l->stop_requested && t_end - l->t_start < l->early_ms / 1000.0;
     pthread_mutex_unlock(&l->lock);
-    launcher_end_group(l);
+    pgroup_end(l->pid, l->grace_ms);
     launcher_log_end(l, status, t_end - l->t_start, early, why, sizeof why);
     if (early) {
         pthread_mutex_lock(&l->lock);
@@ -593,39 +447,7 @@ void launcher_destroy(struct launcher *l)
 
 /* ---- left-overs of an earlier run -------------------------------------- */
 
-/* 1 if root/name is a profile of a kiosk that is gone; its path in path. */
-static int launcher_is_stale(const char *root, const char *name, char *path, size_t pathsz)
-{
-    const size_t plen = sizeof LAUNCHER_PREFIX - 1;
-    if (strncmp(name, LAUNCHER_PREFIX, plen) != 0)
-        return 0;
-    char *end;
-    long pid = strtol(name + plen, &end, 10);
-    if (end == name + plen || *end != '-' || pid <= 0 || pid == (long)getpid())
-        return 0;
-    if (kill((pid_t)pid, 0) == 0 || errno == EPERM)
-        return 0; /* that kiosk still runs */
-    int n = snprintf(path, pathsz, "%s/%s", root, name);
-    struct stat st;
-    if (n < 0 || (size_t)n >= pathsz || lstat(path, &st) != 0)
-        return 0;
-    return S_ISDIR(st.st_mode) && st.st_uid == geteuid();
-}
-
 int launcher_sweep_profiles(const char *root)
 {
-    const char *r = launcher_root(root);
-    DIR *d = opendir(r);
-    if (!d)
-        return 0;
-    int removed = 0;
-    struct dirent *e;
-    char path[PATH_MAX];
-    while ((e = readdir(d)) != NULL)
-        if (launcher_is_stale(r, e->d_name, path, sizeof path) && launcher_remove_tree(path) == 0)
-            removed++;
-    closedir(d);
-    if (removed > 0)
-        msg_info("call: removed %d profile(s) left by an earlier run in %s", removed, r);
-    return removed;
+    return profile_dir_sweep(root);
 }
