@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "images.h"
 #include "cli.h"
 #include "config.h"
 #include "headless.h"
 #include "msg.h"
+#include "paths.h"
 #include "report.h"
 #include "run.h"
 #include "schedule.h"
@@ -88,27 +90,40 @@ static int main_screenshot(const struct cli *c, const struct run_paths *p)
     return rc == 0 ? 0 : 1;
 }
 
-/* Default config: ./config/kiosk.json if there, else the source tree's. */
-static void main_paths(const struct cli *c, struct run_paths *p)
+static int main_is_file(const char *path, void *ctx)
 {
+    (void)ctx;
     struct stat st;
-    if (c->config)
-        snprintf(p->config, sizeof p->config, "%s", c->config);
-    else if (stat("config/kiosk.json", &st) == 0)
-        snprintf(p->config, sizeof p->config, "config/kiosk.json");
-    else
-        snprintf(p->config, sizeof p->config, "%s/config/kiosk.json", KIOSK_SOURCE_DIR);
-    char dir[sizeof p->fonts_dir - 16];
-    snprintf(dir, sizeof dir, "%.*s", (int)sizeof dir - 1, p->config);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    /* fonts/ sits beside config/ in the repo and in an install prefix. */
-    snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s/../fonts", dir);
-    if (stat(p->fonts_dir, &st) != 0)
-        snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s/fonts", KIOSK_SOURCE_DIR);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int main_is_dir(const char *path, void *ctx)
+{
+    (void)ctx;
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Config and fonts by the search order of paths.h (README: where it looks).
+ * Returns 0, or -1 after a message. */
+static int main_paths(const struct cli *c, struct run_paths *p)
+{
+    char exe[PATHS_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    struct paths_in in = {.cli_config = c->config, .exe = n > 0 ? exe : NULL,
+                          .source_dir = KIOSK_SOURCE_DIR, .package = KIOSK_PACKAGE,
+                          .is_file = main_is_file, .is_dir = main_is_dir};
+    struct paths found;
+    if (paths_resolve(&in, &found) != 0) {
+        msg_error("config or fonts path too long");
+        return -1;
+    }
+    snprintf(p->config, sizeof p->config, "%s", found.config);
+    snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s", found.fonts_dir);
+    msg_debug("config %s (from %s), fonts %s, data %s", found.config,
+              paths_from_name(found.config_from), found.fonts_dir, found.data_dir);
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -130,7 +145,8 @@ int main(int argc, char **argv)
     if (c.verbose)
         msg_set_level(MSG_DEBUG);
     struct run_paths paths;
-    main_paths(&c, &paths);
+    if (main_paths(&c, &paths) != 0)
+        return 1;
     switch (c.mode) {
     case CLI_CHECK_CONFIG: {
         struct config cfg;
