@@ -1,12 +1,16 @@
 #!/bin/bash
 # Every test: a -Werror build with CTest, the same tests again under
-# AddressSanitizer + UndefinedBehaviorSanitizer, and the config fuzzer for a
-# bounded time. Run from anywhere; builds into build/ and build-asan/.
+# AddressSanitizer + UndefinedBehaviorSanitizer, each libFuzzer target for a
+# bounded time, and a coverage build of the unit and render tests whose line
+# coverage per folder of kiosk/ is printed at the end. Fails when a test
+# fails or when any registered test is skipped or not run. Run from
+# anywhere; builds into build/, build-asan/, build-fuzz/ and build-cov/.
+# FUZZ_SECONDS: seconds per fuzz target (default 30; 3 targets).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=$(nproc)
-fuzz_seconds=${FUZZ_SECONDS:-60}
+fuzz_seconds=${FUZZ_SECONDS:-30}
 
 # run_ctest BUILD_DIR: the whole suite in BUILD_DIR. Fails when a test
 # fails, and also when any registered test was skipped (exit 77) or did not
@@ -42,8 +46,29 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 run_ctest build-asan
 
-if [ -x tests/fuzz/run_fuzz.sh ]; then
-    echo "== fuzz the config loader for ${fuzz_seconds} s"
-    tests/fuzz/run_fuzz.sh "$fuzz_seconds"
-fi
-echo "== all tests passed"
+echo "== fuzz every target for ${fuzz_seconds} s"
+tests/fuzz/run_fuzz.sh "$fuzz_seconds"
+
+# Line coverage from one build of the unit and render tests (not the
+# integration tests: they take longest and this is about what the fast
+# tests hold). Per folder of kiosk/, whatever folders there are, and total.
+echo "== coverage of the unit and render tests (build-cov)"
+cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=--coverage \
+    -DCMAKE_EXE_LINKER_FLAGS=--coverage >/dev/null
+cmake --build build-cov -j"$jobs"
+find build-cov -name '*.gcda' -delete
+(cd build-cov && ctest --output-on-failure -j2 -L 'unit|render')
+gcovr -r "$root" --filter "$root/kiosk/" --csv -o build-cov/coverage.csv build-cov
+coverage_table() {
+    awk -F, 'NR > 1 && $1 ~ /^kiosk\/[^\/]+\// {
+            dir = $1; sub(/^kiosk\//, "", dir); sub(/\/.*/, "", dir)
+            total[dir] += $2; covered[dir] += $3
+        }
+        END { for (d in total) print d, total[d], covered[d] }' "$1" | sort |
+        awk '{ printf "kiosk/%-10s %6d lines %6d covered %5.1f %%\n", $1, $2, $3, 100 * $3 / $2
+               T += $2; C += $3 }
+             END { if (T == 0) exit 1
+                   printf "%-16s %6d lines %6d covered %5.1f %%\n", "total", T, C, 100 * C / T }'
+}
+coverage_table build-cov/coverage.csv
+echo "== all tests passed in $((SECONDS / 60)) min $((SECONDS % 60)) s"
