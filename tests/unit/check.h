@@ -2,8 +2,10 @@
 #define KIOSK_TEST_CHECK_H
 /* Minimal assertions for table-driven unit tests: a failed CHECK prints
  * where and what, counts, and the test goes on; main returns CHECK_RESULT. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static int check_failures;
 
@@ -33,5 +35,21 @@ static int check_failures;
             check_failures++;                                                            \
         }                                                                                \
     } while (0)
+/* Monotonic seconds, and a sleep that resumes after signals: for tests that
+ * wait for threads or processes. */
+static inline double check_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static inline void check_sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
 #define CHECK_RESULT() (check_failures == 0 ? 0 : (fprintf(stderr, "%d failure(s)\n", check_failures), 1))
 #endif

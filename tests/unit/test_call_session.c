@@ -92,31 +92,17 @@ static void test_session_init(struct call_session *cs, const struct test_cfg *t)
     cs->h = 990;
 }
 
-static double test_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void test_sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
 /* Polls as the kiosk does until the call says something other than TICK;
  * returns it (APP_EV_TICK after ms). */
 static enum app_event_kind test_poll_until(struct call_session *cs, int ms,
                                            enum app_fail_reason *reason)
 {
-    double until = test_now() + ms / 1000.0;
-    while (test_now() < until) {
-        enum app_event_kind k = call_session_poll(cs, time(NULL), test_now(), reason);
+    double until = check_now() + ms / 1000.0;
+    while (check_now() < until) {
+        enum app_event_kind k = call_session_poll(cs, time(NULL), check_now(), reason);
         if (k != APP_EV_TICK)
             return k;
-        test_sleep_ms(20);
+        check_sleep_ms(20);
     }
     return APP_EV_TICK;
 }
@@ -124,7 +110,7 @@ static enum app_event_kind test_poll_until(struct call_session *cs, int ms,
 static const char *test_read_record(void)
 {
     for (int waited = 0; waited < 3000 && access(test_record, F_OK) != 0; waited += 20)
-        test_sleep_ms(20);
+        check_sleep_ms(20);
     static char buf[4096];
     FILE *f = fopen(test_record, "re");
     size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
@@ -210,7 +196,7 @@ static void test_launcher_call(void)
     test_cfg_init(&t, "https://" TEST_HOST "/{session}", "record.sh", script, sizeof script);
     test_session_init(&cs, &t);
     int wakes = atomic_load(&test_wakes);
-    double t0 = test_now();
+    double t0 = check_now();
     CHECK_INT(call_session_start(&cs, 0, 1, time(NULL), t0, &why), APP_EV_TICK);
     CHECK(cs.launcher != NULL);
     char want[4096];
@@ -221,7 +207,7 @@ static void test_launcher_call(void)
              cs.session);
     CHECK(strncmp(test_read_record(), want, strlen(want)) == 0);
     CHECK_INT(test_poll_until(&cs, 3000, &why), APP_EV_CALL_RUNNING);
-    CHECK(test_now() - t0 >= LAUNCHER_EARLY_MS / 1000.0);
+    CHECK(check_now() - t0 >= LAUNCHER_EARLY_MS / 1000.0);
     CHECK_INT(test_poll_until(&cs, 5000, &why), APP_EV_CALL_ENDED);
     CHECK(atomic_load(&test_wakes) > wakes);
     CHECK(cs.launcher == NULL);
@@ -238,7 +224,7 @@ static void test_launcher_fails(void)
     enum app_fail_reason why = APP_FAIL_NONE;
     test_cfg_init(&t, "https://" TEST_HOST "/{session}", "fail.sh", script, sizeof script);
     test_session_init(&cs, &t);
-    CHECK_INT(call_session_start(&cs, 0, 1, time(NULL), test_now(), &why), APP_EV_TICK);
+    CHECK_INT(call_session_start(&cs, 0, 1, time(NULL), check_now(), &why), APP_EV_TICK);
     CHECK_INT(test_poll_until(&cs, 3000, &why), APP_EV_CALL_FAILED);
     CHECK_INT(why, APP_FAIL_START);
     CHECK_INT(cs.n_failed, 1);
@@ -246,20 +232,27 @@ static void test_launcher_fails(void)
     CHECK(cs.launcher == NULL);
 }
 
-/* A call that never ends by itself: the End button stops it, and so does
- * max_minutes (0 here: due at the first look). */
+/* Starts a call on record_forever.sh, which never ends by itself. */
+static void test_start_forever(struct test_cfg *t, struct call_session *cs, char *script,
+                               size_t scriptsz, int max_minutes)
+{
+    enum app_fail_reason why = APP_FAIL_NONE;
+    test_cfg_init(t, "https://" TEST_HOST "/{session}", "record_forever.sh", script,
+                  scriptsz);
+    t->cfg.call.max_minutes = max_minutes;
+    test_session_init(cs, t);
+    CHECK_INT(call_session_start(cs, 0, 1, time(NULL), check_now(), &why), APP_EV_TICK);
+}
+
+/* The End button stops such a call, and so does max_minutes (0 here: due
+ * at the first look). */
 static void test_launcher_stopped(int by_max_minutes)
 {
     struct test_cfg t;
     struct call_session cs;
     char script[1200];
     enum app_fail_reason why = APP_FAIL_NONE;
-    test_cfg_init(&t, "https://" TEST_HOST "/{session}", "record_forever.sh", script,
-                  sizeof script);
-    if (by_max_minutes)
-        t.cfg.call.max_minutes = 0;
-    test_session_init(&cs, &t);
-    CHECK_INT(call_session_start(&cs, 0, 1, time(NULL), test_now(), &why), APP_EV_TICK);
+    test_start_forever(&t, &cs, script, sizeof script, by_max_minutes ? 0 : 30);
     if (!by_max_minutes)
         CHECK_INT(call_session_stop(&cs, time(NULL)), APP_EV_TICK); /* ends later */
     CHECK_INT(test_poll_until(&cs, 8000, &why), APP_EV_CALL_ENDED);
@@ -273,11 +266,7 @@ static void test_shutdown(void)
     struct test_cfg t;
     struct call_session cs;
     char script[1200];
-    enum app_fail_reason why = APP_FAIL_NONE;
-    test_cfg_init(&t, "https://" TEST_HOST "/{session}", "record_forever.sh", script,
-                  sizeof script);
-    test_session_init(&cs, &t);
-    CHECK_INT(call_session_start(&cs, 0, 1, time(NULL), test_now(), &why), APP_EV_TICK);
+    test_start_forever(&t, &cs, script, sizeof script, 30);
     call_session_shutdown(&cs, time(NULL));
     CHECK(cs.launcher == NULL);
     CHECK_INT(cs.active, 0);

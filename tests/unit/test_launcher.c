@@ -77,20 +77,6 @@ static int test_wake_count(void)
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static double test_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void test_sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
 static void test_script(char *out, size_t outsz, const char *name)
 {
     snprintf(out, outsz, "%s/%s", test_scripts, name);
@@ -111,7 +97,7 @@ static int test_wait_file(const char *path, int ms)
     for (int waited = 0; waited < ms; waited += 20) {
         if (access(path, F_OK) == 0)
             return 1;
-        test_sleep_ms(20);
+        check_sleep_ms(20);
     }
     return 0;
 }
@@ -135,7 +121,7 @@ static pid_t test_pid(struct launcher *l)
         pid_t pid = launcher_pid(l);
         if (pid > 0 || launcher_state(l, NULL, NULL) != LAUNCHER_RUNNING)
             return pid;
-        test_sleep_ms(5);
+        check_sleep_ms(5);
     }
     return -1;
 }
@@ -351,7 +337,7 @@ static void test_stop_before_spawn(void)
     /* either it never ran, or it ran and took the TERM */
     CHECK(status == LAUNCHER_STATUS_NONE || status == -SIGTERM);
     double e1 = launcher_elapsed(l);
-    test_sleep_ms(20);
+    check_sleep_ms(20);
     CHECK(launcher_elapsed(l) == e1); /* the clock has stopped */
     launcher_destroy(l);
     CHECK(test_no_children());
@@ -393,20 +379,20 @@ static void test_request_stop(void)
     if (!l)
         return;
     pid_t pid = test_pid(l);
-    test_sleep_ms(300);
+    check_sleep_ms(300);
     CHECK_INT(launcher_state(l, &status, NULL), LAUNCHER_RUNNING);
     CHECK_INT(status, LAUNCHER_STATUS_NONE);
-    double t0 = test_now();
+    double t0 = check_now();
     launcher_request_stop(l);
     launcher_request_stop(l); /* twice is fine */
-    double spent = test_now() - t0;
+    double spent = check_now() - t0;
     /* It must not wait for the exit (that takes the grace period when a
      * call ignores TERM); the bound leaves room for a loaded CI machine. */
     CHECK(spent < 0.5);
     CHECK_INT(launcher_state(l, NULL, NULL), LAUNCHER_STOPPING);
     CHECK_INT(test_finish(l, w0, 2000, &status, NULL), LAUNCHER_EXITED);
     CHECK_INT(status, -SIGTERM);
-    CHECK(test_now() - t0 < 0.25); /* well within the grace period */
+    CHECK(check_now() - t0 < 0.25); /* well within the grace period */
     launcher_destroy(l);
     CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
@@ -426,10 +412,10 @@ static void test_ignore_term(void)
     if (!l)
         return;
     CHECK(test_wait_file(test_record, 3000));
-    double t0 = test_now();
+    double t0 = check_now();
     launcher_request_stop(l);
     CHECK_INT(test_finish(l, w0, 3000, &status, NULL), LAUNCHER_EXITED);
-    double took = test_now() - t0;
+    double took = check_now() - t0;
     CHECK_INT(status, -SIGKILL);
     CHECK(took >= TEST_GRACE_MS / 1000.0 && took < 1.5);
     const char *rec = test_read_file(test_record);
@@ -492,9 +478,9 @@ static void test_destroy_running(void)
         return;
     pid_t pid = test_pid(l);
     CHECK(test_wait_file(test_record, 3000));
-    double t0 = test_now();
+    double t0 = check_now();
     launcher_destroy(l);
-    CHECK(test_now() - t0 < 1.5);
+    CHECK(check_now() - t0 < 1.5);
     CHECK(pid > 0 && test_gone(pid));
     CHECK(test_no_children());
     CHECK(test_dir_empty(test_profiles));
