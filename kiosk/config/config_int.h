@@ -22,7 +22,8 @@ struct config_ctx {
     int langs_ok; /* kiosk.languages and default_language are known */
 };
 
-/* Reports at the value of path (or its nearest ancestor in the file). */
+/* Reports at the value of path (or its nearest ancestor in the file)
+ * (config_ctx.c). */
 void config_ctx_err(struct config_ctx *ctx, const char *path, enum config_msg msg, const char *a1,
                     const char *a2, const char *a3);
 void config_ctx_warn(struct config_ctx *ctx, const char *path, enum config_msg msg,
