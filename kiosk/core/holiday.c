@@ -260,9 +260,3 @@ int holiday_year_end(int m, int d, struct holiday_name *name)
 		return holiday_fill(HOLIDAY_YEAR_END, name);
 	return 0;
 }
-
-/* Kept for config_hours.c until its date parser moves to date_parse(). */
-int holiday_days_in_month(int y, int m)
-{
-	return date_days_in_month(y, m);
-}

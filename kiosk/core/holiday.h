@@ -11,6 +11,4 @@ int holiday_lookup(int y, int m, int d, struct holiday_name *name);
 /* Year-end closure of Japanese public offices: 29 Dec .. 3 Jan.
  * Returns 1 for those days (name filled with 年末年始休業 / year-end closure). */
 int holiday_year_end(int m, int d, struct holiday_name *name);
-/* Days in month m of year y: date_days_in_month(), kept for config_hours.c. */
-int holiday_days_in_month(int y, int m);
 #endif
