@@ -15,6 +15,8 @@
 #include "input.h"
 #include "msg.h"
 #include "screen.h"
+#include "sdnotify.h"
+#include "watchdog.h"
 
 struct run {
     const struct cli *cli;
@@ -31,6 +33,9 @@ struct run {
     int logged_screen; /* the screen whose targets were last logged (+1), negated for the
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
+    int notify;           /* NOTIFY_SOCKET set: systemd listens */
+    struct watchdog wd;   /* when WATCHDOG=1 may go */
+    char notify_status[512]; /* the last STATUS= sent */
 };
 
 static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
@@ -176,6 +181,7 @@ static void run_draw(struct run *r, double now)
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
     SDL_RenderPresent(r->ren);
+    watchdog_alive(&r->wd, run_now());
     if (callbar_is_open(&r->bar))
         callbar_draw(&r->bar, &r->host.st, &view, w, h);
     r->host.dirty = 0;
@@ -199,7 +205,26 @@ static int run_timeout_ms(struct run *r, double now)
     if (app_in_call(&r->host.st) || app_idle_warning(&r->host.st, now))
         next = now + 1.0 - (now - (double)(long)now); /* seconds tick on screen */
     double ms = (next - now) * 1000.0 + 1;
-    return ms < 1 ? 1 : ms > 60000 ? 60000 : (int)ms;
+    return watchdog_sleep_ms(&r->wd, now, ms < 1 ? 1 : ms > 60000 ? 60000 : (int)ms);
+}
+
+/* systemd: STATUS= when the screen or the config state changed, WATCHDOG=1
+ * when due (core/watchdog.h: only from this loop, only while it turns). */
+static void run_notify(struct run *r, double now, const char *extra)
+{
+    if (!r->notify)
+        return;
+    char msg[640];
+    int n = extra ? snprintf(msg, sizeof msg, "%s\n", extra) : 0;
+    if (watchdog_status(r->notify_status, sizeof r->notify_status,
+                        app_screen_name(r->host.st.screen), r->host.config_status))
+        n += snprintf(msg + n, sizeof msg - (size_t)n, "STATUS=%s\n", r->notify_status);
+    if (watchdog_due(&r->wd, now)) {
+        n += snprintf(msg + n, sizeof msg - (size_t)n, "WATCHDOG=1\n");
+        watchdog_pinged(&r->wd, now);
+    }
+    if (n > 0)
+        sdnotify_send(msg);
 }
 
 static void run_tick(struct run *r, double now)
@@ -243,13 +268,16 @@ static void run_loop(struct run *r)
 {
     run_draw(r, run_now());
     msg_debug("first frame presented at %u ms", (unsigned)SDL_GetTicks());
+    run_notify(r, run_now(), "READY=1");
     /* Not before the first frame: the audio back-end's probing takes time. */
     run_devices_refresh(r);
     run_prewarm(r);
     while (!r->host.quit) {
         SDL_Event e;
         double now = run_now();
-        if (SDL_WaitEventTimeout(&e, run_timeout_ms(r, now))) {
+        int woke = SDL_WaitEventTimeout(&e, run_timeout_ms(r, now));
+        watchdog_alive(&r->wd, run_now()); /* back from a sleep it chose */
+        if (woke) {
             run_event(r, &e, run_now());
             while (!r->host.quit && SDL_PollEvent(&e))
                 run_event(r, &e, run_now());
@@ -257,7 +285,10 @@ static void run_loop(struct run *r)
         run_tick(r, run_now());
         if (r->host.dirty)
             run_draw(r, run_now());
+        run_notify(r, run_now(), NULL);
     }
+    if (r->notify)
+        sdnotify_send("STOPPING=1");
 }
 
 static int run_window(struct run *r)
@@ -312,6 +343,10 @@ static int run_init(struct run *r)
         return -1;
     }
     r->wake_type = SDL_RegisterEvents(1);
+    r->notify = sdnotify_enabled();
+    watchdog_init(&r->wd, sdnotify_watchdog_interval());
+    if (r->notify)
+        msg_info("systemd notify socket: watchdog %s", r->wd.interval > 0 ? "on" : "off");
     if (run_window(r) != 0)
         return -1;
     r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
