@@ -61,6 +61,11 @@ void config_free(struct config *cfg)
     config_free_kiosk(&cfg->kiosk);
     config_strv_free(cfg->call.launcher, cfg->call.n_launcher);
     config_strv_free(cfg->call.allowed_hosts, cfg->call.n_allowed_hosts);
+    free(cfg->fleet.config_url);
+    free(cfg->fleet.ca_file);
+    free(cfg->fleet.client_cert);
+    free(cfg->fleet.client_key);
+    free(cfg->fleet.state_dir);
     for (int i = 0; cfg->municipalities && i < cfg->n_municipalities; i++)
         config_free_municipality(&cfg->municipalities[i]);
     free(cfg->municipalities);

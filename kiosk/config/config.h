@@ -61,6 +61,18 @@ struct config_call {
     int require_devices;   /* no call without a camera and a microphone */
 };
 
+/* fleet: the rest of the config from a web server (kiosk/adapters/fleet.c).
+ * Local only: a remote document cannot change it. */
+struct config_fleet {
+    char *config_url;  /* https; NULL = no remote config */
+    char *ca_file;     /* PEM bundle to verify the server with; NULL = the system's */
+    char *client_cert; /* PEM client certificate (mutual TLS); may be NULL */
+    char *client_key;  /* its key; may be NULL */
+    char *state_dir;   /* where the last good document is kept; NULL = derived */
+    int interval_s;    /* between fetches */
+    int timeout_s;     /* a whole fetch, connect included */
+};
+
 struct config_muni_call {
     char *url;        /* https, may contain {session} */
     char *status_url; /* may be NULL */
@@ -112,6 +124,7 @@ struct config {
     char *dir;  /* folder of path: relative asset paths resolve from here */
     struct config_kiosk kiosk;
     struct config_call call;
+    struct config_fleet fleet;
     int n_municipalities;
     struct config_municipality *municipalities;
     int n_services;
@@ -156,6 +169,23 @@ int config_load(const char *path, const struct config_load_opts *opts, struct co
 int config_load_buffer(const char *name, const char *buf, size_t len,
                        const struct config_load_opts *opts, struct config *cfg,
                        struct config_diags *diags);
+/* A document fetched from fleet.config_url (buf, len), checked as a config
+ * file after the local file's (local_buf, local_len; already checked)
+ * kiosk and fleet sections and call.launcher and call.allowed_hosts were
+ * put in its place: a remote document never sets these. *cfg gets
+ * local_path as its path (relative assets resolve from the kiosk's own
+ * folder). Diagnostics are at the remote document's lines. Returns 0 if
+ * usable (then *cfg is the caller's), -1 if it has errors, -2 if it was
+ * refused because it tries to set call.launcher or call.allowed_hosts
+ * (errors say where; the whole document is refused). */
+int config_load_remote(const char *buf, size_t len, const char *local_path,
+                       const char *local_buf, size_t local_len,
+                       const struct config_load_opts *opts, struct config *cfg,
+                       struct config_diags *diags);
+/* Reads a whole file of at most max bytes into *out (malloc'ed,
+ * NUL-terminated, the caller's). Returns 0, or -1 with errno set
+ * (EFBIG when longer than max). */
+int config_read_file(const char *path, size_t max, char **out, size_t *len);
 void config_free(struct config *cfg);
 /* Fills *cfg with the option tables' defaults and nothing else (no file,
  * no municipalities; nothing to free), for code that runs without a

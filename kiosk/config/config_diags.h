@@ -162,7 +162,14 @@
     X(KPI_POINT_EMPTY, "needs a `value` or a `note`", "`value` か `note` が必要です")          \
     X(PATH_TOO_LONG, "the path is too long", "パスが長すぎます")                               \
     X(FOLDER_MISSING, "folder `%1` does not exist, so records cannot be written",              \
-      "フォルダー `%1` がないため記録を書き込めません")
+      "フォルダー `%1` がないため記録を書き込めません")                                       \
+    X(FLEET_CERT_PAIR, "client_cert and client_key go together: give both or neither",        \
+      "client_cert と client_key は両方書くか、どちらも書かないでください")                   \
+    X(REMOTE_LOCAL_ONLY,                                                                       \
+      "`%1` may be set only in the kiosk's own config file: the whole remote document is refused", \
+      "`%1` は端末の設定ファイルでしか設定できません。リモートの文書全体を拒否しました")      \
+    X(REMOTE_IGNORED, "the kiosk's own `%1` section is used; this one is ignored",            \
+      "端末の設定ファイルの `%1` を使います。この部分は無視されます")
 
 #define CONFIG_MSG_ENUM_ITEM(name, en, ja) CONFIG_MSG_##name,
 enum config_msg { CONFIG_MSGS(CONFIG_MSG_ENUM_ITEM) CONFIG_MSG_COUNT };

@@ -199,6 +199,24 @@ void config_fields_web_url(struct config_ctx *ctx, const char *path, void *base,
     config_url_check(ctx, *(char **)config_fields_at(base, row->offset), path, CONFIG_URL_WEB);
 }
 
+void config_fields_fleet_url(struct config_ctx *ctx, const char *path, void *base,
+                             const struct config_opt *row)
+{
+    config_url_check(ctx, *(char **)config_fields_at(base, row->offset), path,
+                     CONFIG_URL_FLEET);
+}
+
+void config_fields_fleet(struct config_ctx *ctx, const cJSON *obj, const char *path, void *base)
+{
+    const struct config_fleet *f = base;
+    char p[CONFIG_PATH_MAX];
+    (void)obj;
+    if (!f->client_cert == !f->client_key)
+        return;
+    jsonpath_key(p, sizeof p, path, f->client_cert ? "client_cert" : "client_key");
+    config_ctx_err(ctx, p, CONFIG_MSG_FLEET_CERT_PAIR, NULL, NULL, NULL);
+}
+
 int config_fields_ltexts(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
                          const struct config_opt *row)
 {

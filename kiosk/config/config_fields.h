@@ -24,6 +24,11 @@ void config_fields_call_url(struct config_ctx *ctx, const char *path, void *base
                             const struct config_opt *row);
 void config_fields_web_url(struct config_ctx *ctx, const char *path, void *base,
                            const struct config_opt *row);
+/* fleet.config_url: https (config_url.c). */
+void config_fields_fleet_url(struct config_ctx *ctx, const char *path, void *base,
+                             const struct config_opt *row);
+/* fleet: a client certificate needs its key and the other way round. */
+void config_fields_fleet(struct config_ctx *ctx, const cJSON *obj, const char *path, void *base);
 /* An array of localized texts (a municipality's services). */
 int config_fields_ltexts(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
                          const struct config_opt *row);

@@ -76,10 +76,15 @@ int config_json_count(struct config_ctx *ctx, const cJSON *arr, const char *path
 
 /* URLs (config_url.c). kind: CONFIG_URL_CALL (https, allowed host,
  * {session}) or CONFIG_URL_WEB (http or https). */
-enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB };
+enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB, CONFIG_URL_FLEET /* https only */ };
 void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
                       enum config_url_kind kind);
 void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const char *path);
+/* A fetched document's tree made into what the kiosk runs: local's kiosk
+ * and fleet sections in place of the remote's (warned), call.launcher and
+ * call.allowed_hosts from local; a remote that sets either is reported
+ * (config_remote.c). Returns the number of such refusals. */
+int config_remote_merge(struct config_ctx *ctx, cJSON *root, const cJSON *local);
 /* Cross checks once everything is read (config_check.c). */
 void config_check_all(struct config_ctx *ctx);
 #endif

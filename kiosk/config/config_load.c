@@ -93,8 +93,10 @@ static void config_load_dups(struct config_ctx *ctx, const struct jsonpos *pos)
 
 /* One pass over the bytes (syntax, positions and the cJSON tree), then
  * the tables, then the checks across them. */
-static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len)
+static int config_load_text(struct config_ctx *ctx, const char *buf, size_t len,
+                            const cJSON *local)
 {
+    int refused = 0;
     struct jsonpos_syntax syn;
     cJSON *root = NULL;
     struct jsonpos *pos = jsonpos_scan(buf, len, &syn, &root);
@@ -102,7 +104,7 @@ static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len
         enum config_msg m = (unsigned)syn.err < JSONPOS_E_COUNT ? config_load_syntax_msgs[syn.err]
                                                                 : CONFIG_MSG_FILE_NOMEM;
         config_load_err_at(ctx, syn.line, syn.col, m, syn.found[0] ? syn.found : "end of file");
-        return;
+        return 0;
     }
     ctx->pos = pos;
     config_load_dups(ctx, pos);
@@ -110,13 +112,17 @@ static void config_load_text(struct config_ctx *ctx, const char *buf, size_t len
         config_load_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
     else if (!cJSON_IsObject(root))
         config_ctx_err(ctx, "", CONFIG_MSG_NOT_OBJECT, NULL, NULL, NULL);
-    else
+    else {
+        if (local)
+            refused = config_remote_merge(ctx, root, local);
         config_opt_read(ctx, root, "", &config_tables_root, ctx->cfg);
+    }
     if (root)
         config_check_all(ctx); /* even after errors: report everything in one run */
     cJSON_Delete(root);
     ctx->pos = NULL;
     jsonpos_free(pos);
+    return refused;
 }
 
 void config_load_defaults(struct config *cfg)
@@ -161,28 +167,78 @@ static void config_load_sort_diags(struct config_diags *d, int first)
     }
 }
 
-int config_load_buffer(const char *name, const char *buf, size_t len,
-                       const struct config_load_opts *opts, struct config *cfg,
-                       struct config_diags *diags)
+/* The load of a file (local NULL) or of a fetched document merged with
+ * the local file's tree. Returns 0, -1 (errors) or -2 (refused). */
+static int config_load_common(const char *name, const char *buf, size_t len,
+                              const struct config_load_opts *opts, struct config *cfg,
+                              struct config_diags *diags, const cJSON *local)
 {
     static const struct config_load_opts no_opts;
-    struct config_diags local = {0, 0, 0, 0, NULL};
-    struct config_ctx ctx = {cfg, diags ? diags : &local, NULL, opts ? opts : &no_opts, 0, 0};
-    int first = ctx.diags->n;
+    struct config_diags local_diags = {0, 0, 0, 0, NULL};
+    struct config_ctx ctx = {cfg, diags ? diags : &local_diags, NULL, opts ? opts : &no_opts,
+                             0, 0};
+    int first = ctx.diags->n, refused = 0;
     memset(cfg, 0, sizeof *cfg);
     config_load_init(cfg, name);
     if (!cfg->path || !cfg->dir)
         config_load_err_at(&ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
     else if (buf && config_load_bytes(&ctx, &buf, &len) == 0)
-        config_load_text(&ctx, buf, len);
+        refused = config_load_text(&ctx, buf, len, local);
     else if (!buf)
         config_load_err_at(&ctx, 1, 1, CONFIG_MSG_FILE_EMPTY, NULL);
     config_load_sort_diags(diags, first);
-    config_diags_free(&local);
+    config_diags_free(&local_diags);
     if (ctx.errors == 0)
         return 0;
     config_free(cfg);
-    return -1;
+    return refused ? -2 : -1;
+}
+
+int config_load_buffer(const char *name, const char *buf, size_t len,
+                       const struct config_load_opts *opts, struct config *cfg,
+                       struct config_diags *diags)
+{
+    return config_load_common(name, buf, len, opts, cfg, diags, NULL);
+}
+
+int config_load_remote(const char *buf, size_t len, const char *local_path,
+                       const char *local_buf, size_t local_len,
+                       const struct config_load_opts *opts, struct config *cfg,
+                       struct config_diags *diags)
+{
+    cJSON *local = local_buf ? cJSON_ParseWithLength(local_buf, local_len) : NULL;
+    if (!cJSON_IsObject(local)) { /* checked before; changed on disk since? */
+        memset(cfg, 0, sizeof *cfg);
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
+                         "the local config file is not a JSON object", NULL, NULL);
+        cJSON_Delete(local);
+        return -1;
+    }
+    int rc = config_load_common(local_path, buf, len, opts, cfg, diags, local);
+    cJSON_Delete(local);
+    return rc;
+}
+
+int config_read_file(const char *path, size_t max, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char *buf = malloc(max + 2);
+    size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
+    int bad = !buf || ferror(f);
+    fclose(f);
+    if (bad || n > max) {
+        free(buf);
+        errno = bad ? EIO : EFBIG;
+        return -1;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
 }
 
 int config_load(const char *path, const struct config_load_opts *opts, struct config *cfg,

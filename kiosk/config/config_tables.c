@@ -68,6 +68,22 @@ static const struct config_opt config_tables_call_rows[] = {
 static const struct config_opt_table config_tables_call =
     TABLE("call", config_tables_call_rows, NULL);
 
+/* fleet: where the rest of the config comes from (local only) */
+#define FL struct config_fleet
+static const struct config_opt config_tables_fleet_rows[] = {
+    {ROW("config_url", STRING), AT(FL, config_url), .required = 1,
+     .check = config_fields_fleet_url},
+    STRING(FL, "ca_file", ca_file),
+    STRING(FL, "client_cert", client_cert),
+    STRING(FL, "client_key", client_key),
+    STRING(FL, "state_dir", state_dir),
+    INT(FL, "interval_s", interval_s, 10, 86400, 300),
+    INT(FL, "timeout_s", timeout_s, 1, 300, 20),
+};
+#undef FL
+static const struct config_opt_table config_tables_fleet =
+    TABLE("fleet", config_tables_fleet_rows, config_fields_fleet);
+
 /* municipalities[].hours: one row a weekday, 0 = Sunday */
 #define DAY(key, d) {ROW(key, CUSTOM), .read = config_hours_day, .arg = d}
 static const struct config_opt config_tables_hours_rows[] = {
@@ -170,6 +186,7 @@ static const struct config_opt config_tables_root_rows[] = {
     {ROW("$schema", IGNORE)},
     {ROW("kiosk", OBJECT), AT(R, kiosk), .sub = &config_tables_kiosk, .required = 1},
     OBJECT(R, "call", call, config_tables_call),
+    OBJECT(R, "fleet", fleet, config_tables_fleet),
     {ROW("municipalities", LIST), AT(R, municipalities),
      .count_offset = offsetof(R, n_municipalities), .elem_size = sizeof(struct config_municipality),
      .sub = &config_tables_muni, .min = 1, .max = 64, .required = 1},

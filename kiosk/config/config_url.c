@@ -11,7 +11,7 @@ static enum config_msg config_url_msg(enum urlrule_reason r, enum config_url_kin
                                       const char *url, const struct urlrule_url *u, char *arg,
                                       size_t argsz)
 {
-    int call = kind == CONFIG_URL_CALL;
+    int call = kind != CONFIG_URL_WEB; /* fleet: https too */
     size_t alen = u->authlen < 200 ? u->authlen : 200, plen = u->portlen < 20 ? u->portlen : 20;
     arg[0] = '\0';
     switch (r) {
@@ -100,7 +100,7 @@ void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
     static const char *const session[] = {"{session}", NULL};
     struct urlrule_url u;
     enum urlrule_reason r =
-        urlrule_parse(url, kind == CONFIG_URL_CALL ? URLRULE_CALL : URLRULE_WEB, &u);
+        urlrule_parse(url, kind == CONFIG_URL_WEB ? URLRULE_WEB : URLRULE_CALL, &u);
     if (r != URLRULE_OK) {
         config_url_report(ctx, path, r, kind, url, &u);
         return;
