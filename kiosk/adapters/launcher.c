@@ -1,6 +1,6 @@
 /* Spawning and watching the call's process. Its profile directory is
  * profile_dir.c's, ending its process group pgroup.c's.
- * Linux: posix_spawn_file_actions_addclosefrom_np (glibc 2.34), pidfd_open
+ * Linux: PR_SET_PDEATHSIG, close_range (Linux 5.11, else a loop), pidfd_open
  * (glibc 2.36, Linux 5.3) and environ need the GNU feature set. */
 #define _GNU_SOURCE
 #include "launcher.h"
@@ -16,7 +16,9 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <linux/close_range.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -89,37 +91,80 @@ static void launcher_remove_profile(struct launcher *l)
 
 /* ---- spawn (on the watcher) ------------------------------------------- */
 
-/* posix_spawnp with the child set-up described in the header. Returns 0
- * or an errno value (ENOENT, EACCES...). */
-static int launcher_spawn(char **argv, pid_t *pid)
+/* In the forked child, before exec: only async-signal-safe calls. Never
+ * returns; an exec failure's errno goes to errfd (close-on-exec, so exec
+ * success closes it with nothing written). */
+static void launcher_child(char **argv, pid_t parent, int errfd)
 {
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t at;
-    sigset_t none, all;
+    sigset_t none;
     sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&at);
-    int rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    if (rc == 0) /* a second guard behind the O_CLOEXEC rule */
-        rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-    if (rc == 0)
-        rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-                                               POSIX_SPAWN_SETSIGDEF);
-    if (rc == 0)
-        rc = posix_spawnattr_setpgroup(&at, 0);
-    if (rc == 0)
-        rc = posix_spawnattr_setsigmask(&at, &none);
-    if (rc == 0)
-        rc = posix_spawnattr_setsigdefault(&at, &all);
-    if (rc == 0)
-        rc = posix_spawnp(pid, argv[0], &fa, &at, argv, environ);
-    posix_spawnattr_destroy(&at);
-    posix_spawn_file_actions_destroy(&fa);
-    return rc;
+    for (int s = 1; s < NSIG; s++)
+        if (s != SIGKILL && s != SIGSTOP)
+            signal(s, SIG_DFL); /* an ignored SIGPIPE must not reach the browser */
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    int err = setpgid(0, 0) == 0 ? 0 : errno;
+    /* The kiosk's end, however it comes (kill -9, a crash, X loss), kills
+     * the browser; the browser's own helpers end with it (Chromium's
+     * watch their parent), and the pid file catches what is left. The
+     * signal comes when the forking thread (the watcher) dies, which only
+     * happens after the browser has been reaped or with the process. */
+    if (err == 0 && prctl(PR_SET_PDEATHSIG, SIGKILL) != 0)
+        err = errno;
+    if (err == 0 && getppid() != parent)
+        _exit(127); /* the kiosk died before the line above */
+    int null = open("/dev/null", O_RDONLY);
+    if (err == 0 && (null < 0 || dup2(null, 0) < 0))
+        err = errno;
+    if (null > 0)
+        close(null);
+    /* a second guard behind the O_CLOEXEC rule: every fd >= 3 closes on exec */
+    if (err == 0 && syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
+        for (int fd = 3; fd < 4096; fd++)
+            if (fd != errfd)
+                fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (err == 0) {
+        execvp(argv[0], argv);
+        err = errno;
+    }
+    while (write(errfd, &err, sizeof err) < 0 && errno == EINTR)
+        ;
+    _exit(127);
 }
 
-/* On the watcher, so the main loop never waits for the exec (posix_spawn
+/* fork + exec with the child set-up described in the header (fork, not
+ * posix_spawn, for PR_SET_PDEATHSIG). Returns 0 or an errno value (ENOENT,
+ * EACCES...); waits only until the child has exec'd. */
+static int launcher_spawn(char **argv, pid_t *pid)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return errno;
+    pid_t parent = getpid();
+    pid_t c = fork();
+    if (c < 0) {
+        int e = errno;
+        close(p[0]);
+        close(p[1]);
+        return e;
+    }
+    if (c == 0)
+        launcher_child(argv, parent, p[1]);
+    close(p[1]);
+    int err = 0;
+    ssize_t n;
+    while ((n = read(p[0], &err, sizeof err)) < 0 && errno == EINTR)
+        ;
+    close(p[0]);
+    if (n == (ssize_t)sizeof err && err != 0) {
+        while (waitpid(c, NULL, 0) < 0 && errno == EINTR)
+            ;
+        return err;
+    }
+    *pid = c; /* exec'd: its own group was set before */
+    return 0;
+}
+
+/* On the watcher, so the main loop never waits for the exec (the spawn
  * holds the caller until the child has exec'd: about a millisecond, more
  * on a cold cache). Returns LAUNCHER_RUNNING once the child runs, else the
  * final state: START_FAILED (cannot exec) or EXITED (stopped before). */
@@ -144,6 +189,8 @@ static enum launcher_state launcher_spawn_now(struct launcher *l)
         return LAUNCHER_START_FAILED;
     }
     msg_info("call: started %s (pid %ld)", l->argv[0], (long)pid);
+    if (profile_dir_write_pid(l->profile, pid) != 0)
+        msg_warn("call: cannot write the pid file beside %s: %s", l->profile, strerror(errno));
     l->pidfd = pidfd_open(pid, 0); /* -1 (ENOSYS) on old kernels: we poll */
     return LAUNCHER_RUNNING;
 }

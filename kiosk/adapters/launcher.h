@@ -5,16 +5,20 @@
  * launcher_start() makes a fresh empty profile directory (mode 0700, named
  * <root>/kiosk-call-<kiosk pid>-XXXXXX), builds the argv from the template
  * (callargs.h: {url} {profile} {x} {y} {w} {h}) and hands both to a private
- * watcher thread, which starts the argv with posix_spawnp (no shell; PATH
+ * watcher thread, which starts the argv with fork + execvp (no shell; PATH
  * searched only when argv[0] has no '/'). The spawn is on the watcher
- * because posix_spawn holds its caller until the child has exec'd (about
+ * because it holds its caller until the child has exec'd (about
  * 1 ms, several on a cold cache). The child gets:
  *  - its own process group (pgid = its pid), so the browser and everything
  *    it starts are ended together with kill(-pgid, ...);
+ *  - PR_SET_PDEATHSIG SIGKILL: when the kiosk dies (kill -9, crash, X loss)
+ *    the browser dies too; its pid and start time are in <profile>.pid so
+ *    the next kiosk ends whatever is left of its group before removing the
+ *    profile (launcher_sweep_profiles);
  *  - stdin from /dev/null; stdout and stderr are the kiosk's (the journal);
  *  - no other descriptor: the kiosk's rule is O_CLOEXEC on every descriptor
  *    it opens, and the launcher also closes every fd >= 3 in the child
- *    (posix_spawn_file_actions_addclosefrom_np) in case a library forgot;
+ *    (close_range CLOSE_RANGE_CLOEXEC) in case a library forgot;
  *  - an empty signal mask and default signal dispositions (an ignored
  *    SIGPIPE or a blocked SIGTERM in the kiosk must not reach the browser);
  *  - the kiosk's environment (DISPLAY, XDG_RUNTIME_DIR, PULSE_SERVER...).
@@ -132,7 +136,9 @@ void launcher_destroy(struct launcher *l);
 
 /* Removes profile directories left in root (NULL: the default root) by a
  * kiosk that died without cleaning up (power cut, crash): those named
- * kiosk-call-<pid>-* whose pid is no longer running, owned by this user.
+ * kiosk-call-<pid>-* whose pid is no longer running, owned by this user,
+ * after ending the browser's process group recorded in <dir>.pid (pid and
+ * start time, so a reused pid is never signalled).
  * Call once at start-up. Returns the number removed. Blocks (disk I/O). */
 int launcher_sweep_profiles(const char *root);
 #endif

@@ -3,6 +3,7 @@
 #include "profile_dir.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <ftw.h>
 #include <limits.h>
@@ -14,6 +15,9 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "pgroup.h"
+
+#define PROFILE_DIR_KILL_GRACE_MS 1000
 
 #define PROFILE_DIR_PREFIX "kiosk-call-"
 #define PROFILE_DIR_NFTW_FDS 16
@@ -61,8 +65,111 @@ static int profile_dir_rm_one(const char *path, const struct stat *sb, int type,
     return 0; /* go on: remove as much as possible */
 }
 
+unsigned long long profile_dir_start_time(pid_t pid, pid_t *pgrp)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')'); /* comm may hold ')' and spaces */
+    if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
+        return 0;
+    p += 3; /* at field 4 (ppid) */
+    unsigned long long v = 0;
+    for (int field = 4; field <= 22 && *p; field++) {
+        char *end;
+        v = strtoull(p, &end, 10);
+        if (field == 5 && pgrp)
+            *pgrp = (pid_t)v;
+        p = end;
+    }
+    return v;
+}
+
+int profile_dir_write_pid(const char *profile, pid_t pid)
+{
+    char path[PATH_MAX], line[64];
+    if (snprintf(path, sizeof path, "%s.pid", profile) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int len = snprintf(line, sizeof line, "%ld %llu\n", (long)pid,
+                       profile_dir_start_time(pid, NULL));
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return -1;
+    int ok = write(fd, line, (size_t)len) == (ssize_t)len;
+    int e = errno;
+    close(fd);
+    errno = e;
+    return ok ? 0 : -1;
+}
+
+/* 1 if a live process of our user is in group g. */
+static int profile_dir_group_ours(pid_t g)
+{
+    DIR *d = opendir("/proc");
+    if (!d)
+        return 0;
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        char *end, path[300];
+        long pid = strtol(e->d_name, &end, 10);
+        pid_t pg = 0;
+        struct stat st;
+        if (*end || pid <= 0 || profile_dir_start_time((pid_t)pid, &pg) == 0 || pg != g)
+            continue;
+        snprintf(path, sizeof path, "/proc/%ld", pid);
+        found = stat(path, &st) == 0 && st.st_uid == geteuid();
+    }
+    closedir(d);
+    return found;
+}
+
+/* Ends the browser group recorded in <profile>.pid by a kiosk that is gone:
+ * never by name, only the recorded pid when its start time matches (or,
+ * with that leader gone, the members of our user still in its group: a
+ * group id is not reused while it has members). Returns 1 if it ended one. */
+static int profile_dir_end_recorded(const char *profile)
+{
+    char path[PATH_MAX], buf[64];
+    if (snprintf(path, sizeof path, "%s.pid", profile) >= (int)sizeof path)
+        return 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    char *end;
+    long pid = strtol(buf, &end, 10);
+    unsigned long long start = strtoull(end, &end, 10);
+    if (pid <= 1 || start == 0)
+        return 0;
+    pid_t pg = 0;
+    unsigned long long now = profile_dir_start_time((pid_t)pid, &pg);
+    int ours = now != 0 ? (now == start && pg == (pid_t)pid) : profile_dir_group_ours((pid_t)pid);
+    if (!ours)
+        return 0;
+    msg_warn("call: ending the browser (process group %ld) left by an earlier run", pid);
+    pgroup_end((pid_t)pid, PROFILE_DIR_KILL_GRACE_MS);
+    return 1;
+}
+
 int profile_dir_remove(const char *path)
 {
+    char pidfile[PATH_MAX];
+    if (snprintf(pidfile, sizeof pidfile, "%s.pid", path) < (int)sizeof pidfile)
+        unlink(pidfile);
     profile_dir_rm_failures = 0;
     if (nftw(path, profile_dir_rm_one, PROFILE_DIR_NFTW_FDS, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) !=
         0)
@@ -99,8 +206,11 @@ int profile_dir_sweep(const char *root)
     struct dirent *e;
     char path[PATH_MAX];
     while ((e = readdir(d)) != NULL)
-        if (profile_dir_is_stale(r, e->d_name, path, sizeof path) && profile_dir_remove(path) == 0)
-            removed++;
+        if (profile_dir_is_stale(r, e->d_name, path, sizeof path)) {
+            profile_dir_end_recorded(path); /* the browser first, then its profile */
+            if (profile_dir_remove(path) == 0)
+                removed++;
+        }
     closedir(d);
     if (removed > 0)
         msg_info("call: removed %d profile(s) left by an earlier run in %s", removed, r);

@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <curl/curl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,9 @@ static int main_paths(const struct cli *c, struct run_paths *p)
 
 int main(int argc, char **argv)
 {
+    /* A closed pipe on stdout/stderr (kiosk 2>&1 | head) is a failed write
+     * (EPIPE), not the kiosk's death with the call left running. */
+    signal(SIGPIPE, SIG_IGN);
     struct cli c;
     char err[256];
     if (cli_parse(argc, argv, &c, err, sizeof err) != 0) {

@@ -6,8 +6,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "callbar.h"
 #include "devices.h"
@@ -36,7 +38,43 @@ struct run {
     int notify;           /* NOTIFY_SOCKET set: systemd listens */
     struct watchdog wd;   /* when WATCHDOG=1 may go */
     char notify_status[512]; /* the last STATUS= sent */
+    int fullscreen;     /* the window covers the display: WM close is ignored */
 };
+
+/* The running kiosk, for the exit handler: Xlib ends the process with
+ * exit(1) when the display goes away, from inside SDL. */
+static struct run *run_live;
+static volatile sig_atomic_t run_hup;
+/* Set once the exit handler runs: a wake-up then must not reach the X
+ * server (SDL_PushEvent wakes the loop through it; a dead connection
+ * would exit again from the worker's thread). */
+static _Atomic int run_exiting;
+
+/* SIGHUP (the terminal or session gone) is a clean stop, as SIGTERM: SDL's
+ * own SIGTERM handler turns it into SDL_QUIT. Only async-signal-safe calls. */
+static void run_on_hup(int sig)
+{
+    (void)sig;
+    run_hup = 1;
+    kill(getpid(), SIGTERM);
+}
+
+/* exit() while the loop still runs: the display was lost (Xlib's I/O
+ * error handler exits) or a library gave up. The call must not outlive
+ * the kiosk and the metrics must say it is down; the supervisor restarts. */
+static void run_at_exit(void)
+{
+    struct run *r = run_live;
+    if (!r)
+        return;
+    run_live = NULL;
+    run_exiting = 1;
+    /* No hook may touch the display again: each X call would exit anew. */
+    memset(&r->host.o.hooks, 0, sizeof r->host.o.hooks);
+    msg_error("the display connection was lost (or a library called exit): ending the call "
+              "and stopping; the service manager starts the kiosk again");
+    host_stop(&r->host, (double)SDL_GetTicks64() / 1000.0);
+}
 
 static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
 
@@ -44,6 +82,8 @@ static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
 static void run_wake(void *ctx)
 {
     struct run *r = ctx;
+    if (run_exiting)
+        return;
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = r->wake_type;
@@ -124,6 +164,17 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
     }
     if (e->type == r->wake_type) {
         host_wakeup(&r->host, now);
+        return;
+    }
+    if (e->type == SDL_WINDOWEVENT && e->window.event == SDL_WINDOWEVENT_CLOSE &&
+        e->window.windowID == SDL_GetWindowID(r->win)) {
+        /* The window manager's close (Alt+F4): no way out of the kiosk in
+         * full screen; a windowed kiosk (tests, a desk) closes. */
+        if (r->fullscreen) {
+            msg_info("window close request ignored (full screen)");
+            return;
+        }
+        r->host.quit = 1;
         return;
     }
     if (e->type == SDL_WINDOWEVENT) {
@@ -316,6 +367,7 @@ static int run_window(struct run *r)
     }
     if (fullscreen)
         SDL_ShowCursor(SDL_DISABLE);
+    r->fullscreen = fullscreen;
     return 0;
 }
 
@@ -329,6 +381,9 @@ void run_hints(void)
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* A window manager's close request is a window event to judge (run.c),
+     * not SDL_QUIT; SIGTERM and SIGINT still are SDL_QUIT. */
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 }
 
 static int run_init(struct run *r)
@@ -347,6 +402,17 @@ static int run_init(struct run *r)
     watchdog_init(&r->wd, sdnotify_watchdog_interval());
     if (r->notify)
         msg_info("systemd notify socket: watchdog %s", r->wd.interval > 0 ? "on" : "off");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!driver || !strcmp(driver, "dummy") || !strcmp(driver, "offscreen")) {
+        msg_error("no display to show the kiosk on (SDL video driver %s; DISPLAY and "
+                  "WAYLAND_DISPLAY %s): start it in the X session, or draw screens without "
+                  "one with --screenshot", driver ? driver : "none",
+                  getenv("DISPLAY") || getenv("WAYLAND_DISPLAY") ? "set" : "unset");
+        return -1;
+    }
+    struct sigaction hup = {.sa_handler = run_on_hup};
+    sigemptyset(&hup.sa_mask);
+    sigaction(SIGHUP, &hup, NULL);
     if (run_window(r) != 0)
         return -1;
     r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
@@ -391,10 +457,15 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
     }
     launcher_sweep_profiles(NULL);
     int rc = 1;
+    run_live = r;
+    atexit(run_at_exit);
     if (run_init(r) == 0) {
         run_loop(r);
         rc = 0;
+        if (run_hup)
+            msg_info("SIGHUP: stopping as for SIGTERM");
     }
+    run_live = NULL;
     run_teardown(r);
     free(r);
     return rc;
