@@ -34,25 +34,27 @@ run_ctest() {
     fi
 }
 
-echo "== build (-Werror) and test"
+stage() { echo "== [$((SECONDS / 60)) min $((SECONDS % 60)) s] $*"; }
+
+stage "build (-Werror) and test"
 cmake -S . -B build -DKIOSK_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 run_ctest build
 
-echo "== build with ASan + UBSan and test"
+stage "build with ASan + UBSan and test"
 cmake -S . -B build-asan -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$jobs"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 run_ctest build-asan
 
-echo "== fuzz every target for ${fuzz_seconds} s"
+stage "fuzz every target for ${fuzz_seconds} s"
 tests/fuzz/run_fuzz.sh "$fuzz_seconds"
 
 # Line coverage from one build of the unit and render tests (not the
 # integration tests: they take longest and this is about what the fast
 # tests hold). Per folder of kiosk/, whatever folders there are, and total.
-echo "== coverage of the unit and render tests (build-cov)"
+stage "coverage of the unit and render tests (build-cov)"
 cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=--coverage \
     -DCMAKE_EXE_LINKER_FLAGS=--coverage >/dev/null
 cmake --build build-cov -j"$jobs"
