@@ -18,7 +18,8 @@ void theme_get(struct theme *t, int high_contrast)
                             .danger = 0xFF6060, .danger_text = 0x000000, .overlay = 0x000000,
                             .shadow = 0x000000, .chart_base = 0xBBBBBB,
                             .chart_actual = 0x7CFC7C, .chart_target = 0xFFFF00,
-                            .chip = 0x000000, .chip_text = 0xFFFFFF};
+                            .chip = 0x000000, .chip_text = 0xFFFFFF,
+                            .focus = 0xFF66FF, .focus_halo = 0x000000};
         return;
     }
     *t = (struct theme){.bg = 0xF2F5F8, .surface = 0xFFFFFF, .text = 0x1B2430,
@@ -30,7 +31,8 @@ void theme_get(struct theme *t, int high_contrast)
                         .busy = 0x9A4F00, .closed = 0x5A6472, .badge_text = 0xFFFFFF,
                         .danger = 0xB3261E, .danger_text = 0xFFFFFF, .overlay = 0x1B2430,
                         .shadow = 0xCDD5DF, .chart_base = 0x8A97A8, .chart_actual = 0x2E8B57,
-                        .chart_target = 0x0B5CAD, .chip = 0xE3EAF2, .chip_text = 0x1B2430};
+                        .chart_target = 0x0B5CAD, .chip = 0xE3EAF2, .chip_text = 0x1B2430,
+                        .focus = 0xB3400A, .focus_halo = 0xFFFFFF};
 }
 
 int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max)
@@ -59,6 +61,21 @@ int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max)
     };
     int n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0] && (size_t)n < (size_t)max; i++)
+        out[n++] = all[i];
+    return n;
+}
+
+int theme_focus_neighbours(const struct theme *t, struct theme_pair *out, int max)
+{
+    const struct theme_pair all[] = {
+        {"bg", t->focus, t->bg},           {"surface", t->focus, t->surface},
+        {"header_bg", t->focus, t->header_bg}, {"primary", t->focus, t->primary},
+        {"secondary", t->focus, t->secondary}, {"pressed", t->focus, t->pressed},
+        {"danger", t->focus, t->danger},   {"border", t->focus, t->border},
+        {"chip", t->focus, t->chip},       {"overlay", t->focus, t->overlay},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0] && n < max; i++)
         out[n++] = all[i];
     return n;
 }

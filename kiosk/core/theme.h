@@ -32,6 +32,8 @@ struct theme {
     uint32_t chart_target;
     uint32_t chip;         /* small labels (municipality names on a service) */
     uint32_t chip_text;
+    uint32_t focus;        /* the keyboard focus ring */
+    uint32_t focus_halo;   /* the thin bands either side of the ring */
 };
 
 /* One colour pair that carries text somewhere in the UI. */
@@ -44,6 +46,10 @@ void theme_get(struct theme *t, int high_contrast);
 /* Every text-on-background pair the screens draw with theme t; returns the
  * count written to out (at most max). The contrast test walks these. */
 int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max);
+/* The colours the focus ring (with its halo) can sit on or around: page,
+ * cards, title bar, every button state, dialogs; returns the count written.
+ * The ring must stand out 3:1 from its halo, and ring or halo from each. */
+int theme_focus_neighbours(const struct theme *t, struct theme_pair *out, int max);
 /* WCAG 2 contrast ratio of two colours (1..21). */
 double theme_contrast(uint32_t a, uint32_t b);
 /* Text colour (black-ish or white) with the better contrast on bg. */

@@ -30,6 +30,7 @@ void screen_draw_frame(struct ui *ui, const struct app_state *st)
         chrome_idle_overlay(ui, st);
     else
         screen_get(st->screen)->draw(ui, st);
+    ui_focus_draw(ui);
     ui_end(ui);
 }
 

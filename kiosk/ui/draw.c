@@ -68,6 +68,8 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     layout_compute(&ui->L, lw, lh, st->cfg ? st->cfg->kiosk.display_inches : 0, st->large_text);
     theme_get(&ui->theme, st->high_contrast);
     ui->n_targets = 0;
+    ui->primary = -1;
+    ui_focus_begin(ui, st);
     ui->overflow_count = ui->missing_glyphs = ui->outside_count = ui->qr_min_px = 0;
     ui->last_overflow[0] = '\0';
     ui_color(ui, ui->theme.bg);
@@ -396,6 +398,8 @@ void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_s
     int pad = layout_mm(&ui->L, 2);
     ui_text(ui, label, LAYOUT_FONT_LABEL, c.fg, layout_inset(face, pad),
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
+    if (style == UI_BUTTON_PRIMARY && ui->primary < 0)
+        ui->primary = ui->n_targets; /* where the keyboard focus starts */
     ui_target(ui, r, action, arg);
 }
 

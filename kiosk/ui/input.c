@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "focus.h"
+
 static struct rect input_admin_corner(const struct ui *ui)
 {
     return (struct rect){0, 0, ui->L.target_min, ui->L.target_min};
@@ -65,6 +67,82 @@ static void input_finger_xy(const struct ui *ui, const SDL_TouchFingerEvent *f, 
     ui_window_to_logical(ui, wx, wy, x, y);
 }
 
+/* The first target doing action, or NULL. */
+static const struct ui_target *input_find(const struct ui *ui, enum app_action action)
+{
+    for (int i = 0; i < ui->n_targets; i++)
+        if (ui->targets[i].t.action == action)
+            return &ui->targets[i];
+    return NULL;
+}
+
+enum input_key { INPUT_KEY_NONE, INPUT_KEY_MOVE, INPUT_KEY_ACTIVATE, INPUT_KEY_BACK, INPUT_KEY_HELP };
+
+/* What a key means, with the keypad's digits as arrows (8 up, 2 down, 4
+ * left, 6 right, 5 activate) whether Num Lock is on or off. */
+static enum input_key input_key_kind(const SDL_KeyboardEvent *k, int *dir)
+{
+    switch (k->keysym.sym) {
+    case SDLK_TAB:
+        *dir = (k->keysym.mod & KMOD_SHIFT) ? FOCUS_PREV : FOCUS_NEXT;
+        return INPUT_KEY_MOVE;
+    case SDLK_RIGHT: case SDLK_KP_6: *dir = FOCUS_NEXT; return INPUT_KEY_MOVE;
+    case SDLK_LEFT: case SDLK_KP_4: *dir = FOCUS_PREV; return INPUT_KEY_MOVE;
+    case SDLK_DOWN: case SDLK_KP_2: *dir = FOCUS_DOWN; return INPUT_KEY_MOVE;
+    case SDLK_UP: case SDLK_KP_8: *dir = FOCUS_UP; return INPUT_KEY_MOVE;
+    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_KP_5: case SDLK_SPACE:
+        return INPUT_KEY_ACTIVATE;
+    case SDLK_BACKSPACE: case SDLK_KP_BACKSPACE: return INPUT_KEY_BACK;
+    case SDLK_F1: case SDLK_KP_PLUS: case SDLK_HELP: return INPUT_KEY_HELP;
+    default: break;
+    }
+    /* Without Num Lock the keypad's keys come as other key codes (KP_Begin
+     * for 5): their scancodes are the same. */
+    switch (k->keysym.scancode) {
+    case SDL_SCANCODE_KP_6: *dir = FOCUS_NEXT; return INPUT_KEY_MOVE;
+    case SDL_SCANCODE_KP_4: *dir = FOCUS_PREV; return INPUT_KEY_MOVE;
+    case SDL_SCANCODE_KP_2: *dir = FOCUS_DOWN; return INPUT_KEY_MOVE;
+    case SDL_SCANCODE_KP_8: *dir = FOCUS_UP; return INPUT_KEY_MOVE;
+    case SDL_SCANCODE_KP_5: return INPUT_KEY_ACTIVATE;
+    default: return INPUT_KEY_NONE;
+    }
+}
+
+/* Keys: the focus moves over the targets of the last frame; Enter (or the
+ * keypad's 5) taps the focused one; Backspace is Back (or Home where there
+ * is no Back). Any key tells the state machine the visitor is there. */
+static int input_key(struct input *in, struct ui *ui, const SDL_KeyboardEvent *k,
+                     struct app_event *ev, int *redraw)
+{
+    int dir = FOCUS_NEXT;
+    enum input_key kind = input_key_kind(k, &dir);
+    ev->kind = APP_EV_INPUT;
+    if (kind == INPUT_KEY_NONE)
+        return 1;
+    int shown = ui->keys_used;
+    ui->keys_used = 1;
+    *redraw = 1;
+    if (kind == INPUT_KEY_HELP)
+        in->help_count++;
+    if (kind == INPUT_KEY_MOVE && shown)
+        ui_focus_move(ui, dir); /* the first key only shows where the focus is */
+    if (k->repeat || (kind != INPUT_KEY_ACTIVATE && kind != INPUT_KEY_BACK))
+        return 1;
+    const struct ui_target *t = NULL;
+    if (kind == INPUT_KEY_ACTIVATE) {
+        int i = ui_focus_index(ui);
+        t = i >= 0 ? &ui->targets[i] : NULL;
+    } else {
+        t = input_find(ui, APP_ACT_BACK);
+        t = t ? t : input_find(ui, APP_ACT_HOME);
+    }
+    if (t) {
+        ev->kind = APP_EV_ACTION;
+        ev->target = t->t;
+    }
+    return 1;
+}
+
 int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now,
                  struct app_event *ev, int *redraw)
 {
@@ -112,8 +190,7 @@ int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now
         }
         return 0;
     case SDL_KEYDOWN:
-        ev->kind = APP_EV_INPUT;
-        return 1;
+        return input_key(in, ui, &e->key, ev, redraw);
     default: return 0;
     }
 }

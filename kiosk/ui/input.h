@@ -1,7 +1,9 @@
 #ifndef KIOSK_INPUT_H
 #define KIOSK_INPUT_H
 /* The only file that switches on SDL input events: finger and mouse become
- * taps on the targets the last frame registered. A tap is a press and a
+ * taps on the targets the last frame registered; keys move the focus over
+ * them (arrows, Tab, keypad 8/2/4/6), Enter or keypad 5 taps the focused one,
+ * Backspace goes back, F1 or keypad + asks for help. A tap is a press and a
  * release on the same target within a few millimetres; a press outside any
  * target does nothing; holding the top-left corner opens the admin PIN. */
 #include <SDL.h>
@@ -16,6 +18,7 @@ struct input {
     int is_mouse;
     int x0, y0;      /* where it went down (window pixels) */
     double hold_since; /* > 0 while holding the admin corner */
+    int help_count;    /* help key presses (F1, keypad +), counted */
 };
 
 /* Handles e at time now. May fill *ev (returns 1 then; call again with the

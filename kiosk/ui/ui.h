@@ -58,6 +58,16 @@ struct ui {
     int upright;      /* 1: never rotate (the call bar: the browser is not rotated either) */
     SDL_Texture *rot_tex; /* the rotation buffer, owned; NULL without rotation */
     int rot_w, rot_h;
+    /* Keyboard focus (ui_focus.c). The focused target is known by what it
+     * does, so it survives redraws of one screen; a new screen starts again
+     * on its primary action. */
+    int focus_valid;            /* focus holds a target chosen by keys */
+    struct app_target focus;
+    int primary;                /* the first primary button of this frame, or -1 */
+    int keys_used;              /* a key was pressed this visit: the ring shows */
+    int focus_screen;           /* the screen (and its entry time) focus belongs to */
+    double focus_since;
+    int focus_visitor;          /* st->visitor_active of the last frame */
     struct images *images; /* emblems, owned */
     struct qr_cache *qr;   /* QR code textures, owned (qr.c) */
 };
@@ -126,6 +136,16 @@ void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app
                int arg);
 /* A button with a language's name drawn in that language's fonts. */
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg);
+/* Focus (ui_focus.c). ui_focus_begin is called by ui_begin. */
+void ui_focus_begin(struct ui *ui, const struct app_state *st);
+/* The index of the focused target in targets (the start when none was chosen
+ * or it is gone), or -1 when the frame has no target that can be focused. */
+int ui_focus_index(const struct ui *ui);
+/* Moves the focus by dir (enum focus_dir) over this frame's targets. */
+void ui_focus_move(struct ui *ui, int dir);
+/* Draws the ring around the focused target when keys are in use; the last
+ * thing of a frame, so nothing covers it. */
+void ui_focus_draw(struct ui *ui);
 /* The target under (x, y), or NULL. */
 const struct ui_target *ui_hit(const struct ui *ui, int x, int y);
 /* A string from the built-in table in the current language. */

@@ -7,6 +7,10 @@
  *       the shipped config, drawn in every language: no missing glyph
  *   render_check SRC rotation              kiosk.rotation 90/180/270 turns
  *       the frame onto a window of the other orientation
+ *   render_check SRC focus DIR              the focus ring drawn on home and
+ *       Tobetsu's page in both themes, saved to DIR as PNG to look at
+ * Every frame of "screens" also checks the keys: from the start (the primary
+ * action), Tab alone reaches every target but a backdrop, and only those.
  * SRC is the source tree (config/kiosk.json and fonts/ are read from it).
  * A failing frame is saved as PNG under the current directory. */
 #include <SDL_image.h>
@@ -15,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "focus.h"
 #include "headless.h"
 #include "screen.h"
 
@@ -94,6 +99,32 @@ static void check_targets(const struct ui *ui, const char *what)
     }
 }
 
+/* Keys reach every target: Tab from where the focus starts visits each
+ * target but the backdrops once, then wraps; Down wraps through every row. */
+static void check_keys(const struct ui *ui, const char *what)
+{
+    struct rect r[FOCUS_MAX];
+    int n = ui->n_targets > FOCUS_MAX ? FOCUS_MAX : ui->n_targets, seen[FOCUS_MAX] = {0};
+    for (int i = 0; i < n; i++)
+        r[i] = ui->targets[i].r;
+    int order[FOCUS_MAX], m = focus_order(r, n, ui->L.w, ui->L.h, order, NULL);
+    int start = focus_start(r, n, ui->L.w, ui->L.h, ui->primary), cur = start;
+    if (ui->primary >= 0 && start != ui->primary)
+        FAIL("%s: the focus does not start on the primary action", what);
+    for (int k = 0; k < m && cur >= 0; k++) { /* as many presses as targets */
+        seen[cur]++;
+        cur = focus_move(r, n, ui->L.w, ui->L.h, cur, FOCUS_NEXT, ui->primary);
+    }
+    for (int i = 0; i < n; i++) {
+        const struct ui_target *t = &ui->targets[i];
+        if (!is_backdrop(ui, t) && seen[i] != 1)
+            FAIL("%s: target %s %d reached %d times by Tab", what, app_action_name(t->t.action),
+                 t->t.arg, seen[i]);
+        if (is_backdrop(ui, t) && seen[i])
+            FAIL("%s: the backdrop %s takes the focus", what, app_action_name(t->t.action));
+    }
+}
+
 static void save_failure(SDL_Surface *s, const char *what)
 {
     char name[256];
@@ -149,6 +180,7 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
     if (colours < 8)
         FAIL("%s: looks blank (%d colours)", what, colours);
     check_targets(ui, what);
+    check_keys(ui, what);
     /* Scannable from 40 cm: at least 25 mm, quiet zone included. */
     if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
         FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,
@@ -425,6 +457,49 @@ static int run_rotation(struct config *cfg)
     return 0;
 }
 
+/* The ring on home (start, then two moves) and on Tobetsu's page (start,
+ * the Start video call button), both themes, saved in dir. */
+static int run_focus(const struct config *cfg, const char *dir)
+{
+    const int w = 1920, h = 1080;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (!ui) {
+        FAIL("cannot set up rendering: %s", SDL_GetError());
+        return 1;
+    }
+    static const struct { const char *screen; int moves; } shots[] = {
+        {"home", 0}, {"home", 2}, {"municipality:tobetsu", 0}};
+    for (int hc = 0; hc < 2; hc++)
+        for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
+            struct headless_frame f = {shots[i].screen, cfg->kiosk.default_language, w, h, hc,
+                                       0, AT_FIXED, 0.0, NULL};
+            struct headless_report rep;
+            ui->keys_used = 1;
+            ui->focus_valid = 0;
+            ui->focus_screen = -1; /* a fresh screen */
+            if (headless_draw(ui, cfg, &f, &rep) != 0)
+                continue;
+            for (int k = 0; k < shots[i].moves; k++)
+                ui_focus_move(ui, FOCUS_NEXT);
+            headless_draw(ui, cfg, &f, &rep);
+            if (rep.outside)
+                FAIL("focus ring on %s drawn outside the window", f.screen);
+            char path[1200];
+            snprintf(path, sizeof path, "%s/focus-%s-%d%s.png", dir,
+                     i == 2 ? "tobetsu" : "home", shots[i].moves, hc ? "-high-contrast" : "");
+            if (IMG_SavePNG(s, path) != 0)
+                FAIL("cannot save %s", path);
+            else
+                printf("%s\n", path);
+        }
+    ui_destroy(ui);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -458,6 +533,8 @@ int main(int argc, char **argv)
         run_glyphs(&cfg);
     else if (strcmp(argv[2], "rotation") == 0)
         run_rotation(&cfg);
+    else if (strcmp(argv[2], "focus") == 0 && argc >= 4)
+        run_focus(&cfg, argv[3]);
     else {
         fprintf(stderr, "unknown mode %s\n", argv[2]);
         failures++;

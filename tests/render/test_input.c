@@ -230,8 +230,81 @@ static void test_rotation_mapping(void)
     }
 }
 
+/* Feeds one key press; returns what input_handle returned, ev filled. */
+static int key(struct fixture *f, SDL_Keycode sym, SDL_Scancode sc, Uint16 mod, int repeat,
+               struct app_event *ev)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = sc;
+    e.key.keysym.mod = mod;
+    e.key.repeat = (Uint8)repeat;
+    int redraw = 0;
+    memset(ev, 0, sizeof *ev);
+    return input_handle(&f->in, f->ui, &e, f->now, ev, &redraw);
+}
+
+static int focused_action(const struct fixture *f)
+{
+    int i = ui_focus_index(f->ui);
+    return i < 0 ? -1 : (int)f->ui->targets[i].t.action;
+}
+
+/* Keys: the first shows the focus on the start, Tab and arrows move it with
+ * wrap, Enter and keypad 5 tap the focused target (not on auto-repeat),
+ * Backspace is Back or Home, F1 and keypad + count as help. */
+static void test_keys(void)
+{
+    struct fixture f;
+    struct app_event ev;
+    fixture_init(&f, 0);
+    f.ui->primary = 1; /* B is the screen's primary action */
+    CHECK(key(&f, SDLK_TAB, SDL_SCANCODE_TAB, 0, 0, &ev) && ev.kind == APP_EV_INPUT);
+    CHECK(f.ui->keys_used);
+    CHECK_INT(focused_action(&f), APP_ACT_SERVICES); /* shown, not moved */
+    key(&f, SDLK_TAB, SDL_SCANCODE_TAB, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_MUNICIPALITY); /* wrapped to A */
+    key(&f, SDLK_TAB, SDL_SCANCODE_TAB, KMOD_LSHIFT, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_SERVICES);
+    key(&f, SDLK_LEFT, SDL_SCANCODE_LEFT, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_MUNICIPALITY);
+    /* Num Lock off: the keypad's 6 comes as another key code, same scancode. */
+    key(&f, SDLK_RIGHT, SDL_SCANCODE_KP_6, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_SERVICES);
+    key(&f, SDLK_KP_4, SDL_SCANCODE_KP_4, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_MUNICIPALITY);
+    CHECK(key(&f, SDLK_RETURN, SDL_SCANCODE_RETURN, 0, 0, &ev) && ev.kind == APP_EV_ACTION);
+    CHECK(ev.target.action == APP_ACT_MUNICIPALITY && ev.target.arg == 3);
+    key(&f, SDLK_RETURN, SDL_SCANCODE_RETURN, 0, 1, &ev);
+    CHECK(ev.kind == APP_EV_INPUT); /* held down: no second tap */
+    CHECK(key(&f, SDLK_KP_5, SDL_SCANCODE_KP_5, 0, 0, &ev) && ev.kind == APP_EV_ACTION);
+    key(&f, SDLK_UNKNOWN, SDL_SCANCODE_KP_5, 0, 0, &ev); /* KP_Begin */
+    CHECK(ev.kind == APP_EV_ACTION && ev.target.action == APP_ACT_MUNICIPALITY);
+    /* Backspace: no Back or Home here, nothing but presence. */
+    CHECK(key(&f, SDLK_BACKSPACE, SDL_SCANCODE_BACKSPACE, 0, 0, &ev) && ev.kind == APP_EV_INPUT);
+    ui_target(f.ui, (struct rect){50, 950, 300, 100}, APP_ACT_HOME, 0);
+    key(&f, SDLK_BACKSPACE, SDL_SCANCODE_BACKSPACE, 0, 0, &ev);
+    CHECK(ev.kind == APP_EV_ACTION && ev.target.action == APP_ACT_HOME);
+    ui_target(f.ui, (struct rect){400, 950, 300, 100}, APP_ACT_BACK, 0);
+    key(&f, SDLK_BACKSPACE, SDL_SCANCODE_BACKSPACE, 0, 0, &ev);
+    CHECK(ev.kind == APP_EV_ACTION && ev.target.action == APP_ACT_BACK);
+    /* Down from A (centre x 400) reaches the nearest of the footer row: Back
+     * (centre 550), not Home (200). */
+    key(&f, SDLK_DOWN, SDL_SCANCODE_DOWN, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_BACK);
+    CHECK_INT(f.in.help_count, 0);
+    key(&f, SDLK_F1, SDL_SCANCODE_F1, 0, 0, &ev);
+    key(&f, SDLK_KP_PLUS, SDL_SCANCODE_KP_PLUS, 0, 0, &ev);
+    CHECK_INT(f.in.help_count, 2);
+    CHECK(key(&f, SDLK_a, SDL_SCANCODE_A, 0, 0, &ev) && ev.kind == APP_EV_INPUT);
+    free(f.ui);
+}
+
 int main(void)
 {
+    test_keys();
     for (int r = 0; r < 360; r += 90)
         test_tap(r); /* the same tap, whichever way the panel is mounted */
     test_drag_off();

@@ -95,8 +95,32 @@ static void test_municipality_colours(const char *data_dir)
     free(text);
 }
 
+/* The focus ring: 3:1 against the halo bands it is drawn between (its two
+ * neighbours), and ring or halo 3:1 against every colour around them, so
+ * the ring's edge shows on a page, a card, a title bar or a button alike. */
+static void test_focus_ring(int high_contrast)
+{
+    struct theme t;
+    struct theme_pair pairs[32];
+    theme_get(&t, high_contrast);
+    CHECK(theme_contrast(t.focus, t.focus_halo) >= 3.0);
+    int n = theme_focus_neighbours(&t, pairs, 32);
+    CHECK(n >= 8);
+    for (int i = 0; i < n; i++) {
+        double ring = theme_contrast(t.focus, pairs[i].bg);
+        double halo = theme_contrast(t.focus_halo, pairs[i].bg);
+        if (ring < 3.0 && halo < 3.0) {
+            fprintf(stderr, "  %s theme: focus ring on %s: ring %.2f:1, halo %.2f:1\n",
+                    high_contrast ? "high-contrast" : "normal", pairs[i].name, ring, halo);
+            check_failures++;
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    test_focus_ring(0);
+    test_focus_ring(1);
     test_known_values();
     test_theme_pairs(0);
     test_theme_pairs(1);
