@@ -35,6 +35,8 @@ struct run {
     int logged_screen; /* the screen whose targets were last logged (+1), negated for the
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
+    struct app_target logged_focus; /* the focus last logged (--verbose), */
+    int logged_focus_on;            /* 0: none shown */
     int notify;           /* NOTIFY_SOCKET set: systemd listens */
     struct watchdog wd;   /* when WATCHDOG=1 may go */
     char notify_status[512]; /* the last STATUS= sent */
@@ -154,6 +156,9 @@ static void run_call_over(void *ctx)
 {
     struct run *r = ctx;
     SDL_RaiseWindow(r->win);
+    /* Keys too come back to the kiosk: without a window manager (xinit)
+     * nobody else hands it the keyboard after the call's windows went. */
+    SDL_SetWindowInputFocus(r->win);
 }
 
 static void run_event(struct run *r, const SDL_Event *e, double now)
@@ -216,6 +221,22 @@ static void run_log_targets(struct run *r, double now)
               warning ? "idle warning" : app_screen_name(r->host.st.screen));
 }
 
+/* With --verbose, where the keyboard focus is when it shows and moves (the
+ * key-only test waits for it before pressing Enter). */
+static void run_log_focus(struct run *r)
+{
+    int i = r->ui->keys_used ? ui_focus_index(r->ui) : -1;
+    struct app_target t = i >= 0 ? r->ui->targets[i].t : (struct app_target){APP_ACT_NONE, 0};
+    if ((i >= 0) == r->logged_focus_on && t.action == r->logged_focus.action &&
+        t.arg == r->logged_focus.arg)
+        return;
+    r->logged_focus_on = i >= 0;
+    r->logged_focus = t;
+    if (i >= 0)
+        msg_debug("focus %s %d on %s", app_action_name(t.action), t.arg,
+                  app_screen_name(r->host.st.screen));
+}
+
 static void run_draw(struct run *r, double now)
 {
     int w, h;
@@ -238,6 +259,7 @@ static void run_draw(struct run *r, double now)
     r->host.dirty = 0;
     r->next_redraw = screen_next_redraw(&r->host.st, now);
     run_log_targets(r, now);
+    run_log_focus(r);
 }
 
 /* How long the loop may sleep: until the state machine's next deadline, the
