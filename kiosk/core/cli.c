@@ -30,6 +30,9 @@ const char *cli_usage(void)
            "  --report FROM TO [--format csv|md]\n"
            "                           sum the usage records (kiosk.stats_path) from FROM to\n"
            "                           TO (YYYY-MM-DD, Japan dates, inclusive); md by default\n"
+           "  --print-browser-policy   print the call browser's Chromium policy (JSON) made\n"
+           "                           from call.allowed_hosts, for\n"
+           "                           /etc/chromium/policies/managed/\n"
            "  --verbose                more log lines\n"
            "  --version, --help\n";
 }
@@ -183,6 +186,8 @@ static int cli_flag(struct cli *c, const char *a, char *err, size_t errsz)
         c->mode = CLI_VERSION;
     else if (strcmp(a, "--check-config") == 0)
         c->mode = CLI_CHECK_CONFIG;
+    else if (strcmp(a, "--print-browser-policy") == 0)
+        c->mode = CLI_BROWSER_POLICY;
     else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
         c->verbose = 1;
     else if (strcmp(a, "--high-contrast") == 0)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "browser_policy.h"
 #include "images.h"
 #include "cli.h"
 #include "config.h"
@@ -65,6 +66,27 @@ static int main_report(const struct cli *c, const struct run_paths *p)
     int rc = report_print(stdout, path, c->report_from, c->report_to, c->report_format);
     config_free(&cfg);
     return rc;
+}
+
+/* kiosk --print-browser-policy: the Chromium policy for call.allowed_hosts
+ * on stdout (the service writes it before the kiosk starts). */
+static int main_browser_policy(const struct cli *c, const struct run_paths *p)
+{
+    struct config cfg;
+    if (main_load(c, p, &cfg, 0) != 0)
+        return 1;
+    char *json = NULL;
+    int rc = browser_policy_json(&cfg, &json);
+    config_free(&cfg);
+    if (rc != 0) {
+        msg_error("cannot make the browser policy from call.allowed_hosts");
+        return 1;
+    }
+    int ok = fputs(json, stdout) >= 0 && fflush(stdout) == 0;
+    free(json);
+    if (!ok)
+        msg_error("cannot write the browser policy to stdout");
+    return ok ? 0 : 1;
 }
 
 static int main_screenshot(const struct cli *c, const struct run_paths *p)
@@ -160,6 +182,7 @@ int main(int argc, char **argv)
         return 0;
     }
     case CLI_SCHEDULE: return main_schedule(&c, &paths);
+    case CLI_BROWSER_POLICY: return main_browser_policy(&c, &paths);
     case CLI_SCREENSHOT: return main_screenshot(&c, &paths);
     case CLI_REPORT: return main_report(&c, &paths);
     default: break;

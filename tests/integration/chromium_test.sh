@@ -7,7 +7,10 @@
 # the kiosk is back, no Chromium process is left, the profile is gone.
 # Only test-only flags are added: --no-sandbox (CI runs as root),
 # --ignore-certificate-errors and --host-resolver-rules (the local page),
-# --use-fake-device-for-media-stream (no camera in CI).
+# --use-fake-device-for-media-stream (no camera in CI). The camera is
+# granted by the managed policy kiosk --print-browser-policy makes (the
+# shipped launcher has no --use-fake-ui-for-media-stream), installed for the
+# test as the service does.
 # Usage: chromium_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR   (exit 77: skipped)
 chromium=/usr/bin/chromium
 [ -x "$chromium" ] || { echo "SKIP: $chromium is not installed"; exit 77; }
@@ -29,6 +32,7 @@ c['call']['launcher'] = shipped + ['--no-sandbox', '--ignore-certificate-errors'
     '--use-fake-device-for-media-stream']
 c['kiosk']['idle_timeout_s'] = 600
 "
+install_policy "$work/kiosk.json"
 start_xvfb
 start_kiosk
 start_call

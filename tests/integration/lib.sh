@@ -22,6 +22,7 @@ cleanup() {
     fi
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    [ -z "${policy_file:-}" ] || rm -f "$policy_file"
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
     exit "$rc"
 }
@@ -165,6 +166,21 @@ kiosk_exited() {
     kpid=
     [ "$rc" = 0 ] || fail "kiosk exit status $rc"
     check_sanitizers "$log" "the kiosk's output"
+}
+
+# The call browser's policy as the installed service writes it (kiosk
+# --print-browser-policy), in Chromium's managed policy folder for the
+# test's lifetime (root only: CI runs as root; 77 = skipped otherwise).
+policy_file=
+install_policy() { # config
+    local dir=/etc/chromium/policies/managed
+    mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] ||
+        { echo "SKIP: cannot write Chromium's policy folder $dir (not root)"; exit 77; }
+    policy_file=$dir/kiosk-test-$$.json
+    "$kiosk" --config "$1" --print-browser-policy >"$policy_file" ||
+        fail "kiosk --print-browser-policy failed"
+    python3 -c 'import json, sys; p = json.load(open(sys.argv[1])); assert p["URLBlocklist"] == ["*"]' \
+        "$policy_file" || fail "the printed policy is not the expected JSON"
 }
 
 screenshot() { # out.png: the whole X screen, as a visitor sees it
