@@ -117,6 +117,11 @@ void usage_metrics(struct usage *u, struct http_worker *http, int camera, int mi
     m.notify_lost = h.notify_lost;
     m.config_last_load = u->config_loaded_at;
     m.config_reload_failures = u->config_reload_failures;
+    m.fleet = u->fleet;
+    memcpy(m.fleet_fetch, u->fleet_fetch, sizeof m.fleet_fetch);
+    m.fleet_last_ok = u->fleet_last_ok;
+    m.config_remote = u->config_remote;
+    utf8_copy(m.config_gen, sizeof m.config_gen, u->config_gen);
     m.camera_present = camera;
     m.microphone_present = microphone;
     records_metrics(u->records, &m);

@@ -15,6 +15,11 @@ struct usage {
     long long config_loaded_at; /* wall clock of the last valid config load */
     long config_reload_failures;
     time_t metrics_at; /* last snapshot handed to records */
+    int fleet;                /* 1: a fleet.config_url is fetched */
+    long fleet_fetch[6];      /* by enum fleet_result */
+    long long fleet_last_ok;  /* wall clock of the last ok or not_modified fetch */
+    int config_remote;        /* the running config came from the fleet document */
+    char config_gen[13];      /* its generation */
 };
 
 /* Starts writing cfg's stats_path and metrics_path (relative to the

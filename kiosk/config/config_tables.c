@@ -77,7 +77,7 @@ static const struct config_opt config_tables_fleet_rows[] = {
     STRING(FL, "client_cert", client_cert),
     STRING(FL, "client_key", client_key),
     STRING(FL, "state_dir", state_dir),
-    INT(FL, "interval_s", interval_s, 10, 86400, 300),
+    INT(FL, "interval_s", interval_s, 2, 86400, 300),
     INT(FL, "timeout_s", timeout_s, 1, 300, 20),
 };
 #undef FL

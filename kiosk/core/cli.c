@@ -13,6 +13,8 @@ const char *cli_usage(void)
            "  --windowed[=WxH]         a window instead of full screen (default 1280x720)\n"
            "  --lang CODE              start language\n"
            "  --check-config           validate the config and its assets, then exit\n"
+           "  --config-url URL         with --check-config: fetch URL and check it as the\n"
+           "                           config's fleet document (messages say URL:LINE:COL)\n"
            "  --screenshot FILE.png --screen NAME [--size WxH] [--lang CODE]\n"
            "                           render one screen headless to a PNG and exit; NAME is\n"
            "                           home, municipalities, municipality:ID, calling:ID,\n"
@@ -213,6 +215,8 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
     const char *v;
     if ((v = cli_value(argc, argv, i, "--config")))
         c->config = v;
+    else if ((v = cli_value(argc, argv, i, "--config-url")))
+        c->config_url = v;
     else if ((v = cli_value(argc, argv, i, "--lang")))
         c->lang = v;
     else if ((v = cli_value(argc, argv, i, "--screenshot"))) {
@@ -286,6 +290,10 @@ int cli_parse(int argc, char **argv, struct cli *c, char *err, size_t errsz)
         }
         if (r < 0)
             return -1;
+    }
+    if (c->config_url && c->mode != CLI_CHECK_CONFIG) {
+        snprintf(err, errsz, "--config-url applies to --check-config only");
+        return -1;
     }
     if (c->mode == CLI_SCREENSHOT && !c->screen) {
         snprintf(err, errsz, "--screenshot needs --screen NAME (try --help)");

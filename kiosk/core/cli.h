@@ -32,6 +32,7 @@ struct cli {
     int from_y, from_m, from_d; /* --from, 0 = today */
     int days;                   /* --days, default 14 */
     const char *report_from, *report_to, *report_format;
+    const char *config_url; /* --config-url URL, with --check-config: check a remote document */
     long long at;        /* --at: fixed time (UTC seconds) for screenshots; -1 = now */
     int high_contrast;   /* --high-contrast (screenshots) */
     int large_text;      /* --large-text (screenshots) */

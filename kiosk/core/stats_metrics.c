@@ -125,6 +125,33 @@ static void stats_metrics_info(struct stats_metrics_buf *b, const struct stats_m
     stats_metrics_add(b, "\"} 1\n", 5);
 }
 
+/* Only with a fleet section: the fetches by result, the last good one, and
+ * the generation of the running config with where it came from. */
+static void stats_metrics_fleet(struct stats_metrics_buf *b, const struct stats_metrics *m)
+{
+    static const char *const results[6] = {"ok",      "not_modified", "http_error",
+                                           "timeout", "invalid",      "refused"};
+    if (!m->fleet)
+        return;
+    stats_metrics_head(b, "kiosk_config_fetch_total", "counter",
+                       "Fetches of fleet.config_url by result.");
+    for (int i = 0; i < 6; i++)
+        stats_metrics_printf(b, "kiosk_config_fetch_total{result=\"%s\"} %ld\n", results[i],
+                             m->fleet_fetch[i]);
+    stats_metrics_value(b, "kiosk_config_fetch_last_success_timestamp_seconds", "gauge",
+                        "When fleet.config_url last answered with a good or unchanged document "
+                        "(Unix time, 0 = never).", m->fleet_last_ok);
+    if (!m->config_gen[0])
+        return;
+    stats_metrics_head(b, "kiosk_config_generation", "gauge",
+                       "The running config: where it came from and its hash.");
+    stats_metrics_add(b, "kiosk_config_generation{source=\"", 32);
+    stats_metrics_add(b, m->config_remote ? "remote" : "local", m->config_remote ? 6 : 5);
+    stats_metrics_add(b, "\",generation=\"", 14);
+    stats_metrics_label(b, m->config_gen);
+    stats_metrics_add(b, "\"} 1\n", 5);
+}
+
 int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz)
 {
     if (!out || outsz == 0)
@@ -152,5 +179,6 @@ int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz)
                      m->camera_present ? 1 : 0);
     stats_metrics_value(&b, "kiosk_microphone_present", "gauge",
                      "1 if a microphone is found.", m->microphone_present ? 1 : 0);
+    stats_metrics_fleet(&b, m);
     return stats_metrics_finish(&b);
 }

@@ -26,6 +26,11 @@ struct stats_metrics {
     long long config_last_load; /* UTC seconds, 0 = never */
     long config_reload_failures;
     int camera_present, microphone_present;
+    int fleet;               /* 1: the config_fetch families are written */
+    long fleet_fetch[6];     /* ok, not_modified, http_error, timeout, invalid, refused */
+    long long fleet_last_ok; /* UTC seconds of the last ok or not_modified, 0 = never */
+    int config_remote;       /* the running config came from the fleet document */
+    char config_gen[13];     /* its generation (hash); "" = not written */
     int down; /* 1: the kiosk is stopping (kiosk_up 0) */
 };
 

@@ -39,7 +39,10 @@ int host_load(struct host *h, const struct host_opts *o)
 {
     memset(h, 0, sizeof *h);
     h->o = *o;
-    return host_load_into(h, &h->cfg);
+    if (host_load_into(h, &h->cfg) != 0)
+        return -1;
+    host_fleet_apply(h, &h->cfg, &h->fleet.cfg_remote, h->fleet.cfg_gen);
+    return 0;
 }
 
 static void host_status_free(struct host *h)
@@ -77,6 +80,7 @@ void host_start(struct host *h, const char *lang, double now)
         return;
     usage_start(&h->usage, &h->cfg);
     h->watch = config_watch_start(h->o.config, h->o.hooks.wake, h->o.hooks.ctx);
+    host_fleet_start(h);
 }
 
 void host_stop(struct host *h, double now)
@@ -92,6 +96,7 @@ void host_stop(struct host *h, double now)
     h->http = NULL;
     config_watch_stop(h->watch);
     h->watch = NULL;
+    host_fleet_stop(h);
     host_status_free(h);
     if (h->next_ready)
         config_free(&h->next);
@@ -110,6 +115,8 @@ static void host_swap_config(struct host *h)
     struct config old = h->cfg;
     h->cfg = h->next;
     h->next_ready = 0;
+    h->fleet.cfg_remote = h->fleet.next_remote;
+    memcpy(h->fleet.cfg_gen, h->fleet.next_gen, sizeof h->fleet.cfg_gen);
     memset(&h->next, 0, sizeof h->next);
     if (h->o.hooks.config_swapped)
         h->o.hooks.config_swapped(h->o.hooks.ctx, &h->cfg);
@@ -117,9 +124,35 @@ static void host_swap_config(struct host *h)
     host_attach_config(h);
     if (h->o.workers)
         usage_config(&h->usage, &old, &h->cfg);
+    msg_info("config reloaded: %d municipalities (from %s, generation %s)",
+             h->cfg.n_municipalities, h->fleet.cfg_remote ? h->cfg.fleet.config_url : h->o.config,
+             h->fleet.cfg_gen);
+    if (h->o.workers && (!old.fleet.config_url || !h->cfg.fleet.config_url ||
+                         strcmp(old.fleet.config_url, h->cfg.fleet.config_url) != 0)) {
+        host_fleet_stop(h); /* the local file changed where the rest comes from */
+        host_fleet_start(h);
+    }
     config_free(&old);
-    msg_info("config reloaded: %d municipalities", h->cfg.n_municipalities);
     h->dirty = 1;
+}
+
+void host_offer(struct host *h, struct config *fresh, int remote, const char *gen, double now)
+{
+    if (h->next_ready)
+        config_free(&h->next);
+    h->next = *fresh;
+    h->next_ready = 1;
+    h->fleet.next_remote = remote;
+    snprintf(h->fleet.next_gen, sizeof h->fleet.next_gen, "%s", gen);
+    struct app_event ev = {.kind = APP_EV_CONFIG_READY};
+    struct app_cmds cmds;
+    app_handle(&h->st, &ev, now, &cmds);
+    for (int i = 0; i < cmds.n; i++)
+        if (cmds.c[i].kind == APP_CMD_SWAP_CONFIG)
+            host_swap_config(h);
+    if (h->next_ready) /* never swapped under a visitor */
+        msg_info("config %s is valid: held back until the visitor leaves",
+                 remote ? h->next.fleet.config_url : h->o.config);
 }
 
 void host_reload(struct host *h, double now)
@@ -132,18 +165,10 @@ void host_reload(struct host *h, double now)
         h->dirty = 1;
         return;
     }
-    if (h->next_ready)
-        config_free(&h->next);
-    h->next = fresh;
-    h->next_ready = 1;
-    struct app_event ev = {.kind = APP_EV_CONFIG_READY};
-    struct app_cmds cmds;
-    app_handle(&h->st, &ev, now, &cmds);
-    for (int i = 0; i < cmds.n; i++)
-        if (cmds.c[i].kind == APP_CMD_SWAP_CONFIG)
-            host_swap_config(h);
-    if (h->next_ready) /* never swapped under a visitor */
-        msg_info("config %s is valid: held back until the visitor leaves", h->o.config);
+    int remote = 0;
+    char gen[13];
+    host_fleet_apply(h, &fresh, &remote, gen);
+    host_offer(h, &fresh, remote, gen, now);
 }
 
 /* What the call session says next (anything but TICK) goes to the state
@@ -239,6 +264,7 @@ void host_wakeup(struct host *h, double now)
 {
     if (host_refresh_status(h))
         h->dirty = 1;
+    host_fleet_wakeup(h, now);
     if (h->watch && config_watch_take_change(h->watch)) {
         msg_info("config %s changed: checking it", h->o.config);
         host_reload(h, now);
@@ -256,6 +282,8 @@ void host_tick(struct host *h, double now)
     host_feed(h, &ev, now);
     if (h->call.active)
         host_wakeup(h, now); /* max_minutes and the connecting -> running step */
+    h->usage.config_remote = h->fleet.cfg_remote;
+    memcpy(h->usage.config_gen, h->fleet.cfg_gen, sizeof h->usage.config_gen);
     usage_metrics(&h->usage, h->http, h->camera, h->microphone);
 }
 
@@ -267,6 +295,9 @@ void host_text(const struct host *h, struct host_text *t)
     if (h && h->http)
         http_worker_get_health(h->http, &hh);
     records_today(h ? h->usage.records : NULL, &td);
+    t->fleet[0] = '\0';
+    if (h)
+        host_fleet_text(h, t->fleet, sizeof t->fleet);
     if (h)
         snprintf(t->config_status, sizeof t->config_status, "%s", h->config_status);
     else

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "call_session.h"
 #include "config.h"
+#include "fleet.h"
 #include "http_worker.h"
 #include "records.h"
 #include "usage.h"
@@ -40,6 +41,18 @@ struct host_opts {
     struct host_hooks hooks; /* each may be NULL */
 };
 
+/* The central config (fleet.config_url), host_fleet.c. */
+struct host_fleet {
+    struct fleet *f;            /* the fetch thread; NULL without fleet or workers */
+    struct fleet_doc doc;       /* the good remote document in use, or none */
+    int cfg_remote, next_remote; /* h->cfg, h->next came from doc (else the local file) */
+    char cfg_gen[13], next_gen[13]; /* their generations (hash) */
+    enum fleet_result last;     /* the last fetch's result */
+    int fetched;                /* 1 once a fetch finished */
+    char last_msg[FLEET_MSG_MAX];
+    long long last_ok_at;       /* wall clock of the last ok or not_modified */
+};
+
 struct host {
     struct host_opts o;
     struct config cfg;  /* the config in use */
@@ -52,6 +65,7 @@ struct host {
     struct config_watch *watch;  /* NULL without workers */
     struct usage usage;          /* records and metrics; writes nothing when not configured */
     struct status_info *status;  /* per municipality, copied from the worker */
+    struct host_fleet fleet;
     int camera, microphone;      /* as the shell last found them */
     int quit;  /* APP_CMD_QUIT came */
     int dirty; /* what the screen shows changed */
@@ -77,9 +91,24 @@ void host_tick(struct host *h, double now);
  * (hooks.config_swapped); a broken one is reported and h->cfg stays. */
 void host_reload(struct host *h, double now);
 
+/* Internal to the host (host_fleet.c): the local config in *cfg becomes the
+ * merge with the remote document in use (h->fleet.doc) when it has a fleet
+ * section; *remote and gen say which it is. At start, the last good
+ * document is read from the state folder first. */
+void host_fleet_apply(struct host *h, struct config *cfg, int *remote, char gen[13]);
+void host_fleet_start(struct host *h);
+void host_fleet_stop(struct host *h);
+/* A finished fetch: checked, stored, offered as the next config. */
+void host_fleet_wakeup(struct host *h, double now);
+/* Where the running config came from and the last fetch, for the admin screen. */
+void host_fleet_text(const struct host *h, char *out, size_t outsz);
+/* A checked config waits in h->next for the visitor to go (host.c). */
+void host_offer(struct host *h, struct config *fresh, int remote, const char *gen, double now);
+
 /* What the admin screen says about the kiosk. */
 struct host_text {
     char config_status[512];
+    char fleet[400]; /* where the config came from and the last fetch; "" without fleet */
     char health[320];
     char counts[160];
 };

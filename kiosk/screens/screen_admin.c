@@ -90,6 +90,8 @@ static void admin_draw(struct ui *ui, const struct app_state *st)
     admin_row(ui, &in, "version", ver, 0);
     admin_row(ui, &in, "config", ui->cfg && ui->cfg->path ? ui->cfg->path : "", 0);
     admin_row(ui, &in, "config status", status, strstr(status, "REJECTED") != NULL);
+    if (v->fleet && v->fleet[0])
+        admin_row(ui, &in, "fleet", v->fleet, v->fleet_failed);
     admin_row(ui, &in, "status / notify", v->health ? v->health : "-", 0);
     admin_row(ui, &in, "devices", devices, !v->camera_ok || !v->microphone_ok);
     admin_row(ui, &in, "today", v->counts ? v->counts : "-", 0);

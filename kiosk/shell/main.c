@@ -15,6 +15,7 @@
 #include "images.h"
 #include "cli.h"
 #include "config.h"
+#include "fleet.h"
 #include "headless.h"
 #include "msg.h"
 #include "paths.h"
@@ -36,6 +37,54 @@ static int main_load(const struct cli *c, const struct run_paths *p, struct conf
         msg_out("%s\n", line);
     }
     config_diags_free(&diags);
+    return rc;
+}
+
+/* kiosk --check-config --config-url URL: the local file, then the document
+ * at URL checked as its fleet document would be (ca_file and the client
+ * certificate from the local fleet section, if any). Exit 0 or 1. */
+static int main_check_remote(const struct cli *c, const struct run_paths *p)
+{
+    struct config local;
+    if (main_load(c, p, &local, 0) != 0)
+        return 1;
+    struct fleet_opts o;
+    if (fleet_opts_from(&local, &o) != 0) {
+        o.connect_timeout_s = local.call.connect_timeout_s;
+        o.timeout_s = 20;
+    }
+    snprintf(o.url, sizeof o.url, "%s", c->config_url);
+    struct fleet_doc doc;
+    char msg[FLEET_MSG_MAX], *text = NULL;
+    size_t tlen = 0;
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    enum fleet_result r = fleet_fetch_once(&o, NULL, &doc, msg, sizeof msg, NULL);
+    curl_global_cleanup();
+    int rc = 1;
+    if (r != FLEET_OK)
+        msg_out("%s: error: cannot fetch (%s): %s\n", c->config_url, fleet_result_name(r), msg);
+    else if (config_read_file(p->config, 1024 * 1024, &text, &tlen) != 0)
+        msg_out("%s: error: cannot read it again\n", p->config);
+    else {
+        struct config cfg;
+        struct config_diags diags = {0};
+        struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir};
+        rc = config_load_remote(doc.body, doc.len, p->config, text, tlen, &opts, &cfg, &diags);
+        config_diags_print_lang(&diags, c->config_url, c->lang ? c->lang : "en");
+        if (rc == 0) {
+            char line[256];
+            config_summary(&cfg, line, sizeof line);
+            msg_out("%s\n", line);
+            config_free(&cfg);
+        } else if (rc == -2)
+            msg_out("%s: refused: a remote document may not set call.launcher or "
+                    "call.allowed_hosts\n", c->config_url);
+        config_diags_free(&diags);
+        rc = rc == 0 ? 0 : 1;
+    }
+    free(text);
+    fleet_doc_free(&doc);
+    config_free(&local);
     return rc;
 }
 
@@ -175,6 +224,8 @@ int main(int argc, char **argv)
         return 1;
     switch (c.mode) {
     case CLI_CHECK_CONFIG: {
+        if (c.config_url)
+            return main_check_remote(&c, &paths);
         struct config cfg;
         if (main_load(&c, &paths, &cfg, 1) != 0)
             return 1;

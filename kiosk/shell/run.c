@@ -249,7 +249,10 @@ static void run_draw(struct run *r, double now)
                            .devices_block_call = r->host.cfg.call.require_devices &&
                                                  !devices_ok_for_call(&r->devices),
                            .config_status = text.config_status, .health = text.health,
-                           .counts = text.counts};
+                           .counts = text.counts, .fleet = text.fleet,
+                           .fleet_failed = r->host.fleet.fetched &&
+                                           r->host.fleet.last != FLEET_OK &&
+                                           r->host.fleet.last != FLEET_NOT_MODIFIED};
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
     SDL_RenderPresent(r->ren);

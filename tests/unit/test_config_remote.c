@@ -122,7 +122,7 @@ static void test_fleet_section(void)
         {"{\"config_url\": \"https://a.jp/\", \"client_cert\": \"c.pem\"}", -1,
          "client_cert and client_key go together: give both or neither"},
         {"{\"config_url\": \"https://a.jp/\", \"interval_s\": 1}", -1,
-         "must be between 10 and 86400, not 1"},
+         "must be between 2 and 86400, not 1"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[1024];
