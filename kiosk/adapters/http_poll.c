@@ -90,6 +90,7 @@ static void http_poll_done(void *ctx, struct http_xfer *x, CURLcode rc)
         http_worker_set_error(w, m->id, fresh.reason);
     } else {
         w->health.last_poll_ok = time(NULL);
+        m->last_ok = w->health.last_poll_ok;
     }
     pthread_mutex_unlock(&w->mu);
     if (changed && w->wake)

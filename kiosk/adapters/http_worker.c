@@ -159,6 +159,17 @@ void http_worker_get_status(struct http_worker *w, int muni_index, struct status
     pthread_mutex_unlock(&w->mu);
 }
 
+int http_worker_poll_ok_at(struct http_worker *w, int muni_index, time_t *last_ok)
+{
+    *last_ok = 0;
+    if (!w || muni_index < 0 || muni_index >= w->n || !w->munis[muni_index].status_url)
+        return 0;
+    pthread_mutex_lock(&w->mu);
+    *last_ok = w->munis[muni_index].last_ok;
+    pthread_mutex_unlock(&w->mu);
+    return 1;
+}
+
 int http_worker_notify(struct http_worker *w, const char *json_body, const char *notify_url)
 {
     if (!w)

@@ -72,6 +72,9 @@ int http_worker_notify(struct http_worker *w, const char *json_body, const char 
 
 /* Copies the counters. */
 void http_worker_get_health(struct http_worker *w, struct http_health *out);
+/* 1 if municipality muni_index is polled (has a status_url), with when it
+ * last answered well in *last_ok (0 = not yet); else 0. */
+int http_worker_poll_ok_at(struct http_worker *w, int muni_index, time_t *last_ok);
 
 /* Stops the thread, aborting transfers in flight (returns within
  * milliseconds even while a request hangs), and frees w. Events not yet

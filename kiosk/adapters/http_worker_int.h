@@ -21,6 +21,7 @@ struct http_worker_muni {
     long long next_poll;     /* worker: monotonic ms */
     int in_flight;           /* worker */
     int failing;             /* worker: last poll failed (log transitions only) */
+    time_t last_ok;          /* shared (mu): last good answer, 0 = none yet */
 };
 
 struct http_worker_item {

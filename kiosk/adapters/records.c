@@ -16,12 +16,17 @@
 
 #define RECORDS_QUEUE_MAX 256
 #define RECORDS_METRICS_MS 10000
+/* The file is written again this often even when the loop hands no new
+ * snapshot: its kiosk_metrics_timestamp_seconds then shows that the process
+ * lives while kiosk_last_frame_timestamp_seconds shows whether the screen
+ * does (alerts.yml tells "down" from "screen stalled" by the two). */
+#define RECORDS_REFRESH_MS 30000
 #define RECORDS_SCAN_BYTES (1024 * 1024) /* today's events are within the last MiB */
 #define RECORDS_REPAIR_CHUNK 4096
 
 struct records {
     char *stats_path, *metrics_path, *tmp_path; /* owned; NULL = not written */
-    long interval_ms;
+    long interval_ms, refresh_ms;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -44,12 +49,14 @@ struct records {
     int stats_warned, metrics_warned;
     off_t scan_end; /* file size after the repair: where the start-up scan stops */
     struct timespec next_metrics; /* CLOCK_MONOTONIC */
+    struct timespec refresh_at;   /* CLOCK_MONOTONIC: rewrite even without a new snapshot */
 };
 
 void records_default_opts(struct records_opts *out)
 {
     out->queue_max = RECORDS_QUEUE_MAX;
     out->metrics_interval_ms = RECORDS_METRICS_MS;
+    out->refresh_ms = RECORDS_REFRESH_MS;
 }
 
 /* ---- counting (under lock) ---- */
@@ -243,6 +250,7 @@ static void records_metrics_failed(struct records *r, const char *what)
  * power cut the next write brings the numbers back anyway. */
 static void records_write_metrics(struct records *r)
 {
+    r->out.written = (long long)time(NULL);
     int len = stats_metrics_text(&r->out, r->text, sizeof r->text);
     if (len < 0)
         return;
@@ -291,26 +299,38 @@ static void records_deadline(struct timespec *t, long ms)
     }
 }
 
-static int records_due(const struct records *r)
+static int records_due_at(const struct timespec *t)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec > r->next_metrics.tv_sec ||
-           (now.tv_sec == r->next_metrics.tv_sec && now.tv_nsec >= r->next_metrics.tv_nsec);
+    return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
 
-/* Under lock: sleeps until there is work (events, a due snapshot, stop). */
+static int records_due(const struct records *r) { return records_due_at(&r->next_metrics); }
+
+static int records_before(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Under lock: sleeps until there is work (events, a due snapshot, the
+ * file's refresh, stop). */
 static void records_wait(struct records *r)
 {
     while (!r->stop && r->qn == 0) {
         /* A snapshot is only work when there is a metrics file to write. */
-        int want = r->snapshot_new && r->have_snapshot && r->metrics_path;
-        if (want && records_due(r))
+        int file = r->have_snapshot && r->metrics_path;
+        int want = file && r->snapshot_new;
+        if ((want && records_due(r)) || (file && records_due_at(&r->refresh_at)))
             return;
-        if (want)
-            pthread_cond_timedwait(&r->cond, &r->lock, &r->next_metrics);
-        else
+        if (file) {
+            const struct timespec *until =
+                want && records_before(&r->next_metrics, &r->refresh_at) ? &r->next_metrics
+                                                                         : &r->refresh_at;
+            pthread_cond_timedwait(&r->cond, &r->lock, until);
+        } else {
             pthread_cond_wait(&r->cond, &r->lock);
+        }
     }
 }
 
@@ -323,11 +343,13 @@ static int records_take(struct records *r, int *metrics)
     r->qhead = 0;
     r->qn = 0;
     *metrics = r->have_snapshot && r->metrics_path &&
-               (r->stop || (r->snapshot_new && records_due(r)));
+               (r->stop || (r->snapshot_new && records_due(r)) ||
+                records_due_at(&r->refresh_at));
     if (*metrics) {
         records_merge_metrics(r);
         r->snapshot_new = 0;
         records_deadline(&r->next_metrics, r->interval_ms);
+        records_deadline(&r->refresh_at, r->refresh_ms);
     }
     return n;
 }
@@ -410,6 +432,8 @@ struct records *records_start_opts(const char *stats_path, const char *metrics_p
     if (r->stats_path)
         records_repair(r);
     records_deadline(&r->next_metrics, 0);
+    r->refresh_ms = opts->refresh_ms > 0 ? opts->refresh_ms : RECORDS_REFRESH_MS;
+    records_deadline(&r->refresh_at, r->refresh_ms);
     if (records_init_sync(r) != 0)
         goto fail;
     if (pthread_create(&r->thread, NULL, records_main, r) != 0) {

@@ -23,6 +23,8 @@ struct records;
 struct records_opts {
     int queue_max;            /* events waiting for the thread: 256; more are dropped */
     long metrics_interval_ms; /* 10000: the metrics file is written at most this often */
+    long refresh_ms; /* 30000: and at least this often once a snapshot came, new or not,
+                        with a fresh kiosk_metrics_timestamp_seconds */
 };
 void records_default_opts(struct records_opts *out);
 

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "schedule.h"
 #include "stats.h"
 #include "utf8.h"
 
@@ -95,12 +96,38 @@ void usage_call_end(struct usage *u, const struct app_state *st, const struct ap
     records_event(u->records, &e);
 }
 
+void usage_frame(struct usage *u, double wall, double seconds)
+{
+    stats_metrics_frame(&u->frames, wall, seconds);
+}
+
+/* Each polled municipality: its last good answer and whether it is open. */
+static void usage_polls(const struct usage *u, struct http_worker *http, time_t now,
+                        struct stats_metrics *m)
+{
+    for (int i = 0; i < u->cfg->n_municipalities && m->n_polls < STATS_METRICS_MAX_MUNIS; i++) {
+        time_t ok;
+        if (!http_worker_poll_ok_at(http, i, &ok))
+            continue;
+        const struct config_municipality *cm = &u->cfg->municipalities[i];
+        struct stats_metrics_poll *p = &m->polls[m->n_polls++];
+        struct schedule_status s;
+        utf8_copy(p->id, sizeof p->id, cm->id);
+        p->last_ok = (long long)ok;
+        /* Without weekly hours the status poll is all the kiosk knows: open. */
+        p->open = schedule_status(cm, now, &s) != 0 || s.open;
+    }
+}
+
 void usage_metrics(struct usage *u, struct http_worker *http, int camera, int microphone)
 {
     time_t now = time(NULL);
-    if (!u->records || now == u->metrics_at)
+    /* Once a second, and after each new frame: the file's heartbeat is then
+     * never a loop turn behind (the loop may sleep a minute). */
+    if (!u->records || (now == u->metrics_at && u->frames.count == u->metrics_frames))
         return;
     u->metrics_at = now;
+    u->metrics_frames = u->frames.count;
     struct stats_metrics m;
     struct http_health h = {0};
     memset(&m, 0, sizeof m);
@@ -124,6 +151,11 @@ void usage_metrics(struct usage *u, struct http_worker *http, int camera, int mi
     utf8_copy(m.config_gen, sizeof m.config_gen, u->config_gen);
     m.camera_present = camera;
     m.microphone_present = microphone;
+    m.config_errors = u->config_errors;
+    m.config_warnings = u->config_warnings;
+    m.frames = u->frames;
+    if (http)
+        usage_polls(u, http, now, &m);
     records_metrics(u->records, &m);
 }
 

@@ -14,12 +14,15 @@ struct usage {
     const struct config *cfg;
     long long config_loaded_at; /* wall clock of the last valid config load */
     long config_reload_failures;
+    int config_errors, config_warnings; /* of the last load attempt */
+    struct stats_frames frames;         /* the screen heartbeat (usage_frame) */
     time_t metrics_at; /* last snapshot handed to records */
     int fleet;                /* 1: a fleet.config_url is fetched */
     long fleet_fetch[6];      /* by enum fleet_result */
     long long fleet_last_ok;  /* wall clock of the last ok or not_modified fetch */
     int config_remote;        /* the running config came from the fleet document */
     char config_gen[13];      /* its generation */
+    long metrics_frames; /* frames.count in it */
 };
 
 /* Starts writing cfg's stats_path and metrics_path (relative to the
@@ -34,6 +37,8 @@ void usage_call_started(struct usage *u, int muni);
  * (it reads the call's state). Ignores other events. */
 void usage_call_end(struct usage *u, const struct app_state *st, const struct app_event *ev,
                     double now);
+/* A frame was presented at wall (UTC seconds); drawing it took seconds. */
+void usage_frame(struct usage *u, double wall, double seconds);
 /* The metrics snapshot, at most once a second. */
 void usage_metrics(struct usage *u, struct http_worker *http, int camera, int microphone);
 /* Final snapshot and flush (kiosk_up 0). */

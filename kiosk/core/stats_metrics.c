@@ -117,6 +117,10 @@ static void stats_metrics_info(struct stats_metrics_buf *b, const struct stats_m
 {
     stats_metrics_value(b, "kiosk_up", "gauge", "1 while the kiosk program runs, 0 once it stopped.",
                      m->down ? 0 : 1);
+    stats_metrics_head(b, "kiosk_build_info", "gauge", "The program's version.");
+    stats_metrics_add(b, "kiosk_build_info{version=\"", 26);
+    stats_metrics_label(b, m->version);
+    stats_metrics_add(b, "\"} 1\n", 5);
     stats_metrics_head(b, "kiosk_info", "gauge", "The kiosk's id and program version.");
     stats_metrics_add(b, "kiosk_info{kiosk=\"", 18);
     stats_metrics_label(b, m->kiosk);
@@ -152,6 +156,65 @@ static void stats_metrics_fleet(struct stats_metrics_buf *b, const struct stats_
     stats_metrics_add(b, "\"} 1\n", 5);
 }
 
+const double stats_frame_bounds[STATS_FRAME_BUCKETS] = {0.004, 0.008, 0.016, 0.033, 0.066,
+                                                         0.1,   0.25,  0.5,   1.0,   2.5};
+
+void stats_metrics_frame(struct stats_frames *f, double wall, double seconds)
+{
+    for (int i = 0; i < STATS_FRAME_BUCKETS; i++)
+        if (seconds <= stats_frame_bounds[i]) {
+            f->buckets[i]++;
+            break;
+        }
+    f->count++;
+    f->sum += seconds;
+    f->last = wall;
+}
+
+/* The screen heartbeat: when the last frame was presented, how long frames
+ * take, and when this file was written (by a thread other than the loop's,
+ * so a stuck loop shows as an old frame in a fresh file). */
+static void stats_metrics_heartbeat(struct stats_metrics_buf *b, const struct stats_metrics *m)
+{
+    stats_metrics_head(b, "kiosk_last_frame_timestamp_seconds", "gauge",
+                       "When the kiosk last presented a frame (Unix time, 0 = none yet).");
+    stats_metrics_printf(b, "kiosk_last_frame_timestamp_seconds %.3f\n", m->frames.last);
+    stats_metrics_head(b, "kiosk_frame_seconds", "histogram",
+                       "Time to draw and present one frame.");
+    long cum = 0;
+    for (int i = 0; i < STATS_FRAME_BUCKETS; i++) {
+        cum += m->frames.buckets[i];
+        stats_metrics_printf(b, "kiosk_frame_seconds_bucket{le=\"%g\"} %ld\n",
+                             stats_frame_bounds[i], cum);
+    }
+    stats_metrics_printf(b, "kiosk_frame_seconds_bucket{le=\"+Inf\"} %ld\n", m->frames.count);
+    stats_metrics_printf(b, "kiosk_frame_seconds_sum %.6f\nkiosk_frame_seconds_count %ld\n",
+                         m->frames.sum, m->frames.count);
+    stats_metrics_value(b, "kiosk_metrics_timestamp_seconds", "gauge",
+                        "When the kiosk's writer thread wrote this file (Unix time).",
+                        m->written);
+}
+
+static void stats_metrics_polls(struct stats_metrics_buf *b, const struct stats_metrics *m)
+{
+    stats_metrics_head(b, "kiosk_status_poll_last_success_timestamp_seconds", "gauge",
+                       "When the municipality's status_url last answered well (Unix time, "
+                       "0 = not yet).");
+    for (int i = 0; i < m->n_polls && i < STATS_METRICS_MAX_MUNIS; i++) {
+        stats_metrics_add(b, "kiosk_status_poll_last_success_timestamp_seconds{municipality=\"", 63);
+        stats_metrics_label(b, m->polls[i].id);
+        stats_metrics_printf(b, "\"} %lld\n", m->polls[i].last_ok);
+    }
+    stats_metrics_head(b, "kiosk_municipality_open", "gauge",
+                       "1 while the polled municipality's counter is open by its hours "
+                       "(always 1 without weekly hours), else 0.");
+    for (int i = 0; i < m->n_polls && i < STATS_METRICS_MAX_MUNIS; i++) {
+        stats_metrics_add(b, "kiosk_municipality_open{municipality=\"", 38);
+        stats_metrics_label(b, m->polls[i].id);
+        stats_metrics_printf(b, "\"} %d\n", m->polls[i].open ? 1 : 0);
+    }
+}
+
 int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz)
 {
     if (!out || outsz == 0)
@@ -175,6 +238,13 @@ int stats_metrics_text(const struct stats_metrics *m, char *out, size_t outsz)
                      m->config_last_load);
     stats_metrics_value(&b, "kiosk_config_reload_failures_total", "counter",
                      "Config files refused on reload.", m->config_reload_failures);
+    stats_metrics_value(&b, "kiosk_config_errors", "gauge",
+                        "Errors in the config file at its last load (a refused reload's).",
+                        m->config_errors);
+    stats_metrics_value(&b, "kiosk_config_warnings", "gauge",
+                        "Warnings in the config file at its last load.", m->config_warnings);
+    stats_metrics_polls(&b, m);
+    stats_metrics_heartbeat(&b, m);
     stats_metrics_value(&b, "kiosk_camera_present", "gauge", "1 if a camera is found.",
                      m->camera_present ? 1 : 0);
     stats_metrics_value(&b, "kiosk_microphone_present", "gauge",

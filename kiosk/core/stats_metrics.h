@@ -14,6 +14,25 @@ struct stats_metrics_muni {
     char id[STATS_ID_MAX];
     struct stats_calls calls;
 };
+/* A municipality whose status_url is polled, and whether it is open now. */
+struct stats_metrics_poll {
+    char id[STATS_ID_MAX];
+    long long last_ok; /* UTC seconds of the last successful poll, 0 = none yet */
+    int open;          /* 1 = open now by its hours (or no weekly hours), 0 = closed */
+};
+
+/* Upper bounds (seconds) of the frame-time histogram's buckets; +Inf follows. */
+#define STATS_FRAME_BUCKETS 10
+extern const double stats_frame_bounds[STATS_FRAME_BUCKETS];
+
+/* The screen heartbeat, kept by the loop. */
+struct stats_frames {
+    double last;                        /* UTC seconds of the last frame presented, 0 = none */
+    long buckets[STATS_FRAME_BUCKETS];  /* frames in each bucket (not cumulative) */
+    long count;
+    double sum;                         /* seconds */
+};
+
 /* A snapshot: plain data, copy it with =. */
 struct stats_metrics {
     char kiosk[STATS_ID_MAX];
@@ -32,7 +51,15 @@ struct stats_metrics {
     int config_remote;       /* the running config came from the fleet document */
     char config_gen[13];     /* its generation (hash); "" = not written */
     int down; /* 1: the kiosk is stopping (kiosk_up 0) */
+    int config_errors, config_warnings; /* of the last load attempt (a refused reload's) */
+    int n_polls;
+    struct stats_metrics_poll polls[STATS_METRICS_MAX_MUNIS];
+    struct stats_frames frames;
+    long long written; /* UTC seconds the writer thread wrote the file (records.c) */
 };
+
+/* One frame presented at wall (UTC seconds) that took seconds to draw and present. */
+void stats_metrics_frame(struct stats_frames *f, double wall, double seconds);
 
 /* Writes the metrics as Prometheus text (HELP and TYPE for each family,
  * label values escaped) into out (caller's buffer). Returns the length, or

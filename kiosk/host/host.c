@@ -31,6 +31,8 @@ static int host_load_into(struct host *h, struct config *out)
         msg_info("%s", line); /* the line says error or warning itself */
     }
     host_config_status(h->config_status, sizeof h->config_status, rc, &diags);
+    h->usage.config_errors = diags.n_errors;
+    h->usage.config_warnings = diags.n_warnings;
     config_diags_free(&diags);
     return rc;
 }

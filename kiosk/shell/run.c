@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "callbar.h"
@@ -237,8 +238,17 @@ static void run_log_focus(struct run *r)
                   app_screen_name(r->host.st.screen));
 }
 
+/* Wall clock with sub-second precision, for the metrics' heartbeat. */
+static double run_wall(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void run_draw(struct run *r, double now)
 {
+    Uint64 t0 = SDL_GetPerformanceCounter();
     int w, h;
     struct host_text text;
     SDL_GetRendererOutputSize(r->ren, &w, &h);
@@ -257,6 +267,10 @@ static void run_draw(struct run *r, double now)
     screen_draw_frame(r->ui, &r->host.st);
     SDL_RenderPresent(r->ren);
     watchdog_alive(&r->wd, run_now());
+    /* The heartbeat, and a snapshot that has it (at most one a second). */
+    usage_frame(&r->host.usage, run_wall(),
+                (double)(SDL_GetPerformanceCounter() - t0) / (double)SDL_GetPerformanceFrequency());
+    usage_metrics(&r->host.usage, r->host.http, r->host.camera, r->host.microphone);
     if (callbar_is_open(&r->bar))
         callbar_draw(&r->bar, &r->host.st, &view, w, h);
     r->host.dirty = 0;

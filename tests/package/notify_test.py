@@ -5,8 +5,12 @@ watchdog and checks what arrives: READY=1 with a STATUS= after the first
 frame, WATCHDOG=1 at least every interval, STATUS= again when the config
 is refused, no ping while the kiosk is frozen (SIGSTOP), pings again after
 SIGCONT, STOPPING=1 on SIGTERM. Prints the messages as received.
+It also reads the kiosk's metrics file: the screen heartbeat (last frame,
+frame histogram, writer timestamp), build info, the config's error count
+and Tobetsu's last good status poll (a local status server), checked by
+promtool check metrics when promtool is there.
 Usage: notify_test.py KIOSK SOURCE_DIR"""
-import json, os, re, signal, socket, subprocess, sys, tempfile, time
+import json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time
 
 INTERVAL = 2.0  # WATCHDOG_USEC, seconds
 
@@ -77,6 +81,14 @@ def main():
     log = os.path.join(work, "kiosk.log")
     cfg = json.load(open(os.path.join(src, "config/kiosk.json"), encoding="utf-8"))
     cfg["kiosk"]["fullscreen"] = False
+    metrics = os.path.join(work, "kiosk.prom")
+    cfg["kiosk"]["metrics_path"] = metrics
+    server = subprocess.Popen([sys.executable, os.path.join(src, "tests/integration/status_server.py"),
+                               os.path.join(work, "posts")], stdout=subprocess.PIPE)
+    port = int(server.stdout.readline())
+    tobetsu = [m for m in cfg["municipalities"] if m["id"] == "tobetsu"][0]
+    tobetsu["call"]["status_url"] = "http://127.0.0.1:%d/available" % port
+    tobetsu.pop("hours", None)  # open whenever CI runs
     config = os.path.join(work, "kiosk.json")
     json.dump(cfg, open(config, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
     xvfb, display = start_xvfb()
@@ -89,18 +101,66 @@ def main():
                              "--config", config, "--windowed=640x360", "--verbose"],
                             env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
     try:
-        run(listener, proc, config, log)
+        run(listener, proc, config, log, metrics)
     finally:
         if proc.poll() is None:
             proc.kill()
         xvfb.terminate()
+        server.terminate()
     text = open(log, errors="replace").read()
     if re.search(r"ERROR: \w+Sanitizer|SUMMARY: \w+Sanitizer|runtime error:", text):
         fail("sanitizer report", log)
     print("PASS")
 
 
-def run(listener, proc, config, log):
+def read_metrics(path):
+    """{'name{labels}': value} of a Prometheus text file."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        key, value = line.rsplit(" ", 1)
+        out[key] = float(value)
+    return out
+
+
+def check_metrics(path, log, final):
+    text = open(path, encoding="utf-8").read()
+    m = read_metrics(path)
+    now = time.time()
+    need = ["kiosk_last_frame_timestamp_seconds", "kiosk_frame_seconds_count",
+            'kiosk_frame_seconds_bucket{le="+Inf"}', "kiosk_metrics_timestamp_seconds",
+            "kiosk_config_errors", 'kiosk_municipality_open{municipality="tobetsu"}',
+            'kiosk_status_poll_last_success_timestamp_seconds{municipality="tobetsu"}']
+    for k in need:
+        if k not in m:
+            fail("metrics: no %s in\n%s" % (k, text), log)
+    if not any(k.startswith('kiosk_build_info{version="') for k in m):
+        fail("metrics: no kiosk_build_info{version}", log)
+    if not 0 <= now - m["kiosk_last_frame_timestamp_seconds"] < 30:
+        fail("metrics: last frame %.0f s ago" % (now - m["kiosk_last_frame_timestamp_seconds"]), log)
+    if m["kiosk_frame_seconds_count"] < 1 or m['kiosk_frame_seconds_bucket{le="+Inf"}'] != m["kiosk_frame_seconds_count"]:
+        fail("metrics: frame histogram inconsistent", log)
+    ok = m['kiosk_status_poll_last_success_timestamp_seconds{municipality="tobetsu"}']
+    if not 0 <= now - ok < 60:
+        fail("metrics: tobetsu's last good poll %.0f s ago" % (now - ok), log)
+    if m['kiosk_municipality_open{municipality="tobetsu"}'] != 1:
+        fail("metrics: tobetsu without hours is not open", log)
+    if final and (m["kiosk_up"] != 0 or m["kiosk_config_errors"] < 1):
+        fail("metrics at exit: want kiosk_up 0 and the refused config's errors\n" + text, log)
+    promtool = shutil.which("promtool")
+    if promtool:
+        r = subprocess.run([promtool, "check", "metrics"], input=text.encode(),
+                           capture_output=True)
+        if r.returncode != 0:
+            fail("promtool check metrics: %s" % (r.stdout + r.stderr).decode(), log)
+    print("metrics ok (%s):" % ("at exit" if final else "running"))
+    for line in text.splitlines():
+        if re.match(r"kiosk_(up|build_info|last_frame|frame_seconds_(count|sum|bucket\{le=\"0.0(16|33)\")|metrics_timestamp|config_errors|status_poll_last|municipality_open)", line):
+            print("  " + line)
+
+
+def run(listener, proc, config, log, metrics):
     # 1. READY=1 with STATUS=, after the first frame, and before any ping
     t_ready = listener.wait_for(lambda l: l == "READY=1", 20)
     if t_ready is None:
@@ -118,6 +178,7 @@ def run(listener, proc, config, log):
     gaps = [b - a for a, b in zip(pings, pings[1:])]
     if max(gaps) > INTERVAL:
         fail("pings %.2f s apart, more than the %.0f s interval" % (max(gaps), INTERVAL), log)
+    check_metrics(metrics, log, final=False)
     # 3. a refused config shows in STATUS=
     with open(config, "a", encoding="utf-8") as f:
         f.write("broken")
@@ -150,6 +211,7 @@ def run(listener, proc, config, log):
     listener.pump(0.3)
     if listener.msgs[-1][1] != ["STOPPING=1"]:
         fail("STOPPING=1 is not the last message", log)
+    check_metrics(metrics, log, final=True)
 
 
 main()

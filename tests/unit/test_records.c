@@ -317,6 +317,44 @@ static void test_metrics_interval(void)
     free(s);
 }
 
+/* The loop hands no new snapshot (stuck): the writer still rewrites the
+ * file every refresh_ms with a fresh kiosk_metrics_timestamp_seconds and the
+ * old heartbeat, so an alert can tell a stalled screen from a dead kiosk. */
+static void test_metrics_refresh(void)
+{
+    char path[256];
+    test_path(path, sizeof path, "refresh.prom");
+    struct records_opts o;
+    records_default_opts(&o);
+    CHECK_INT(o.refresh_ms, 30000);
+    o.refresh_ms = 1100;
+    struct records *r = records_start_opts(NULL, path, &o);
+    struct stats_metrics m;
+    test_snapshot(&m, 1);
+    m.frames.last = 1764292500.25;
+    records_metrics(r, &m);
+    char *s = NULL;
+    for (int i = 0; i < 100 && !s; i++) {
+        test_sleep_ms(20);
+        s = test_read(path, NULL);
+    }
+    long long first = -1, later = -1;
+    const char *p = s ? strstr(s, "\nkiosk_metrics_timestamp_seconds ") : NULL;
+    if (p)
+        first = strtoll(p + strlen("\nkiosk_metrics_timestamp_seconds "), NULL, 10);
+    CHECK(first > 1764000000);
+    free(s);
+    test_sleep_ms(2500); /* at least two refreshes, no snapshot */
+    s = test_read(path, NULL);
+    p = s ? strstr(s, "\nkiosk_metrics_timestamp_seconds ") : NULL;
+    if (p)
+        later = strtoll(p + strlen("\nkiosk_metrics_timestamp_seconds "), NULL, 10);
+    CHECK(later >= first + 1);
+    CHECK(s && strstr(s, "\nkiosk_last_frame_timestamp_seconds 1764292500.250\n"));
+    free(s);
+    records_stop(r);
+}
+
 /* A missing folder or a path that is a folder: logged, nothing crashes. */
 /* Without a metrics file a snapshot is no work: the writer must sleep, not
  * spin (it once did, at 96 % of a core on the idle home screen). */
@@ -396,6 +434,7 @@ int main(void)
     test_today_from_file();
     test_metrics_atomic();
     test_metrics_interval();
+    test_metrics_refresh();
     test_idle_without_metrics();
     test_unwritable();
     test_queue_full();

@@ -280,7 +280,11 @@ static void test_metrics_families(const char *text)
         "kiosk_status_poll_total", "kiosk_status_poll_failures_total",
         "kiosk_notify_sent_total", "kiosk_notify_lost_total",
         "kiosk_config_last_load_timestamp_seconds", "kiosk_config_reload_failures_total",
-        "kiosk_camera_present", "kiosk_microphone_present"};
+        "kiosk_camera_present", "kiosk_microphone_present", "kiosk_build_info",
+        "kiosk_config_errors", "kiosk_config_warnings",
+        "kiosk_status_poll_last_success_timestamp_seconds", "kiosk_municipality_open",
+        "kiosk_last_frame_timestamp_seconds", "kiosk_frame_seconds",
+        "kiosk_metrics_timestamp_seconds"};
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
         char help[96], type[96];
         snprintf(help, sizeof help, "# HELP %s ", families[i]);
@@ -306,6 +310,18 @@ static void test_metrics(void)
     m.status_poll_failures = 2;
     m.config_last_load = 1764292502;
     m.camera_present = 1;
+    m.config_errors = 2;
+    m.config_warnings = 1;
+    m.n_polls = 2;
+    utf8_copy(m.polls[0].id, sizeof m.polls[0].id, "tobetsu");
+    m.polls[0].last_ok = 1764292499;
+    m.polls[0].open = 1;
+    utf8_copy(m.polls[1].id, sizeof m.polls[1].id, "e\"bets");
+    stats_metrics_frame(&m.frames, 1764292501.5, 0.003);
+    stats_metrics_frame(&m.frames, 1764292501.75, 0.010);
+    stats_metrics_frame(&m.frames, 1764292502.125, 0.004); /* on a bound: in its bucket */
+    stats_metrics_frame(&m.frames, 1764292503.0, 7.0);     /* over the last bound: +Inf only */
+    m.written = 1764292504;
     char text[STATS_METRICS_TEXT_MAX];
     int n = stats_metrics_text(&m, text, sizeof text);
     CHECK(n > 0 && (size_t)n == strlen(text) && text[n - 1] == '\n');
@@ -321,6 +337,23 @@ static void test_metrics(void)
     CHECK(test_line(text, "kiosk_microphone_present 0\n"));
     CHECK(test_line(text, "# TYPE kiosk_calls_total counter\n"));
     CHECK(test_line(text, "# TYPE kiosk_up gauge\n"));
+    CHECK(test_line(text, "kiosk_build_info{version=\"0.1.0\"} 1\n"));
+    CHECK(test_line(text, "kiosk_config_errors 2\n"));
+    CHECK(test_line(text, "kiosk_config_warnings 1\n"));
+    CHECK(test_line(text, "kiosk_status_poll_last_success_timestamp_seconds{municipality=\"tobetsu\"} 1764292499\n"));
+    CHECK(test_line(text, "kiosk_status_poll_last_success_timestamp_seconds{municipality=\"e\\\"bets\"} 0\n"));
+    CHECK(test_line(text, "kiosk_municipality_open{municipality=\"tobetsu\"} 1\n"));
+    CHECK(test_line(text, "kiosk_municipality_open{municipality=\"e\\\"bets\"} 0\n"));
+    CHECK(test_line(text, "kiosk_last_frame_timestamp_seconds 1764292503.000\n"));
+    CHECK(test_line(text, "# TYPE kiosk_frame_seconds histogram\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_bucket{le=\"0.004\"} 2\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_bucket{le=\"0.008\"} 2\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_bucket{le=\"0.016\"} 3\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_bucket{le=\"2.5\"} 3\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_bucket{le=\"+Inf\"} 4\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_sum 7.017000\n"));
+    CHECK(test_line(text, "kiosk_frame_seconds_count 4\n"));
+    CHECK(test_line(text, "kiosk_metrics_timestamp_seconds 1764292504\n"));
     test_metrics_families(text);
     m.down = 1;
     stats_metrics_text(&m, text, sizeof text);
