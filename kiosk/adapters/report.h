@@ -9,4 +9,9 @@
  * FROM after TO, unknown format; message through msg_error). */
 int report_print(FILE *out, const char *stats_path, const char *from, const char *to,
                  const char *format);
+/* --report FROM TO [--format csv|md] PATH...: each PATH a records file or
+ * a folder whose *.jsonl files are read (one per kiosk, in name order);
+ * sums per kiosk and in total (stats_report_write_fleet). Same exit codes. */
+int report_print_fleet(FILE *out, const char *const *paths, int n, const char *from,
+                       const char *to, const char *format);
 #endif

@@ -29,9 +29,11 @@ const char *cli_usage(void)
            "                           clerk's message TEXT); ID needs a call.status_url\n"
            "  --schedule ID [--from YYYY-MM-DD] [--days N]\n"
            "                           print when ID's remote counter is open, one line a day\n"
-           "  --report FROM TO [--format csv|md]\n"
+           "  --report FROM TO [--format csv|md] [PATH...]\n"
            "                           sum the usage records (kiosk.stats_path) from FROM to\n"
-           "                           TO (YYYY-MM-DD, Japan dates, inclusive); md by default\n"
+           "                           TO (YYYY-MM-DD, Japan dates, inclusive); md by default;\n"
+           "                           with PATHs (records files, or folders of *.jsonl, one\n"
+           "                           per kiosk): per kiosk and in total\n"
            "  --print-browser-policy   print the call browser's Chromium policy (JSON) made\n"
            "                           from call.allowed_hosts, for\n"
            "                           /etc/chromium/policies/managed/\n"
@@ -253,6 +255,7 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
         c->mode = CLI_REPORT;
         c->report_from = argv[++*i];
         c->report_to = argv[++*i];
+
     } else if ((v = cli_value(argc, argv, i, "--format"))) {
         if (strcmp(v, "csv") != 0 && strcmp(v, "md") != 0) {
             snprintf(err, errsz, "--format: expected csv or md, got '%s'", v);
@@ -261,6 +264,12 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
         c->report_format = v;
     } else if ((v = cli_value(argc, argv, i, "--status"))) {
         return cli_status_add(c, v, err, errsz);
+    } else if (c->mode == CLI_REPORT && argv[*i][0] != '-') { /* records files, folders */
+        if (c->n_report_paths == CLI_MAX_REPORT_PATHS) {
+            snprintf(err, errsz, "--report: at most %d files or folders", CLI_MAX_REPORT_PATHS);
+            return -1;
+        }
+        c->report_paths[c->n_report_paths++] = argv[*i];
     } else if ((v = cli_value(argc, argv, i, "--at"))) {
         if (cli_parse_at(v, &c->at) != 0) {
             snprintf(err, errsz, "--at: expected YYYY-MM-DDTHH:MM (Asia/Tokyo), got '%s'", v);

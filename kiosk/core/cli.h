@@ -12,6 +12,7 @@ enum cli_mode { CLI_RUN, CLI_HELP, CLI_VERSION, CLI_CHECK_CONFIG, CLI_SCREENSHOT
 /* --status ID=STATE: what ID's status_url is taken to have answered, for a
  * screenshot. */
 #define CLI_MAX_STATUS 16
+#define CLI_MAX_REPORT_PATHS 64
 struct cli_status {
     char id[64];            /* municipality id */
     enum status_state state;
@@ -32,6 +33,8 @@ struct cli {
     int from_y, from_m, from_d; /* --from, 0 = today */
     int days;                   /* --days, default 14 */
     const char *report_from, *report_to, *report_format;
+    int n_report_paths;   /* --report FROM TO PATH...: records files or folders */
+    const char *report_paths[CLI_MAX_REPORT_PATHS];
     const char *config_url; /* --config-url URL, with --check-config: check a remote document */
     long long at;        /* --at: fixed time (UTC seconds) for screenshots; -1 = now */
     int high_contrast;   /* --high-contrast (screenshots) */

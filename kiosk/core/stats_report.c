@@ -91,6 +91,8 @@ static int stats_report_call(struct stats_report *r, const struct stats_event *e
 
 static int stats_report_event(struct stats_report *r, const struct stats_event *ev)
 {
+    if (!r->kiosk[0])
+        snprintf(r->kiosk, sizeof r->kiosk, "%s", ev->kiosk);
     switch (ev->kind) {
     case STATS_SESSION_START: r->sessions++; return 0;
     case STATS_IDLE_RESET: r->idle_resets++; return 0;
@@ -263,9 +265,17 @@ static void stats_report_md_names(FILE *out, const char *title, const char *col,
     }
 }
 
+static void stats_report_md_sections(const struct stats_report *r, FILE *out);
+
 static void stats_report_md_write(const struct stats_report *r, FILE *out)
 {
     stats_report_md_summary(r, out);
+    stats_report_md_sections(r, out);
+}
+
+/* Everything under the summary line. */
+static void stats_report_md_sections(const struct stats_report *r, FILE *out)
+{
     fprintf(out, "\n## Calls by municipality\n\n");
     if (r->n_munis == 0)
         fprintf(out, "None.\n");
@@ -289,43 +299,51 @@ static void stats_report_md_write(const struct stats_report *r, FILE *out)
     fprintf(out, ".\n");
 }
 
-static void stats_report_csv_row(FILE *out, const char *section, const char *name,
+static void stats_report_csv_row(const struct stats_report *r, FILE *out, const char *section,
+                                 const char *name,
                           const char *result, const char *value)
 {
+    if (r->csv_kiosk) {
+        stats_report_csv_field(out, r->csv_kiosk);
+        fputc(',', out);
+    }
     fprintf(out, "%s,", section);
     stats_report_csv_field(out, name);
     fprintf(out, ",%s,%s\n", result, value);
 }
 
-static void stats_report_csv_long(FILE *out, const char *section, const char *name,
+static void stats_report_csv_long(const struct stats_report *r, FILE *out, const char *section,
+                                  const char *name,
                            const char *result, long v)
 {
     char num[32];
     snprintf(num, sizeof num, "%ld", v);
-    stats_report_csv_row(out, section, name, result, num);
+    stats_report_csv_row(r, out, section, name, result, num);
 }
 
-static void stats_report_csv_minutes(FILE *out, const char *section, const char *name, double s)
+static void stats_report_csv_minutes(const struct stats_report *r, FILE *out, const char *section,
+                                     const char *name, double s)
 {
     char num[48];
     snprintf(num, sizeof num, "%.1f", s / 60.0);
-    stats_report_csv_row(out, section, name, "", num);
+    stats_report_csv_row(r, out, section, name, "", num);
 }
 
 static void stats_report_csv_summary(const struct stats_report *r, FILE *out)
 {
     struct stats_report_head h;
     stats_report_head(r, &h);
-    fprintf(out, "section,name,result,value\n");
-    stats_report_csv_row(out, "period", "from", "", h.from);
-    stats_report_csv_row(out, "period", "to", "", h.to);
-    stats_report_csv_long(out, "total", "sessions", "", r->sessions);
-    stats_report_csv_long(out, "total", "calls", "started", h.total.started);
-    stats_report_csv_long(out, "total", "calls", "ended", h.total.ended);
-    stats_report_csv_long(out, "total", "calls", "failed", h.total.failed);
-    stats_report_csv_minutes(out, "total", "call_minutes", r->call_seconds);
-    stats_report_csv_long(out, "total", "idle_resets", "", r->idle_resets);
-    stats_report_csv_long(out, "total", "malformed_lines", "", r->malformed);
+    if (!r->csv_kiosk)
+        fprintf(out, "section,name,result,value\n");
+    stats_report_csv_row(r, out, "period", "from", "", h.from);
+    stats_report_csv_row(r, out, "period", "to", "", h.to);
+    stats_report_csv_long(r, out, "total", "sessions", "", r->sessions);
+    stats_report_csv_long(r, out, "total", "calls", "started", h.total.started);
+    stats_report_csv_long(r, out, "total", "calls", "ended", h.total.ended);
+    stats_report_csv_long(r, out, "total", "calls", "failed", h.total.failed);
+    stats_report_csv_minutes(r, out, "total", "call_minutes", r->call_seconds);
+    stats_report_csv_long(r, out, "total", "idle_resets", "", r->idle_resets);
+    stats_report_csv_long(r, out, "total", "malformed_lines", "", r->malformed);
 }
 
 static void stats_report_csv_write(const struct stats_report *r, FILE *out)
@@ -333,15 +351,15 @@ static void stats_report_csv_write(const struct stats_report *r, FILE *out)
     stats_report_csv_summary(r, out);
     for (int i = 0; i < r->n_munis; i++) {
         const struct stats_report_muni *m = &r->munis[i];
-        stats_report_csv_long(out, "calls", m->id, "started", m->calls.started);
-        stats_report_csv_long(out, "calls", m->id, "ended", m->calls.ended);
-        stats_report_csv_long(out, "calls", m->id, "failed", m->calls.failed);
-        stats_report_csv_minutes(out, "call_minutes", m->id, m->seconds);
+        stats_report_csv_long(r, out, "calls", m->id, "started", m->calls.started);
+        stats_report_csv_long(r, out, "calls", m->id, "ended", m->calls.ended);
+        stats_report_csv_long(r, out, "calls", m->id, "failed", m->calls.failed);
+        stats_report_csv_minutes(r, out, "call_minutes", m->id, m->seconds);
     }
     for (int i = 0; i < r->n_langs; i++)
-        stats_report_csv_long(out, "language", r->langs[i].name, "", r->langs[i].n);
+        stats_report_csv_long(r, out, "language", r->langs[i].name, "", r->langs[i].n);
     for (int i = 0; i < r->n_screens; i++)
-        stats_report_csv_long(out, "screen", r->screens[i].name, "", r->screens[i].n);
+        stats_report_csv_long(r, out, "screen", r->screens[i].name, "", r->screens[i].n);
 }
 
 int stats_report_write(struct stats_report *r, FILE *out, enum stats_report_format fmt)
@@ -351,6 +369,50 @@ int stats_report_write(struct stats_report *r, FILE *out, enum stats_report_form
         stats_report_csv_write(r, out);
     else
         stats_report_md_write(r, out);
+    return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+/* The per-kiosk lines of the Markdown report, then the total's. */
+static void stats_report_md_fleet(struct stats_report *per, const char *const *names, int n,
+                                  const struct stats_report *total, FILE *out)
+{
+    struct stats_report_head h;
+    stats_report_head(total, &h);
+    fprintf(out, "# Kiosk usage %s to %s, %d kiosk%s\n\n", h.from, h.to, n, n == 1 ? "" : "s");
+    fprintf(out, "| Kiosk | Sessions | Calls started | Calls ended | Calls failed | Call minutes "
+                 "| Idle resets |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i <= n; i++) {
+        const struct stats_report *r = i < n ? &per[i] : total;
+        struct stats_report_head k;
+        stats_report_head(r, &k);
+        fputs(i < n ? "| " : "| **total** | ", out);
+        if (i < n)
+            stats_report_md_cell(out, per[i].kiosk[0] ? per[i].kiosk : names[i]);
+        fprintf(out, "%s%ld | %ld | %ld | %ld | %.1f | %ld |\n", i < n ? " | " : "", r->sessions,
+                k.total.started, k.total.ended, k.total.failed, r->call_seconds / 60.0,
+                r->idle_resets);
+    }
+    stats_report_md_sections(total, out); /* all kiosks together */
+}
+
+int stats_report_write_fleet(struct stats_report *per, const char *const *names, int n,
+                             struct stats_report *total, FILE *out,
+                             enum stats_report_format fmt)
+{
+    for (int i = 0; i < n; i++)
+        stats_report_sort(&per[i]);
+    stats_report_sort(total);
+    if (fmt != STATS_REPORT_CSV) {
+        stats_report_md_fleet(per, names, n, total, out);
+        return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+    }
+    fprintf(out, "kiosk,section,name,result,value\n");
+    for (int i = 0; i <= n; i++) {
+        struct stats_report *r = i < n ? &per[i] : total;
+        r->csv_kiosk = i < n ? (per[i].kiosk[0] ? per[i].kiosk : names[i]) : "total";
+        stats_report_csv_write(r, out);
+        r->csv_kiosk = NULL;
+    }
     return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 

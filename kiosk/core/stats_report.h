@@ -32,6 +32,8 @@ struct stats_report {
     struct stats_report_muni *munis;
     struct stats_report_name *langs;
     struct stats_report_name *screens;
+    char kiosk[STATS_ID_MAX]; /* the kiosk id of the first event read, "" = none */
+    const char *csv_kiosk;    /* set by stats_report_write_fleet: the CSV's first column */
 };
 
 /* Starts an empty report over from..to ("YYYY-MM-DD", real dates).
@@ -48,6 +50,13 @@ int stats_report_read(struct stats_report *r, FILE *f);
 /* Writes the summary to out as a Markdown table or CSV (header + rows).
  * Sorts r's arrays. Returns 0, or -1 if writing failed. */
 int stats_report_write(struct stats_report *r, FILE *out, enum stats_report_format fmt);
+/* The report over several kiosks' records: one line per kiosk (per[i],
+ * named by per[i].kiosk or names[i]) and their total, then total's
+ * sections. In CSV every row starts with the kiosk's name ("total" for the
+ * sum): kiosk,section,name,result,value. Returns 0, or -1 if writing failed. */
+int stats_report_write_fleet(struct stats_report *per, const char *const *names, int n,
+                             struct stats_report *total, FILE *out,
+                             enum stats_report_format fmt);
 /* Frees what r owns and zeroes it. */
 void stats_report_free(struct stats_report *r);
 /* The format named "md", "csv" or NULL (md) into *fmt; returns 0 or -1. */

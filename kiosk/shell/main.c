@@ -104,6 +104,9 @@ static int main_schedule(const struct cli *c, const struct run_paths *p)
 /* kiosk --report FROM TO [--format csv|md]: exit 0, 1 (config or file), 2 (usage). */
 static int main_report(const struct cli *c, const struct run_paths *p)
 {
+    if (c->n_report_paths > 0) /* several kiosks' records: no config needed */
+        return report_print_fleet(stdout, c->report_paths, c->n_report_paths, c->report_from,
+                                  c->report_to, c->report_format);
     struct config cfg;
     if (main_load(c, p, &cfg, 0) != 0)
         return 1;

@@ -54,6 +54,21 @@ static void test_modes(void)
     CHECK_INT(c.mode, CLI_SCHEDULE);
     CHECK_INT(c.from_y * 10000 + c.from_m * 100 + c.from_d, 20261224);
     CHECK_INT(c.days, 14);
+    /* Several kiosks' records, before or after --format; none = the config's. */
+    CHECK_INT(parse("--report 2026-11-01 2026-11-30 a.jsonl --format csv dir/", &c, err,
+                    sizeof err), 0);
+    CHECK_INT(c.mode, CLI_REPORT);
+    CHECK_INT(c.n_report_paths, 2);
+    CHECK_STR(c.report_paths[1], "dir/");
+    CHECK_STR(c.report_format, "csv");
+    CHECK_INT(parse("--report 2026-11-01 2026-11-30", &c, err, sizeof err), 0);
+    CHECK_INT(c.n_report_paths, 0);
+    CHECK_INT(parse("stray.jsonl", &c, err, sizeof err), -1);
+    /* --config-url goes with --check-config only. */
+    CHECK_INT(parse("--check-config --config-url https://a.jp/k.json", &c, err, sizeof err), 0);
+    CHECK_STR(c.config_url, "https://a.jp/k.json");
+    CHECK_INT(parse("--config-url https://a.jp/k.json", &c, err, sizeof err), -1);
+    CHECK_STR(err, "--config-url applies to --check-config only");
     CHECK_INT(parse("--version", &c, err, sizeof err), 0);
     CHECK_INT(c.mode, CLI_VERSION);
     CHECK_INT(parse("--help", &c, err, sizeof err), 0);

@@ -209,6 +209,46 @@ static void test_report_file(const char *data, const char *fmt, const char *expe
     fclose(out);
 }
 
+/* Three kiosks' records (tests/data/stats/fleet/, sums checked by hand:
+ * hall-a 4 sessions and 12.0 call minutes, hall-b 2 and 10.0, hall-c 1
+ * session in November and one in December) as a folder in Markdown and
+ * as three files in CSV, each equal to its expected file. */
+static void test_report_fleet(const char *data)
+{
+    char dir[512], files[3][512], exp_path[512];
+    snprintf(dir, sizeof dir, "%s/stats/fleet", data);
+    for (int i = 0; i < 3; i++)
+        snprintf(files[i], sizeof files[i], "%s/stats/fleet/hall-%c.jsonl", data, 'a' + i);
+    const char *folder[] = {dir}, *three[] = {files[0], files[1], files[2]};
+    struct {
+        const char *const *paths;
+        int n;
+        const char *fmt, *expected;
+    } cases[] = {{folder, 1, "md", "fleet.md"}, {three, 3, "csv", "fleet.csv"}};
+    for (int c = 0; c < 2; c++) {
+        FILE *out = tmpfile();
+        if (!out) {
+            check_failures++;
+            return;
+        }
+        snprintf(exp_path, sizeof exp_path, "%s/stats/%s", data, cases[c].expected);
+        CHECK_INT(report_print_fleet(out, cases[c].paths, cases[c].n, "2026-11-01", "2026-11-30",
+                                     cases[c].fmt),
+                  0);
+        char *want = test_read_file(exp_path);
+        char *got = test_slurp(out);
+        CHECK(want != NULL);
+        CHECK_STR(got, want);
+        free(want);
+        fclose(out);
+    }
+    FILE *out = tmpfile();
+    const char *missing[] = {"no-such-records.jsonl"};
+    CHECK_INT(report_print_fleet(out, missing, 1, "2026-11-01", "2026-11-30", "csv"), 1);
+    if (out)
+        fclose(out);
+}
+
 static void test_report_counts(const char *data)
 {
     char sample[512];
@@ -384,6 +424,7 @@ int main(int argc, char **argv)
     test_report_file(data, NULL, "report.md");
     test_report_file(data, "csv", "report.csv");
     test_report_counts(data);
+    test_report_fleet(data);
     test_report_errors(data);
     test_metrics();
     return CHECK_RESULT();
