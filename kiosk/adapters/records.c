@@ -165,12 +165,8 @@ static int records_open(struct records *r)
     if (r->fd >= 0)
         return 0;
     r->fd = open(r->stats_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (r->fd >= 0) {
-        if (r->stats_warned)
-            msg_info("%s: writing usage records again", r->stats_path);
-        r->stats_warned = 0;
-        return 0;
-    }
+    if (r->fd >= 0)
+        return 0; /* "again" only after a write went through: a full disk opens fine */
     if (!r->stats_warned)
         msg_warn("cannot open %s: %s: usage records are not kept", r->stats_path,
                  strerror(errno));
@@ -214,9 +210,13 @@ static long records_write_batch(struct records *r, int n)
         if (len > 0 && records_write_line(r, line, (size_t)len) != 0)
             return n - i;
     }
-    if (fdatasync(r->fd) != 0 && !r->stats_warned) {
-        msg_warn("%s: fdatasync: %s", r->stats_path, strerror(errno));
+    if (fdatasync(r->fd) != 0) {
+        if (!r->stats_warned)
+            msg_warn("%s: fdatasync: %s", r->stats_path, strerror(errno));
         r->stats_warned = 1;
+    } else if (r->stats_warned) {
+        msg_info("%s: writing usage records again", r->stats_path);
+        r->stats_warned = 0;
     }
     return 0;
 }

@@ -162,6 +162,15 @@ static void run_call_over(void *ctx)
     SDL_SetWindowInputFocus(r->win);
 }
 
+/* With --verbose, which target a tap hit and whether a finger or the mouse
+ * made it (tests check the finger path, e.g. under rotation). */
+static void run_log_tap(const SDL_Event *e, const struct app_event *ev)
+{
+    if (ev->kind == APP_EV_ACTION)
+        msg_debug("tap %s %d by %s", app_action_name(ev->target.action), ev->target.arg,
+                  e->type == SDL_FINGERUP ? "finger" : "mouse");
+}
+
 static void run_event(struct run *r, const SDL_Event *e, double now)
 {
     if (e->type == SDL_QUIT) {
@@ -184,6 +193,10 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
         return;
     }
     if (e->type == SDL_WINDOWEVENT) {
+        /* SDL on X11 drops a click that comes within 10 ms of the focus
+         * (SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH): tests wait for this line. */
+        if (e->window.event == SDL_WINDOWEVENT_FOCUS_GAINED)
+            msg_debug("window %u has the focus", (unsigned)e->window.windowID);
         r->host.dirty = 1;
         return;
     }
@@ -193,6 +206,7 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
         if (input_handle(&r->bar.in, r->bar.ui, e, now, &ev, &redraw))
             host_feed(&r->host, &ev, now);
     } else if (input_handle(&r->in, r->ui, e, now, &ev, &redraw)) {
+        run_log_tap(e, &ev);
         host_feed(&r->host, &ev, now);
     }
     if (redraw)

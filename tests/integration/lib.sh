@@ -10,6 +10,7 @@ work=$(mktemp -d)
 log=$work/kiosk.log
 [ -z "$out" ] || mkdir -p "$out"
 pids=()
+mounts=() # file systems a test mounted: unmounted at the end
 kpid=
 main_shell=$$
 cleanup() {
@@ -23,6 +24,7 @@ cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
     [ -z "${policy_file:-}" ] || rm -f "$policy_file"
+    for m in "${mounts[@]}"; do umount "$m" || rc=1; done
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
     exit "$rc"
 }
@@ -148,8 +150,10 @@ start_kiosk() {
     kpid=$!
     pids+=($kpid)
     wait_log "first frame presented" 10
-    wid=$(xdotool search --sync --pid "$kpid" | head -n1)
+    wid=$(xdotool search --sync --onlyvisible --pid "$kpid" | head -n1)
     [ -n "$wid" ] || fail "no window of the kiosk (pid $kpid)"
+    # A click in the same instant as the focus would be dropped by SDL.
+    wait_log "window [0-9]* has the focus" 10
 }
 
 # Ends the kiosk as the system would (SIGTERM): it must exit 0 with no
