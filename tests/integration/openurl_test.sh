@@ -92,7 +92,8 @@ while ! tail -n +$((n + 1)) "$log" | grep -q "reached max_minutes"; do
         read -r x y <<<"$(live_target "$m" CONTINUE 0)"
         [ -n "$x" ] || fail "no CONTINUE target on the idle warning"
         click "$x" "$y"
-        wait_new "$m" "target END_CALL 0" 5 # the call's screen is back
+        # the call's screen is back (or max_minutes came with the tap)
+        wait_new "$m" "target END_CALL 0\|reached max_minutes" 5
         continues=$((continues + 1))
     fi
 done
