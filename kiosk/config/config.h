@@ -138,7 +138,7 @@ enum config_severity { CONFIG_ERROR = 0, CONFIG_WARNING = 1 };
 struct config_diag {
     enum config_severity severity;
     int line, col;  /* 1-based; 0 when not placeable (e.g. file unreadable) */
-    char path[128]; /* JSON path, e.g. municipalities[8].call.url ("" = file) */
+    char path[256]; /* JSON path, e.g. municipalities[8].call.url ("" = file) */
     char message[256];
     int kind;              /* message kind (enum config_msg in config_diags.h) */
     char message_ja[384];  /* the same message in Japanese */

@@ -149,6 +149,35 @@ static void config_check_files(struct config_ctx *ctx)
     config_check_folder(ctx, cfg->kiosk.metrics_path, "kiosk.metrics_path");
 }
 
+/* A town's name lacking one of the kiosk's languages shows in another
+ * language on that language's screens: a warning per missing language. */
+static void config_check_name_langs(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    if (!ctx->langs_ok)
+        return;
+    for (int i = 0; i < cfg->n_municipalities; i++) {
+        const struct ltext *name = &cfg->municipalities[i].name;
+        if (name->n == 0)
+            continue;
+        for (int l = 0; l < cfg->kiosk.n_languages; l++) {
+            const char *lang = cfg->kiosk.languages[l];
+            int has = 0;
+            for (int k = 0; k < name->n && !has; k++)
+                has = strcmp(name->e[k].lang, lang) == 0 ||
+                      (!name->e[k].lang[0] && strcmp(lang, cfg->kiosk.default_language) == 0);
+            /* ja-easy screens show the Japanese name (the kanji a reader
+             * sees on the town's signs): no warning for it. */
+            if (has || (strcmp(lang, "ja-easy") == 0 && ltext_has(name, "ja")))
+                continue;
+            char path[CONFIG_PATH_MAX];
+            snprintf(path, sizeof path, "municipalities[%d].name", i);
+            config_ctx_warn(ctx, path, CONFIG_MSG_NAME_NO_LANG, lang,
+                            ltext_get(name, lang, cfg->kiosk.default_language), NULL);
+        }
+    }
+}
+
 void config_check_all(struct config_ctx *ctx)
 {
     const struct config *cfg = ctx->cfg;
@@ -160,6 +189,7 @@ void config_check_all(struct config_ctx *ctx)
                      offsetof(struct config_kpi, id));
     config_check_service_munis(ctx);
     config_check_hosts_needed(ctx);
+    config_check_name_langs(ctx);
     if (!ctx->opts->skip_files)
         config_check_files(ctx);
 }

@@ -87,9 +87,10 @@
     X(EXPECT_HOURS, "must be \"HH:MM-HH:MM\" or a list of them, not %1",                       \
       "\"HH:MM-HH:MM\" またはそのリストで書いてください（%1 ではなく）")                       \
     X(MISSING, "required field `%1` is missing", "必須の項目 `%1` がありません")               \
-    X(UNKNOWN_KEY, "unknown key `%1` (ignored)", "不明なキー `%1` です（無視されます）")       \
-    X(UNKNOWN_KEY_SUGGEST, "unknown key `%1` (ignored); did you mean `%2`?",                   \
-      "不明なキー `%1` です（無視されます）。`%2` の間違いではありませんか？")                 \
+    X(UNKNOWN_KEY, "unknown key `%1`: the kiosk does not know it; check its spelling",         \
+      "不明なキー `%1` です。つづりを確認してください")                                        \
+    X(UNKNOWN_KEY_SUGGEST, "unknown key `%1`; did you mean `%2`?",                             \
+      "不明なキー `%1` です。`%2` の間違いではありませんか？")                                 \
     X(DUP_ID, "id `%1` is already used by %2", "id `%1` は %2 ですでに使われています")         \
     X(EMPTY, "must not be empty", "空にはできません")                                          \
     X(RANGE, "must be between %1 and %2, not %3",                                              \
@@ -114,6 +115,10 @@
       "既定の言語 `%1` の文字列がありません")                                                  \
     X(TIME_FORMAT, "`%1` is not an opening time: write HH:MM-HH:MM, e.g. 08:45-17:30",         \
       "`%1` は受付時間として読めません。半角で HH:MM-HH:MM（例: 08:45-17:30）と書いてください") \
+    X(TIME_CHAR, "`%1` has %2, which the kiosk cannot read; write half-width digits, `:` and a plain hyphen `-`: `%3`", \
+      "`%1` に %2 が入っていて読めません。半角の数字・`:`・ハイフン `-` で `%3` と書いてください") \
+    X(NAME_NO_LANG, "no name in `%1`: the `%1` screens show `%2` instead",                    \
+      "`%1` の名前がありません。`%1` の画面には代わりに `%2` が表示されます")                  \
     X(TIME_ORDER, "`%1` closes before it opens", "`%1` は終了時刻が開始時刻より前です")        \
     X(TIME_OVERLAP, "`%1` overlaps or comes before `%2`; list times in order without overlap", \
       "`%1` が `%2` と重なっているか順番が逆です。重ならないよう時刻順に書いてください")       \

@@ -5,6 +5,7 @@
 
 #include "config_fields.h"
 #include "date.h"
+#include "utf8.h"
 
 static int config_hours_digits(const char **p, int min_n, int max_n, int *out)
 {
@@ -48,6 +49,46 @@ static int config_hours_range(const char *s, struct config_interval *iv)
     return iv->open_min < iv->close_min ? 0 : -2;
 }
 
+/* The half-width form of a character clerks type by mistake in hours
+ * (dashes, wave dashes, full-width digits, colon and space), or 0. */
+static char config_hours_ascii(unsigned cp)
+{
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (char)('0' + (cp - 0xFF10));
+    if (cp == 0xFF1A)
+        return ':';
+    if (cp == 0x3000)
+        return ' ';
+    if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFF0D || cp == 0x301C ||
+        cp == 0xFF5E || cp == 0x30FC || cp == 0xFF70)
+        return '-';
+    return 0;
+}
+
+/* When s reads as hours once such characters are made half-width: the
+ * first of them quoted with its code point into what, the corrected text
+ * into fixed; returns 1. Else 0. */
+static int config_hours_fixable(const char *s, char *what, size_t whatsz, char *fixed,
+                                size_t fixedsz)
+{
+    size_t k = 0, adv;
+    int found = 0;
+    for (const char *p = s; *p && k + 1 < fixedsz; p += adv) {
+        unsigned cp = utf8_decode(p, &adv);
+        char a = cp >= 0x80 ? config_hours_ascii(cp) : (char)cp;
+        if (!a)
+            return 0;
+        if (cp >= 0x80 && !found) {
+            found = 1;
+            snprintf(what, whatsz, "`%.*s` (U+%04X)", (int)adv, p, cp);
+        }
+        fixed[k++] = a;
+    }
+    fixed[k] = '\0';
+    struct config_interval iv;
+    return found && config_hours_range(fixed, &iv) == 0;
+}
+
 static int config_hours_one(struct config_ctx *ctx, const cJSON *it, const char *path,
                             struct config_hours *out, int day)
 {
@@ -56,6 +97,11 @@ static int config_hours_one(struct config_ctx *ctx, const cJSON *it, const char 
     const char *s = it->valuestring;
     struct config_interval iv;
     int rc = config_hours_range(s, &iv);
+    char what[48], fixed[64];
+    if (rc == -1 && config_hours_fixable(s, what, sizeof what, fixed, sizeof fixed)) {
+        config_ctx_err(ctx, path, CONFIG_MSG_TIME_CHAR, s, what, fixed);
+        return -1;
+    }
     if (rc != 0) {
         config_ctx_err(ctx, path, rc == -1 ? CONFIG_MSG_TIME_FORMAT : CONFIG_MSG_TIME_ORDER, s,
                        NULL, NULL);

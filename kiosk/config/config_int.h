@@ -20,6 +20,7 @@ struct config_ctx {
     const struct config_load_opts *opts; /* never NULL inside the loader */
     int errors;
     int langs_ok; /* kiosk.languages and default_language are known */
+    const cJSON *root; /* the file's tree while it is read (municipality names in paths) */
 };
 
 /* Reports at the value of path (or its nearest ancestor in the file)
@@ -34,7 +35,7 @@ void config_ctx_report_key(struct config_ctx *ctx, enum config_severity sev, con
 
 /* A short, quoted rendering of a value for messages: `90`, `"90"`, `[...]`. */
 const char *config_json_excerpt(const cJSON *it, char *buf, size_t bufsz);
-/* Warns about members of obj not in known (NULL-terminated), suggesting
+/* Errs on members of obj not in known (NULL-terminated), suggesting
  * the nearest known key. */
 void config_json_keys(struct config_ctx *ctx, const cJSON *obj, const char *path,
                       const char *const *known);

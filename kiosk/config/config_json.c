@@ -90,7 +90,7 @@ void config_json_keys(struct config_ctx *ctx, const cJSON *obj, const char *path
         char child[CONFIG_PATH_MAX];
         jsonpath_key(child, sizeof child, path, key);
         const char *hint = config_json_suggest(key, known);
-        config_ctx_report_key(ctx, CONFIG_WARNING, child,
+        config_ctx_report_key(ctx, CONFIG_ERROR, child,
                               hint ? CONFIG_MSG_UNKNOWN_KEY_SUGGEST : CONFIG_MSG_UNKNOWN_KEY, key,
                               hint);
     }
@@ -266,7 +266,7 @@ static int config_json_ltext_entry(struct config_ctx *ctx, const cJSON *it, cons
         return -1;
     }
     if (ctx->langs_ok && !config_json_lang_listed(ctx->cfg, lang))
-        config_ctx_report_key(ctx, CONFIG_WARNING, child, CONFIG_MSG_LANG_UNDECLARED, lang,
+        config_ctx_report_key(ctx, CONFIG_ERROR, child, CONFIG_MSG_LANG_UNDECLARED, lang,
                               NULL);
     return ltext_add(out, lang, it->valuestring) == 0 ? 0 : -1;
 }

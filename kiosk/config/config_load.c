@@ -107,6 +107,7 @@ static int config_load_text(struct config_ctx *ctx, const char *buf, size_t len,
         return 0;
     }
     ctx->pos = pos;
+    ctx->root = root;
     config_load_dups(ctx, pos);
     if (!root)
         config_load_err_at(ctx, 0, 0, CONFIG_MSG_FILE_NOMEM, NULL);
@@ -119,6 +120,7 @@ static int config_load_text(struct config_ctx *ctx, const char *buf, size_t len,
     }
     if (root)
         config_check_all(ctx); /* even after errors: report everything in one run */
+    ctx->root = NULL;
     cJSON_Delete(root);
     ctx->pos = NULL;
     jsonpos_free(pos);
@@ -176,7 +178,7 @@ static int config_load_common(const char *name, const char *buf, size_t len,
     static const struct config_load_opts no_opts;
     struct config_diags local_diags = {0, 0, 0, 0, NULL};
     struct config_ctx ctx = {cfg, diags ? diags : &local_diags, NULL, opts ? opts : &no_opts,
-                             0, 0};
+                             0, 0, NULL};
     int first = ctx.diags->n, refused = 0;
     memset(cfg, 0, sizeof *cfg);
     config_load_init(cfg, name);

@@ -49,6 +49,22 @@ screenshot "$out/reload_broken.png"
     fail "the screen changed after a broken save"
 echo "ok: broken save refused, screen unchanged"
 
+# 1b. A clerk misspells a key ("hous" for "hours"): the town would take
+# calls at any hour, so it is an error and the reload is refused too.
+n=$(log_lines)
+python3 - "$work/good.json" "$work/kiosk.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+m = c["municipalities"][0]
+m["hous"] = m.pop("hours", {"sat": "08:45-17:30"})
+json.dump(c, open(sys.argv[2] + ".tmp", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+mv "$work/kiosk.json.tmp" "$work/kiosk.json"
+wait_new "$n" "error: municipalities\\[[0-9]*\\] (.*)\\.hous: unknown key .hous.; did you mean .hours.?" 10
+wait_new "$n" "keeps running the last good config" 5
+! tail -n +$((n + 1)) "$log" | grep -q "config reloaded" || fail "a config with an unknown key was taken"
+echo "ok: misspelt key refused"
+
 # 2. The clerk fixes it and changes the title: checked at once, taken when
 # the visitor goes home (never under a visitor), and then on screen.
 n=$(log_lines)

@@ -34,7 +34,8 @@ SCHEMA_REJECTS = {
     "bad_launcher": "launcher placeholders, host patterns",
     "bad_languages": "uniqueItems, language code pattern",
     "bad_hosts_needed": "allowed_hosts required when a municipality has a call",
-    "bad_unknown_keys": "additionalProperties (the C checker only warns)",
+    "bad_unknown_keys": "additionalProperties: false (unknown keys are errors in the C checker too)",
+    "bad_clerk_typos": "additionalProperties: false catches `hous`; the C checker also names the hours character",
 }
 # Only the C checker can tell (not JSON-Schema-expressible, or not JSON at all).
 C_ONLY = {

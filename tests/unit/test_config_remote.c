@@ -14,7 +14,7 @@ static const char test_local[] =
     "{\"kiosk\": {\"id\": \"hall-a\", \"languages\": [\"ja\", \"en\"], \"title\": \"L\"},\n"
     " \"fleet\": {\"config_url\": \"https://cfg.example.jp/kiosk.json\", \"interval_s\": 60},\n"
     " \"call\": {\"allowed_hosts\": [\"meet.example.jp\"], \"max_minutes\": 20},\n"
-    " \"municipalities\": [{\"id\": \"local-town\", \"name\": \"Local\", \"color\": \"#112233\"}]}\n";
+    " \"municipalities\": [{\"id\": \"local-town\", \"name\": {\"ja\": \"Local\", \"en\": \"Local\"}, \"color\": \"#112233\"}]}\n";
 
 static int test_load(const char *remote, struct config *cfg, struct config_diags *d)
 {
@@ -30,9 +30,9 @@ static void test_merge(void)
         "{\"kiosk\": {\"id\": \"evil\", \"languages\": [\"ja\"], \"title\": \"R\"},\n"
         " \"call\": {\"max_minutes\": 45},\n"
         " \"municipalities\": [\n"
-        "  {\"id\": \"tobetsu\", \"name\": \"T\", \"color\": \"#2E7D32\",\n"
+        "  {\"id\": \"tobetsu\", \"name\": {\"ja\": \"T\", \"en\": \"T\"}, \"color\": \"#2E7D32\",\n"
         "   \"call\": {\"url\": \"https://meet.example.jp/t-{session}\"}},\n"
-        "  {\"id\": \"ebetsu\", \"name\": \"E\", \"color\": \"#000000\"}],\n"
+        "  {\"id\": \"ebetsu\", \"name\": {\"ja\": \"E\", \"en\": \"E\"}, \"color\": \"#000000\"}],\n"
         " \"services\": [{\"id\": \"lib\", \"title\": \"Library\", \"body\": \"B\"}]}\n";
     struct config cfg;
     struct config_diags d = {0};
@@ -67,7 +67,7 @@ static void test_refused(void)
 {
     const char *hosts =
         "{\"call\": {\"allowed_hosts\": [\"meet.example.jp\", \"evil.example.com\"]},\n"
-        " \"municipalities\": [{\"id\": \"x\", \"name\": \"X\", \"color\": \"#000000\",\n"
+        " \"municipalities\": [{\"id\": \"x\", \"name\": {\"ja\": \"X\", \"en\": \"X\"}, \"color\": \"#000000\",\n"
         "   \"call\": {\"url\": \"https://evil.example.com/{session}\"}}]}\n";
     struct config cfg;
     struct config_diags d = {0};
@@ -80,7 +80,7 @@ static void test_refused(void)
                     "in the kiosk's own config file: the whole remote document is refused");
     config_diags_free(&d);
     const char *launcher = "{\"call\": {\"launcher\": [\"/bin/sh\", \"-c\", \"{url}\"]},\n"
-                           " \"municipalities\": [{\"id\": \"x\", \"name\": \"X\", "
+                           " \"municipalities\": [{\"id\": \"x\", \"name\": {\"ja\": \"X\", \"en\": \"X\"}, "
                            "\"color\": \"#000000\"}]}\n";
     CHECK_INT(test_load(launcher, &cfg, &d), -2);
     CHECK(d.n_errors == 1 && strcmp(d.d[0].path, "call.launcher") == 0);
@@ -96,7 +96,7 @@ static void test_invalid(void)
     CHECK_INT(test_load("{\"municipalities\": [", &cfg, &d), -1);
     CHECK(d.n_errors == 1 && d.d[0].line == 1);
     config_diags_free(&d);
-    const char *host = "{\"municipalities\": [{\"id\": \"x\", \"name\": \"X\", \"color\": "
+    const char *host = "{\"municipalities\": [{\"id\": \"x\", \"name\": {\"ja\": \"X\", \"en\": \"X\"}, \"color\": "
                        "\"#000000\",\n \"call\": {\"url\": \"https://other.example.com/\"}}]}";
     CHECK_INT(test_load(host, &cfg, &d), -1);
     CHECK(d.n_errors == 1 && d.d[0].line == 2);

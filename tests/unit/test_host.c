@@ -13,7 +13,7 @@
 #define TEST_CONFIG_A                                                                    \
     "{\"kiosk\": {\"id\": \"k1\", \"title\": \"A\", \"languages\": [\"ja\", \"en\"]},"   \
     " \"call\": {\"allowed_hosts\": [\"meet.example.jp\"]},"                             \
-    " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": \"当別町\","                   \
+    " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": {\"ja\": \"当別町\", \"en\": \"Tobetsu\"},"                   \
     " \"color\": \"#2E7D32\", \"call\": {\"url\": \"https://meet.example.jp/{session}\"}}]}"
 #define TEST_CONFIG_B                                                                    \
     "{\"kiosk\": {\"id\": \"k2\", \"title\": \"B\", \"languages\": [\"ja\"]},"           \

@@ -199,7 +199,7 @@ static int test_urlrule_checker(const char *url)
     int msg = rc == 0 ? CONFIG_MSG_COUNT : -1;
     for (int i = 0; i < diags.n; i++)
         if (diags.d[i].severity == CONFIG_ERROR &&
-            strcmp(diags.d[i].path, "municipalities[0].call.url") == 0)
+            strcmp(diags.d[i].path, "municipalities[0] (M).call.url") == 0)
             msg = diags.d[i].kind;
     if (rc == 0)
         config_free(&cfg);
