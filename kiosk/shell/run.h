@@ -7,9 +7,7 @@ struct run_paths {
     char fonts_dir[1024];
 };
 
-/* The SDL hints the kiosk renders and takes input with (before SDL_Init);
- * the benchmark sets the same. */
-void run_hints(void);
+#include "run_hints.h"
 /* The interactive kiosk: window, loop, calls, reload. Returns the exit code. */
 int run_kiosk(const struct cli *c, const struct run_paths *p);
 #endif

@@ -75,8 +75,7 @@ void bench_xvfb_stop(struct bench_xvfb *x)
     x->pid = 0;
 }
 
-/* Reads what is there; returns 1 when a complete line contained want. */
-static int bench_kiosk_read(struct bench_kiosk *k, const char *want, int verbose)
+int bench_kiosk_read(struct bench_kiosk *k, const char *want, int verbose)
 {
     char buf[4096];
     ssize_t n = read(k->err_fd, buf, sizeof buf);
@@ -219,6 +218,15 @@ long bench_proc_status_kib(pid_t pid, const char *key)
 {
     char path[64], buf[4096];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    if (bench_read_file(path, buf, sizeof buf) != 0)
+        return -1;
+    return (long)bench_status_field(buf, key);
+}
+
+long bench_proc_rollup_kib(pid_t pid, const char *key)
+{
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
     if (bench_read_file(path, buf, sizeof buf) != 0)
         return -1;
     return (long)bench_status_field(buf, key);

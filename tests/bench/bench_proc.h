@@ -30,6 +30,9 @@ struct bench_kiosk {
  * under display, stderr into a pipe, and waits up to timeout_s for the
  * "first frame presented" line. Returns 0, or -1 (the child is stopped). */
 int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, double timeout_s);
+/* Reads what is there on err_fd (verbose: echo it); returns 1 when a
+ * complete line contained want, 0 if not, -1 at end of file. */
+int bench_kiosk_read(struct bench_kiosk *k, const char *want, int verbose);
 /* Sleeps seconds while draining the kiosk's stderr (verbose: echo it). */
 void bench_kiosk_sleep(struct bench_kiosk *k, double seconds, int verbose);
 /* SIGTERM, then SIGKILL after 3 s; ru gets the child's rusage. Returns its
@@ -52,6 +55,8 @@ struct bench_proc_sample {
 int bench_proc_sample(pid_t pid, struct bench_proc_sample *s);
 /* A "VmHWM:"-style line of /proc/PID/status in KiB; -1 if unreadable. */
 long bench_proc_status_kib(pid_t pid, const char *key);
+/* The same from /proc/PID/smaps_rollup ("Pss:", "Anonymous:"). */
+long bench_proc_rollup_kib(pid_t pid, const char *key);
 /* Runs argv (no shell), waits, returns its exit status or -1. */
 int bench_proc_run(char *const argv[]);
 #endif

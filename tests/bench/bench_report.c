@@ -11,6 +11,12 @@
 #define BUDGET_RSS_MIB (60e6 / 1048576.0) /* 60 MB */
 #define BUDGET_IDLE_CPU_PERCENT 0.2
 #define BUDGET_WAKEUPS_PER_S 2.0
+/* Issue 15's budgets against the floor (kiosk_floor, same run). */
+#define BUDGET_PAINT_RATIO 1.15
+#define BUDGET_PSS_RATIO 1.6
+#define BUDGET_PSS_MIB 25.0
+#define BUDGET_FLOOR_IDLE_CPU_PERCENT 0.05
+#define BUDGET_FLOOR_WAKEUPS_PER_S 0.3
 
 static double med(const struct bench_series *s) { return bench_series_pct(s, 50); }
 static double p99(const struct bench_series *s) { return bench_series_pct(s, 99); }
@@ -138,6 +144,48 @@ static void bench_process_table(const struct bench_opts *o, const struct bench_r
     printf("\n");
 }
 
+/* a / b, or -1 when b is not a positive figure. */
+static double bench_ratio(double a, double b) { return b > 0 ? a / b : -1; }
+
+static void bench_floor_table(const struct bench_floor *f)
+{
+    const struct bench_prog *k = &f->kiosk, *b = &f->floor;
+    printf("\nthe kiosk beside the floor (kiosk_floor: bare SDL2 + SDL2_ttf, one line of "
+           "Japanese), %dx%d, alternated, %d starts each; first paint seen by XGetImage from "
+           "the bench\n", f->width, f->height, k->paint_ms.n);
+    printf("  %-34s %10s %10s %8s\n", "median", "kiosk", "floor", "ratio");
+    printf("  %-34s %10.1f %10.1f %7.2fx\n", "exec -> first painted pixels, ms",
+           med(&k->paint_ms), med(&b->paint_ms), bench_ratio(med(&k->paint_ms), med(&b->paint_ms)));
+    printf("  %-34s %10.1f %10.1f %7.2fx\n", "exec -> first frame line, ms", med(&k->line_ms),
+           med(&b->line_ms), bench_ratio(med(&k->line_ms), med(&b->line_ms)));
+    printf("  %-34s %10.1f %10.1f %7.2fx\n", "PSS, MiB", BENCH_MIB(med(&k->pss_kib)),
+           BENCH_MIB(med(&b->pss_kib)), bench_ratio(med(&k->pss_kib), med(&b->pss_kib)));
+    printf("  %-34s %10.1f %10.1f %7.2fx\n", "private anonymous memory, MiB",
+           BENCH_MIB(med(&k->anon_kib)), BENCH_MIB(med(&b->anon_kib)),
+           bench_ratio(med(&k->anon_kib), med(&b->anon_kib)));
+    printf("  %-34s %10.3f %10.3f\n", "idle CPU, % of a core", k->idle_cpu_percent,
+           b->idle_cpu_percent);
+    double wr = bench_ratio(k->idle_wakeups, b->idle_wakeups);
+    printf("  %-34s %10.2f %10.2f ", "idle wake-ups/s", k->idle_wakeups, b->idle_wakeups);
+    if (wr >= 0)
+        printf("%7.2fx\n", wr);
+    else
+        printf("%8s\n", "n/a"); /* the floor did not wake at all */
+}
+
+static void bench_floor_budgets(const struct bench_floor *f)
+{
+    const struct bench_prog *k = &f->kiosk, *b = &f->floor;
+    printf("budgets against the floor (%dx%d):\n", f->width, f->height);
+    bench_budget("first paint / floor's", bench_ratio(med(&k->paint_ms), med(&b->paint_ms)),
+                 BUDGET_PAINT_RATIO, "x");
+    bench_budget("PSS / floor's", bench_ratio(med(&k->pss_kib), med(&b->pss_kib)),
+                 BUDGET_PSS_RATIO, "x");
+    bench_budget("PSS", BENCH_MIB(med(&k->pss_kib)), BUDGET_PSS_MIB, "MiB");
+    bench_budget("idle CPU on home", k->idle_cpu_percent, BUDGET_FLOOR_IDLE_CPU_PERCENT, "%");
+    bench_budget("idle wake-ups on home", k->idle_wakeups, BUDGET_FLOOR_WAKEUPS_PER_S, "/s");
+}
+
 void bench_report_table(const struct bench_opts *o, const struct config *cfg,
                         const struct bench_result *r)
 {
@@ -148,6 +196,8 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
     }
     if (r->have_process)
         bench_process_table(o, r);
+    if (r->have_floor)
+        bench_floor_table(&r->floor);
     printf("\nbudgets (1920x1080, medians unless p99):\n");
     if (r->have_process)
         bench_budget("first frame after exec", med(&r->first_frame), BUDGET_FIRST_FRAME_MS,
@@ -174,6 +224,8 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
         bench_budget("idle CPU on home", r->idle_cpu_percent, BUDGET_IDLE_CPU_PERCENT, "%");
         bench_budget("idle wake-ups", r->idle_wakeups, BUDGET_WAKEUPS_PER_S, "/s");
     }
+    if (r->have_floor)
+        bench_floor_budgets(&r->floor);
 }
 
 static void bench_json_stat(FILE *f, const char *key, const struct bench_series *s, const char *tail)
@@ -222,6 +274,39 @@ static void bench_json_touch(FILE *f, const struct bench_result *r)
     fprintf(f, "  },\n");
 }
 
+static void bench_json_prog(FILE *f, const char *name, const struct bench_prog *p)
+{
+    fprintf(f, "    \"%s\": {\"first_paint_ms\": %.1f, \"first_frame_line_ms\": %.1f, "
+            "\"pss_mib\": %.2f, \"anon_mib\": %.2f, \"idle_cpu_percent\": %.4f, "
+            "\"idle_wakeups_per_s\": %.3f}", name, med(&p->paint_ms), med(&p->line_ms),
+            BENCH_MIB(med(&p->pss_kib)), BENCH_MIB(med(&p->anon_kib)), p->idle_cpu_percent,
+            p->idle_wakeups);
+}
+
+static void bench_json_floor(FILE *f, const struct bench_floor *fl)
+{
+    const struct bench_prog *k = &fl->kiosk, *b = &fl->floor;
+    fprintf(f, "  \"floor\": {\n    \"size\": \"%dx%d\", \"starts\": %d,\n", fl->width,
+            fl->height, k->paint_ms.n);
+    bench_json_prog(f, "kiosk", k);
+    fprintf(f, ",\n");
+    bench_json_prog(f, "floor", b);
+    fprintf(f, ",\n    \"ratios\": {\"first_paint\": %.3f, \"pss\": %.3f, \"anon\": %.3f, "
+            "\"idle_wakeups\": %.3f},\n", bench_ratio(med(&k->paint_ms), med(&b->paint_ms)),
+            bench_ratio(med(&k->pss_kib), med(&b->pss_kib)),
+            bench_ratio(med(&k->anon_kib), med(&b->anon_kib)),
+            bench_ratio(k->idle_wakeups, b->idle_wakeups));
+    double pr = bench_ratio(med(&k->paint_ms), med(&b->paint_ms));
+    double sr = bench_ratio(med(&k->pss_kib), med(&b->pss_kib));
+    fprintf(f, "    \"budgets_met\": {\"first_paint_ratio\": %s, \"pss_ratio\": %s, "
+            "\"pss_mib\": %s, \"idle_cpu\": %s, \"idle_wakeups\": %s}\n  },\n",
+            pr >= 0 && pr <= BUDGET_PAINT_RATIO ? "true" : "false",
+            sr >= 0 && sr <= BUDGET_PSS_RATIO ? "true" : "false",
+            BENCH_MIB(med(&k->pss_kib)) <= BUDGET_PSS_MIB ? "true" : "false",
+            k->idle_cpu_percent <= BUDGET_FLOOR_IDLE_CPU_PERCENT ? "true" : "false",
+            k->idle_wakeups <= BUDGET_FLOOR_WAKEUPS_PER_S ? "true" : "false");
+}
+
 void bench_report_json(FILE *f, const struct bench_opts *o, const struct config *cfg,
                        const struct bench_result *r)
 {
@@ -253,6 +338,8 @@ void bench_report_json(FILE *f, const struct bench_opts *o, const struct config 
             fprintf(f, "%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);
         fprintf(f, "},\n");
     }
+    if (r->have_floor)
+        bench_json_floor(f, &r->floor);
     fprintf(f, "  \"complete\": %s\n}\n", r->have_inproc && r->have_process ? "true" : "false");
 }
 
@@ -263,4 +350,5 @@ void bench_result_free(struct bench_result *r)
     bench_series_free(&r->first_frame);
     bench_series_free(&r->first_reported);
     bench_series_free(&r->first_cpu);
+    bench_floor_free(&r->floor);
 }

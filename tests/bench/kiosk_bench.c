@@ -14,6 +14,7 @@
 #include "bench_inproc.h"
 #include "bench_proc.h"
 #include "bench_report.h"
+#include "fontfind.h"
 #include "msg.h"
 #include "host.h"
 #include "run.h"
@@ -34,6 +35,8 @@ static void bench_usage(void)
            "  --large-text, --high-contrast   in process, the accessibility modes\n"
            "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
            "  --only-inproc, --only-process   half of the measurements\n"
+           "  --floor-size WxH       window of the kiosk-against-floor starts (default 1280x720)\n"
+           "  --no-floor             leave out the kiosk-against-floor starts\n"
            "  --verbose              echo the kiosk's log\n");
 }
 
@@ -83,6 +86,16 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
             o->only_inproc = 1;
         } else if (!strcmp(a, "--only-process")) {
             o->only_process = 1;
+        } else if (!strcmp(a, "--no-floor")) {
+            o->no_floor = 1;
+        } else if (!strcmp(a, "--floor-size") && v) {
+            char *x;
+            long fw = strtol(argv[++i], &x, 10);
+            long fh = *x == 'x' ? strtol(x + 1, NULL, 10) : 0;
+            if (fw < 320 || fh < 240 || fw > 1920 || fh > 1920)
+                return -1;
+            o->floor_w = (int)fw;
+            o->floor_h = (int)fh;
         } else if (!strcmp(a, "--verbose")) {
             o->verbose = 1;
         } else {
@@ -224,6 +237,26 @@ static int bench_process(struct bench_opts *o, struct bench_result *res, int dis
     return 0;
 }
 
+/* The kiosk and the floor, alternated (bench_floor.c), at o->floor_w x h. */
+static int bench_floor_measure(const struct bench_opts *o, struct bench_result *res, int display)
+{
+    char font[1024], tried[1024];
+    int face;
+    if (fontfind_resolve("BIZUDPGothic-Regular.ttf", o->fonts_dir, font, sizeof font, &face,
+                         tried, sizeof tried) != 0) {
+        fprintf(stderr, "kiosk_bench: the floor's font is not found (tried %s)\n", tried);
+        return -1;
+    }
+    struct bench_floor_opts fo = {.kiosk = o->kiosk, .config = o->config,
+                                  .floor_exe = KIOSK_BENCH_FLOOR, .font = font,
+                                  .display = display, .screen_w = 1920, .screen_h = 1920,
+                                  .starts = o->starts, .idle_seconds = o->idle_seconds,
+                                  .verbose = o->verbose, .json = o->json};
+    res->floor.width = o->floor_w;
+    res->floor.height = o->floor_h;
+    return bench_floor_run(&fo, &res->floor);
+}
+
 static void bench_paths(struct bench_opts *o)
 {
     if (!o->config)
@@ -243,7 +276,8 @@ static void bench_paths(struct bench_opts *o)
 
 int main(int argc, char **argv)
 {
-    struct bench_opts o = {.idle_seconds = 60, .starts = 5, .frames = 200, .rounds = 20};
+    struct bench_opts o = {.idle_seconds = 60, .starts = 5, .frames = 200, .rounds = 20,
+                           .floor_w = 1280, .floor_h = 720};
     if (bench_args(argc, argv, &o) != 0) {
         bench_usage();
         return 2;
@@ -269,6 +303,11 @@ int main(int argc, char **argv)
     if (rc == 0 && !o.only_inproc && bench_process(&o, &res, x.display) != 0)
         rc = 1;
     res.have_process = !o.only_inproc && rc == 0;
+    if (rc == 0 && !o.only_inproc && !o.no_floor) {
+        if (bench_floor_measure(&o, &res, x.display) != 0)
+            rc = 1;
+        res.have_floor = rc == 0;
+    }
     bench_xvfb_stop(&x);
     if (o.json)
         bench_report_json(stdout, &o, &host.cfg, &res);
