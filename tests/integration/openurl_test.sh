@@ -77,9 +77,9 @@ n=$(log_lines)
 openurl_call
 start=$(date +%s)
 continues=0
+m=$(log_lines) # warnings are looked for after this line only, none missed
 while ! tail -n +$((n + 1)) "$log" | grep -q "reached max_minutes"; do
     [ $(($(date +%s) - start)) -lt 75 ] || fail "no max_minutes end within 75 s"
-    m=$(log_lines)
     if tail -n +$((n + 1)) "$log" | grep -q "screen in-call -> home"; then
         fail "idle ended the call although the visitor answered"
     fi
@@ -89,12 +89,15 @@ while ! tail -n +$((n + 1)) "$log" | grep -q "reached max_minutes"; do
         sleep 0.1
     done
     if tail -n +$((m + 1)) "$log" | grep -q "idle warning over in-call"; then
+        wait_new "$m" "targets on idle warning" 5
+        w=$(log_lines)
         read -r x y <<<"$(live_target "$m" CONTINUE 0)"
         [ -n "$x" ] || fail "no CONTINUE target on the idle warning"
         click "$x" "$y"
         # the call's screen is back (or max_minutes came with the tap)
-        wait_new "$m" "target END_CALL 0\|reached max_minutes" 5
+        wait_new "$w" "target END_CALL 0\|reached max_minutes" 5
         continues=$((continues + 1))
+        m=$w
     fi
 done
 took=$(($(date +%s) - start))
