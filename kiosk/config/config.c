@@ -32,6 +32,8 @@ static void config_free_municipality(struct config_municipality *m)
     ltext_free(&m->name);
     free(m->emblem);
     free(m->website);
+    free(m->contact.phone);
+    free(m->contact.url);
     for (int i = 0; i < m->n_services; i++)
         ltext_free(&m->services[i]);
     free(m->services);

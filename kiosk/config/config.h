@@ -79,6 +79,14 @@ struct config_muni_call {
     char *notify_url; /* may be NULL */
 };
 
+/* How a visitor reaches the town hall when no video call can be made
+ * (closed, busy, failed, no camera): its public phone number and a contact
+ * page shown as a QR code. */
+struct config_muni_contact {
+    char *phone; /* as printed, e.g. 0133-23-2330; may be NULL */
+    char *url;   /* https contact page; may be NULL */
+};
+
 struct config_municipality {
     char *id;
     struct ltext name;
@@ -93,6 +101,8 @@ struct config_municipality {
     struct config_date *closed_dates;
     int has_call;
     struct config_muni_call call;
+    int has_contact;
+    struct config_muni_contact contact;
 };
 
 struct config_service {

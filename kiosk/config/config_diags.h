@@ -101,6 +101,8 @@
       "0・90・180・270 のいずれかにしてください（%1 ではなく）")                               \
     X(ID_FORMAT, "`%1` is not a valid id: use lowercase letters a-z, digits 0-9 and `-`",      \
       "`%1` は id に使えません。半角の小文字 a-z・数字 0-9・`-` だけで書いてください")         \
+    X(PHONE, "`%1` is not a phone number: write half-width digits with `-`, e.g. 0133-23-2330", \
+      "`%1` は電話番号として読めません。半角の数字と `-` で書いてください（例: 0133-23-2330）") \
     X(COLOR, "`%1` is not a colour: write #RRGGBB, e.g. #2E7D32",                              \
       "`%1` は色として読めません。#RRGGBB の形（例: #2E7D32）で書いてください")                \
     X(PIN, "must be 64 hexadecimal digits (the SHA-256 of the PIN)",                           \

@@ -217,6 +217,29 @@ void config_fields_fleet(struct config_ctx *ctx, const cJSON *obj, const char *p
     config_ctx_err(ctx, p, CONFIG_MSG_FLEET_CERT_PAIR, NULL, NULL, NULL);
 }
 
+/* 1 if s is a dialable number: what a visitor reads off the screen must be
+ * what the phone accepts, so no letters, no full-width digits. */
+static int config_fields_phone_ok(const char *s)
+{
+    int digits = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (!(s[i] == '-' || s[i] == ' ' || s[i] == '(' || s[i] == ')' ||
+                   (s[i] == '+' && i == 0)))
+            return 0;
+    }
+    return digits >= 6 && digits <= 15;
+}
+
+void config_fields_phone(struct config_ctx *ctx, const char *path, void *base,
+                         const struct config_opt *row)
+{
+    const char *phone = *(char **)config_fields_at(base, row->offset);
+    if (phone && !config_fields_phone_ok(phone))
+        config_ctx_err(ctx, path, CONFIG_MSG_PHONE, phone, NULL, NULL);
+}
+
 int config_fields_ltexts(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
                          const struct config_opt *row)
 {

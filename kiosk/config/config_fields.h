@@ -29,6 +29,10 @@ void config_fields_fleet_url(struct config_ctx *ctx, const char *path, void *bas
                              const struct config_opt *row);
 /* fleet: a client certificate needs its key and the other way round. */
 void config_fields_fleet(struct config_ctx *ctx, const cJSON *obj, const char *path, void *base);
+/* A phone number as a visitor dials it: digits with `-`, spaces or
+ * parentheses, an optional leading `+`, 6 to 15 digits. */
+void config_fields_phone(struct config_ctx *ctx, const char *path, void *base,
+                         const struct config_opt *row);
 /* An array of localized texts (a municipality's services). */
 int config_fields_ltexts(struct config_ctx *ctx, const cJSON *it, const char *path, void *base,
                          const struct config_opt *row);

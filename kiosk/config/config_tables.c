@@ -105,6 +105,16 @@ static const struct config_opt config_tables_muni_call_rows[] = {
 static const struct config_opt_table config_tables_muni_call =
     TABLE("municipality call", config_tables_muni_call_rows, NULL);
 
+/* municipalities[].contact */
+#define CT struct config_muni_contact
+static const struct config_opt config_tables_contact_rows[] = {
+    {ROW("phone", STRING), AT(CT, phone), .check = config_fields_phone},
+    {ROW("url", STRING), AT(CT, url), .check = config_fields_web_url},
+};
+#undef CT
+static const struct config_opt_table config_tables_contact =
+    TABLE("contact", config_tables_contact_rows, NULL);
+
 /* municipalities[] */
 #define M struct config_municipality
 static const struct config_opt config_tables_muni_rows[] = {
@@ -122,6 +132,8 @@ static const struct config_opt config_tables_muni_rows[] = {
      .json_type = "array", .min = 0, .max = 400},
     {ROW("call", OBJECT), AT(M, call), .sub = &config_tables_muni_call, .has_flag = 1,
      .flag_offset = offsetof(M, has_call)},
+    {ROW("contact", OBJECT), AT(M, contact), .sub = &config_tables_contact, .has_flag = 1,
+     .flag_offset = offsetof(M, has_contact)},
 };
 #undef M
 static const struct config_opt_table config_tables_muni =

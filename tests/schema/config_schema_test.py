@@ -34,6 +34,7 @@ SCHEMA_REJECTS = {
     "bad_launcher": "launcher placeholders, host patterns",
     "bad_languages": "uniqueItems, language code pattern",
     "bad_hosts_needed": "allowed_hosts required when a municipality has a call",
+    "bad_contact": "phone pattern (full-width digits, letters, too short)",
     "bad_unknown_keys": "additionalProperties: false (unknown keys are errors in the C checker too)",
     "bad_clerk_typos": "additionalProperties: false catches `hous`; the C checker also names the hours character",
 }
