@@ -44,8 +44,10 @@ static int app_default_lang_index(const struct config *cfg)
 
 static void app_go(struct app_state *st, enum app_screen s, double now, struct app_cmds *cmds)
 {
-    if (st->screen != s)
+    if (st->screen != s) {
         app_push(cmds, APP_CMD_RECORD, APP_REC_SCREEN_VIEW);
+        st->wait_since = 0; /* leaving the page ends a wait */
+    }
     st->screen = s;
     st->screen_since = now;
 }
@@ -65,6 +67,7 @@ static void app_reset(struct app_state *st, double now, struct app_cmds *cmds)
     memset(st->pin, 0, sizeof st->pin);
     st->visitor_active = 0;
     st->idle_ending = 0;
+    st->wait_since = 0;
     if (st->config_waiting) {
         st->config_waiting = 0;
         app_push(cmds, APP_CMD_SWAP_CONFIG, 0);
@@ -121,7 +124,16 @@ double app_idle_remaining(const struct app_state *st, double now)
     if (!st->cfg || (st->screen == APP_SCREEN_HOME && !st->visitor_active) ||
         app_call_covers_kiosk(st))
         return APP_NEVER; /* without a config there is nothing to go back to */
-    return st->last_input + st->cfg->kiosk.idle_timeout_s - now;
+    double left = st->last_input + st->cfg->kiosk.idle_timeout_s - now;
+    if (st->wait_since > 0 && st->wait_since + APP_WAIT_MAX_S - now > left)
+        left = st->wait_since + APP_WAIT_MAX_S - now; /* someone waits: not idle */
+    return left;
+}
+
+int app_waiting(const struct app_state *st, int muni)
+{
+    return st->wait_since > 0 && st->screen == APP_SCREEN_MUNICIPALITY && st->muni == muni &&
+           st->wait_muni == muni;
 }
 
 int app_idle_warning(const struct app_state *st, double now)
@@ -134,7 +146,7 @@ double app_next_deadline(const struct app_state *st)
 {
     double next = APP_NEVER;
     if (app_idle_remaining(st, st->last_input) < APP_NEVER) {
-        double reset = st->last_input + st->cfg->kiosk.idle_timeout_s;
+        double reset = st->last_input + app_idle_remaining(st, st->last_input);
         double warn = reset - APP_WARN_BEFORE_IDLE_S;
         next = warn > st->last_input ? warn : reset;
         if (st->screen_since > 0 && st->screen == APP_SCREEN_THANKS)
@@ -290,6 +302,19 @@ static void app_action(struct app_state *st, const struct app_target *t, double 
     case APP_ACT_CONTINUE: break; /* the touch itself reset the idle timer */
     case APP_ACT_TOGGLE_CONTRAST: st->high_contrast = !st->high_contrast; break;
     case APP_ACT_TOGGLE_LARGE: st->large_text = !st->large_text; break;
+    case APP_ACT_WAIT:
+        /* Only on the busy municipality's own page; a second tap keeps the
+         * first start, so the countdown does not jump back. */
+        if (st->screen == APP_SCREEN_MUNICIPALITY && t->arg == st->muni &&
+            app_valid_muni(st, t->arg) && !app_waiting(st, t->arg)) {
+            st->wait_since = now;
+            st->wait_muni = t->arg;
+        }
+        break;
+    case APP_ACT_TRY_AGAIN:
+        if (st->screen == APP_SCREEN_CALL_FAILED)
+            app_start_call(st, st->muni, now, cmds);
+        break;
     case APP_ACT_ADMIN_GESTURE:
     case APP_ACT_PIN_DIGIT:
     case APP_ACT_PIN_CLEAR:

@@ -27,7 +27,7 @@ enum app_screen {
     X(NONE) X(START) X(MUNICIPALITIES) X(MUNICIPALITY) X(START_CALL) X(CANCEL_CALL)         \
     X(END_CALL) X(BACK) X(HOME) X(LANG) X(SERVICES) X(SERVICE) X(KPI) X(ADMIN_GESTURE)      \
     X(PIN_DIGIT) X(PIN_CLEAR) X(PIN_ENTER) X(ADMIN_RELOAD) X(ADMIN_TEST_CALL)              \
-    X(ADMIN_QUIT) X(CONTINUE) X(TOGGLE_CONTRAST) X(TOGGLE_LARGE)
+    X(ADMIN_QUIT) X(CONTINUE) X(TOGGLE_CONTRAST) X(TOGGLE_LARGE) X(WAIT) X(TRY_AGAIN)
 #define APP_ACTION_ITEM(name) APP_ACT_##name,
 enum app_action { APP_ACTIONS(APP_ACTION_ITEM) APP_ACT_COUNT };
 #undef APP_ACTION_ITEM
@@ -87,6 +87,7 @@ struct app_cmds {
 #define APP_WARN_BEFORE_IDLE_S 10.0 /* "Still there?" shows this long before reset */
 #define APP_THANKS_S 8.0            /* thank-you screen, then home */
 #define APP_FAILED_S 30.0           /* failure screen, then home */
+#define APP_WAIT_MAX_S 1200.0       /* a visitor waiting for a busy clerk: page held this long */
 
 struct app_state {
     const struct config *cfg; /* not owned */
@@ -108,6 +109,12 @@ struct app_state {
     double pin_locked_until;
     int visitor_active; /* 1 from the first touch after home until reset */
     int idle_ending;    /* idle during a call without launcher: its end was asked for */
+    /* WAIT on a busy municipality's page: the visitor chose to wait for its
+     * clerk there. The page then counts down the clerk's estimate and the
+     * idle reset holds off for up to APP_WAIT_MAX_S; leaving the page ends
+     * the wait. wait_since 0 = not waiting. */
+    double wait_since;
+    int wait_muni;
 };
 
 /* Starts on the home screen in the config's default language. */
@@ -140,6 +147,8 @@ int app_set_lang(struct app_state *st, const char *lang);
 const char *app_action_name(enum app_action a);
 /* The screen's name as in --screen ("home", "municipality", ...). */
 const char *app_screen_name(enum app_screen s);
+/* 1 while the visitor waits for municipality muni's clerk (WAIT). */
+int app_waiting(const struct app_state *st, int muni);
 /* 1 when the screen belongs to a call. */
 int app_in_call(const struct app_state *st);
 #endif

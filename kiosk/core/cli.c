@@ -22,6 +22,8 @@ const char *cli_usage(void)
            "                           service:ID, kpi, admin-pin, admin, idle-warning\n"
            "  --at YYYY-MM-DDTHH:MM    with --screenshot: the time to show (Asia/Tokyo)\n"
            "  --high-contrast, --large-text   with --screenshot: the accessibility modes\n"
+           "  --no-camera              with --screenshot: draw as if the camera and microphone\n"
+           "                           were missing\n"
            "  --status ID=STATE        with --screenshot, repeatable: draw as if ID's\n"
            "                           status_url had answered STATE: available, busy,\n"
            "                           busy:MIN (wait in minutes), unknown (no valid\n"
@@ -198,6 +200,8 @@ static int cli_flag(struct cli *c, const char *a, char *err, size_t errsz)
         c->high_contrast = 1;
     else if (strcmp(a, "--large-text") == 0)
         c->large_text = 1;
+    else if (strcmp(a, "--no-camera") == 0)
+        c->no_camera = 1;
     else if (strcmp(a, "--windowed") == 0)
         c->windowed = 1;
     else if (strncmp(a, "--windowed=", 11) == 0) {

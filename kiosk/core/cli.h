@@ -39,6 +39,7 @@ struct cli {
     long long at;        /* --at: fixed time (UTC seconds) for screenshots; -1 = now */
     int high_contrast;   /* --high-contrast (screenshots) */
     int large_text;      /* --large-text (screenshots) */
+    int no_camera;       /* --no-camera (screenshots): camera and microphone missing */
     int verbose;
     int n_status;        /* --status, with --screenshot only */
     struct cli_status status[CLI_MAX_STATUS];

@@ -78,6 +78,22 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(TEST_CALL)                                                                        \
     X(QUIT)                                                                             \
     X(ELAPSED)                                                                          \
+    X(REOPENS)                                                                 \
+    X(TOMORROW)                                                                \
+    X(HOLIDAYS)                                                                \
+    X(YEAR_END_DAYS)                                                           \
+    X(PHONE)                                                                   \
+    X(CONTACT_QR)                                                              \
+    X(OTHER_WAYS)                                                              \
+    X(NO_DEVICE)                                                               \
+    X(VIDEO_CONSULT)                                                           \
+    X(VIDEO_TOWNS)                                                             \
+    X(INFO_TOWNS)                                                              \
+    X(TRY_AGAIN)                                                               \
+    X(ASK_COUNTER)                                                             \
+    X(WAIT_FOR_CLERK)                                                          \
+    X(WAITING)                                                                 \
+    X(CONNECTING_HELP)                                                         \
     X(LANGUAGE)                                                                         \
     X(WEEKDAY_SUN)                                                                      \
     X(WEEKDAY_MON)                                                                      \

@@ -106,8 +106,9 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
     ROW(AVAILABLE, "いま相談できます", "Available now", "現在可以諮詢", "现在可以咨询",
         "지금 상담 가능", "いま そうだん できます"),
     ROW(BUSY, "ただいま対応中です", "Busy", "忙線中", "忙碌中", "상담 중", "いま こんで います"),
-    ROW(STATUS_UNKNOWN, "状況を確認できません", "Status unknown", "無法確認狀態", "无法确认状态",
-        "상태를 확인할 수 없습니다", "いまの ようすが わかりません"),
+    /* The clerk's status could not be read: a call may still work. */
+    ROW(STATUS_UNKNOWN, "つながるか分かりません", "May be available", "不確定能否接通",
+        "不确定能否接通", "연결 가능 여부를 알 수 없습니다", "つながるか わかりません"),
     ROW(CLOSED, "受付時間外です", "Closed", "非服務時間", "非服务时间", "운영 시간이 아닙니다",
         "いまは やすみです"),
     /* A municipality without a remote counter. */
@@ -185,6 +186,53 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
     /* %s = call duration so far, e.g. "3:07". */
     ROW(ELAPSED, "通話時間 %s", "Elapsed %s", "通話時間 %s", "通话时长 %s", "경과 시간 %s",
         "はなした じかん %s"),
+    /* After CLOSED_TODAY on a holiday or in the year-end closure: %s %s =
+     * day and time as in OPENS_AT. */
+    ROW(REOPENS, "次は%s %sから", "opens %s %s", "下次 %s %s 開始", "下次 %s %s 开始",
+        "다음 %s %s부터", "つぎは %s %sから"),
+    /* The next opening's day when it is tomorrow (first argument of OPENS_AT). */
+    ROW(TOMORROW, "明日", "tomorrow", "明天", "明天", "내일", "あした"),
+    /* Hours card: the rows for national holidays and the year-end closure. */
+    ROW(HOLIDAYS, "祝日", "Holidays", "國定假日", "法定节假日", "공휴일", "やすみの ひ"),
+    ROW(YEAR_END_DAYS, "12月29日〜1月3日", "29 Dec–3 Jan", "12月29日〜1月3日", "12月29日〜1月3日",
+        "12월 29일~1월 3일", "12がつ 29にち〜1がつ 3にち"),
+    /* %s = the town hall's phone number, e.g. "0133-23-2330". */
+    ROW(PHONE, "電話 %s", "Phone %s", "電話 %s", "电话 %s", "전화 %s", "でんわ %s"),
+    /* Caption of the contact page QR code. */
+    ROW(CONTACT_QR, "問い合わせページ", "Contact page", "聯絡頁面", "联系页面", "문의 페이지",
+        "といあわせ ページ"),
+    /* Above the phone number and QR code when no call can be made now. */
+    ROW(OTHER_WAYS, "お電話やホームページでも相談できます", "You can also phone or write to the town hall",
+        "也可以透過電話或網站諮詢", "也可以通过电话或网站咨询", "전화나 홈페이지로도 상담할 수 있습니다",
+        "でんわや ホームページでも そうだん できます"),
+    /* Tile and pill: the kiosk's camera or microphone is missing. */
+    ROW(NO_DEVICE, "カメラが使えません", "Camera not ready", "攝影機無法使用", "摄像头无法使用",
+        "카메라를 사용할 수 없습니다", "カメラが つかえません"),
+    /* Home: the primary button, to the towns that take video calls. */
+    ROW(VIDEO_CONSULT, "職員とビデオで相談する", "Talk to a clerk by video", "與職員視訊諮詢",
+        "与职员视频咨询", "직원과 영상으로 상담하기", "しょくいんと ビデオで はなす"),
+    /* Municipalities screen: the headings of the two groups. */
+    ROW(VIDEO_TOWNS, "ビデオで相談できる市町村", "Talk by video with", "可視訊諮詢的市町村",
+        "可视频咨询的市町村", "영상 상담이 가능한 시정촌", "ビデオで そうだん できる まち"),
+    ROW(INFO_TOWNS, "情報のみの市町村", "Information only", "僅提供資訊的市町村", "仅提供信息的市町村",
+        "정보만 제공하는 시정촌", "おしらせ だけの まち"),
+    /* Call failed: the buttons. */
+    ROW(TRY_AGAIN, "もう一度つなぐ", "Try again", "再試一次", "再试一次", "다시 시도", "もう いちど"),
+    ROW(ASK_COUNTER, "受付の職員にお声がけください", "Ask the staff at the counter",
+        "請洽詢櫃檯的工作人員", "请咨询柜台的工作人员", "창구 직원에게 문의해 주세요",
+        "うけつけの しょくいんに きいて ください"),
+    /* Busy: the button to wait for the clerk on this page. */
+    ROW(WAIT_FOR_CLERK, "空くまで待つ", "Wait for the clerk", "等候職員", "等候职员",
+        "기다리기", "まつ"),
+    /* %s = the clerk's estimate counting down, e.g. "12:05". */
+    ROW(WAITING, "お待ちください・あと約%s", "Waiting · about %s left", "請稍候・約剩 %s",
+        "请稍候・约剩 %s", "기다리는 중・약 %s 남음", "まって ください・あと %s"),
+    /* Calling: what happens next and where to look. */
+    ROW(CONNECTING_HELP, "このあと職員が画面に映ります。カメラは画面の上にあります。",
+        "A clerk will appear on this screen. The camera is at the top of the screen.",
+        "職員稍後會出現在畫面上。攝影機在畫面上方。", "职员稍后会出现在屏幕上。摄像头在屏幕上方。",
+        "곧 화면에 직원이 나타납니다. 카메라는 화면 위쪽에 있습니다.",
+        "このあと しょくいんが がめんに でます。カメラは がめんの うえに あります。"),
     ROW(LANGUAGE, "言語", "Language", "語言", "语言", "언어", "ことば"),
     /* Weekday names, used alone and as the first argument of OPENS_AT. */
     ROW(WEEKDAY_SUN, "日曜日", "Sun", "星期日", "星期日", "일요일", "にちようび"),

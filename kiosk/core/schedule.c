@@ -208,20 +208,39 @@ static const char *schedule_holiday_name(const struct holiday_name *h, const cha
     return h->en ? h->en : "";
 }
 
-/* OPENS_AT's two arguments: the day ("" today, a weekday name within six
- * days, else M/D) and the time H:MM. */
+/* A date two days or more ahead, with its weekday: "Mon 4 Jan" in English,
+ * "1月4日 月曜日" in the CJK languages (ko: "1월 4일 월요일"). */
+static void schedule_date(const struct schedule_local *l, const char *wday, const char *lang,
+                          char *out, size_t outsz)
+{
+    static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (strcmp(lang, "en") == 0)
+        snprintf(out, outsz, "%s %d %s", wday, l->d, mon[(l->m + 11) % 12]);
+    else if (strcmp(lang, "ko") == 0)
+        snprintf(out, outsz, "%d월 %d일 %s", l->m, l->d, wday);
+    else if (strcmp(lang, "ja-easy") == 0)
+        snprintf(out, outsz, "%dがつ %dにち %s", l->m, l->d, wday);
+    else
+        snprintf(out, outsz, "%d月%d日 %s", l->m, l->d, wday);
+}
+
+/* OPENS_AT's two arguments: the day ("" today, "tomorrow", else the date
+ * with its weekday: a weekday alone would leave a visitor counting days
+ * over the year-end closure) and the time H:MM. */
 static void schedule_when(const struct schedule_status *s, const char *lang, char *day,
                        size_t daysz, char *time, size_t timesz)
 {
     static const enum i18n_key wd[7] = {I18N_WEEKDAY_SUN, I18N_WEEKDAY_MON, I18N_WEEKDAY_TUE,
                                         I18N_WEEKDAY_WED, I18N_WEEKDAY_THU, I18N_WEEKDAY_FRI,
                                         I18N_WEEKDAY_SAT};
+    const char *wday = i18n_ui(wd[s->next.wday], lang);
     if (s->next_in_days == 0)
         day[0] = '\0';
-    else if (s->next_in_days <= 6)
-        snprintf(day, daysz, "%s", i18n_ui(wd[s->next.wday], lang));
+    else if (s->next_in_days == 1)
+        snprintf(day, daysz, "%s", i18n_ui(I18N_TOMORROW, lang));
     else
-        snprintf(day, daysz, "%d/%d", s->next.m, s->next.d);
+        schedule_date(&s->next, wday, lang ? lang : "", day, daysz);
     snprintf(time, timesz, "%d:%02d", s->next_min / 60, s->next_min % 60);
 }
 
@@ -236,8 +255,22 @@ void schedule_describe(const struct schedule_status *s, const char *lang, char *
         schedule_fill(out, outsz, i18n_ui(I18N_OPEN_UNTIL, lang), &args[1], 1);
     } else if ((s->reason == SCHEDULE_REASON_HOLIDAY || s->reason == SCHEDULE_REASON_YEAR_END) &&
                (s->holiday.ja || s->holiday.en)) {
-        args[0] = schedule_holiday_name(&s->holiday, lang);
-        schedule_fill(out, outsz, i18n_ui(I18N_CLOSED_TODAY, lang), args, 1);
+        /* The holiday's name, then when it opens again: in the year-end
+         * closure that may be days away. */
+        char today[160], again[160] = "";
+        const char *name[1] = {schedule_holiday_name(&s->holiday, lang)};
+        schedule_fill(today, sizeof today, i18n_ui(I18N_CLOSED_TODAY, lang), name, 1);
+        if (s->has_next) {
+            schedule_when(s, lang, day, sizeof day, time, sizeof time);
+            schedule_fill(again, sizeof again, i18n_ui(I18N_REOPENS, lang), args, 2);
+        }
+        size_t len = 0;
+        out[0] = '\0';
+        schedule_append(out, outsz, &len, today, strlen(today));
+        if (again[0]) {
+            schedule_append(out, outsz, &len, " · ", strlen(" · "));
+            schedule_append(out, outsz, &len, again, strlen(again));
+        }
     } else if (s->has_next) {
         schedule_when(s, lang, day, sizeof day, time, sizeof time);
         schedule_fill(out, outsz, i18n_ui(I18N_OPENS_AT, lang), args, 2);

@@ -67,11 +67,12 @@ enum schedule_reason schedule_day_reason(const struct config_municipality *m, in
 int schedule_status(const struct config_municipality *m, time_t now, struct schedule_status *out);
 
 /* One localized line for a tile or the detail screen, from the i18n keys
- * OPEN_UNTIL ("Open until 17:30"), OPENS_AT ("Closed · opens Mon 8:45": no
- * day if the opening is today, a WEEKDAY_* name within six days, else the
- * date M/D), CLOSED_TODAY for a holiday or the year-end closure ("Closed
- * today (勤労感謝の日)": the name in Japanese for ja, ja-easy and zh-*, else
- * in English), and CLOSED when no opening is found in the look-ahead. A
+ * OPEN_UNTIL ("Open until 17:30"), OPENS_AT ("Closed · opens Mon 4 Jan
+ * 8:45": no day if the opening is today, TOMORROW for tomorrow, else the
+ * date with its weekday), CLOSED_TODAY for a holiday or the year-end
+ * closure ("Closed today (勤労感謝の日)": the name in Japanese for ja,
+ * ja-easy and zh-*, else in English) followed by REOPENS with the next
+ * opening, and CLOSED when no opening is found in the look-ahead. A
  * closed_date shows as OPENS_AT. Always NUL-terminates out, cutting at a
  * UTF-8 boundary if it is too small. */
 void schedule_describe(const struct schedule_status *s, const char *lang, char *out, size_t outsz);

@@ -182,12 +182,24 @@ static int chrome_chip_row(struct ui *ui, const int *ids, int n, int from, int w
     return k;
 }
 
+int chrome_chips_height(struct ui *ui, const int *ids, int n, int w)
+{
+    const struct layout *L = &ui->L;
+    int px = L->font_px[LAYOUT_FONT_BODY];
+    int pad = layout_mm(L, 3), gap = layout_mm(L, 2), row_w, rows = 0;
+    int ch = text_line_height(ui->text, ui->lang, px, 1) + layout_mm(L, 1);
+    for (int i = 0; i < n; rows++)
+        i += chrome_chip_row(ui, ids, n, i, w, px, pad, gap, &row_w);
+    return rows > 0 ? rows * (ch + gap) - gap : 0;
+}
+
 int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int centered)
 {
     const struct layout *L = &ui->L;
     int px = L->font_px[LAYOUT_FONT_BODY];
     int pad = layout_mm(L, 3), gap = layout_mm(L, 2);
-    int ch = text_line_height(ui->text, ui->lang, px, 1) + layout_mm(L, 2.5);
+    int ch = text_line_height(ui->text, ui->lang, px, 1) + layout_mm(L, 1);
+    int sq = pad;
     int y = r.y;
     for (int i = 0; i < n && y + ch <= r.y + r.h;) {
         int row_w;
@@ -199,13 +211,12 @@ int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int center
             int cw = text_measure(ui->text, ui->lang, name, strlen(name), px, 1) + 2 * pad;
             if (cw > r.w)
                 cw = r.w;
-            struct rect chip = {x, y, cw, ch};
-            uint32_t bg = ui->high_contrast ? ui->theme.chip : m->color;
-            ui_fill_rounded(ui, chip, ch / 2, bg);
-            if (ui->high_contrast)
-                ui_frame(ui, chip, 2, ui->theme.border);
-            ui_text_px(ui, name, px, ui->high_contrast ? ui->theme.chip_text : theme_text_on(bg),
-                       layout_inset(chip, 2), UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+            /* The square takes the first pad, the name the rest. */
+            struct rect mark = {x, y + (ch - sq) / 2, sq, sq};
+            ui_fill(ui, mark, ui->high_contrast ? ui->theme.text : m->color);
+            ui_text_px(ui, name, px, ui->theme.text,
+                       (struct rect){x + sq + pad / 2, y, cw - sq - pad / 2, ch},
+                       UI_VCENTER, 1);
             x += cw + gap;
         }
         y += ch + gap;

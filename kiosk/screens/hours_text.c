@@ -54,5 +54,8 @@ int hours_text(const struct config_hours *h, const char *lang, char lines[][96],
         n++;
         k = last_k + 1;
     }
+    const enum i18n_key always[2] = {I18N_HOLIDAYS, I18N_YEAR_END_DAYS};
+    for (int i = 0; i < 2 && n < max_lines; i++, n++)
+        snprintf(lines[n], 96, "%s  %s", i18n_ui(always[i], lang), i18n_ui(I18N_CLOSED, lang));
     return n;
 }

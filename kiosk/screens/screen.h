@@ -42,9 +42,13 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st);
 /* A raised white card (shadow below, thin border) in r; pressed drops the
  * shadow and darkens it. Returns its inside, inset by pad_mm. */
 struct rect chrome_card(struct ui *ui, struct rect r, int pressed, double pad_mm);
-/* Municipality names as coloured chips flowing in r, centred or left;
- * returns the height used. ids: municipality indexes, n of them. */
+/* Municipality names flowing in r, centred or left; returns the height
+ * used. ids: municipality indexes, n of them. Not touch targets, so they
+ * must not look like buttons: each name in the text colour after a small
+ * square of the town's colour (a legend, not a pill). */
 int chrome_chips(struct ui *ui, const int *ids, int n, struct rect r, int centered);
+/* The height chrome_chips needs for all n names in width w. */
+int chrome_chips_height(struct ui *ui, const int *ids, int n, int w);
 
 extern const struct screen screen_home, screen_municipalities, screen_municipality,
     screen_calling, screen_in_call, screen_call_failed, screen_thanks, screen_services,

@@ -3,9 +3,54 @@
  * Before anyone touches it, the card turns through "touch to start" in
  * every language and the regional services (the attract loop), and a
  * touch anywhere starts. */
+#include <stdio.h>
+
+#include "avail_badge.h"
 #include "screen.h"
 
 #define HOME_MAX_IDS 64
+#define HOME_MAX_CALLABLE 3 /* towns with a call shown on home; the rest via Municipalities */
+
+/* The municipalities with a video call, in config order, up to max. */
+static int home_callable(const struct ui *ui, int *ids, int max)
+{
+    int n = 0;
+    for (int i = 0; ui->cfg && i < ui->cfg->n_municipalities && n < max; i++)
+        if (ui->cfg->municipalities[i].has_call)
+            ids[n++] = i;
+    return n;
+}
+
+/* Height of the video consultation block for n towns. */
+static int home_video_h(struct ui *ui, int n)
+{
+    if (n == 0)
+        return 0;
+    return ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + ui->L.gap / 2 +
+           n * (ui->L.target_min * 7 / 5 + ui->L.gap) - ui->L.gap;
+}
+
+/* The main task: talk to a clerk by video. Each callable town is a button
+ * to its page with its live state ("Tobetsu Town — Available now · Open
+ * until 17:30"); primary while a call can start, plain otherwise (the page
+ * then offers the next step). */
+static void home_video(struct ui *ui, const int *ids, int n, struct rect r)
+{
+    const struct layout *L = &ui->L;
+    ui_text(ui, ui_str(ui, I18N_VIDEO_CONSULT), LAYOUT_FONT_LABEL, ui->theme.text,
+            layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap / 2),
+            UI_BOLD | UI_VCENTER, 1);
+    for (int k = 0; k < n; k++) {
+        struct avail a;
+        char state[160], label[320];
+        avail_badge_get(ui, ids[k], &a, state, sizeof state);
+        snprintf(label, sizeof label, "%s — %s", ui_lt(ui, &ui->cfg->municipalities[ids[k]].name),
+                 state);
+        int go = avail_callable(&a) && !(ui->view && ui->view->devices_block_call);
+        ui_button(ui, layout_take_top(&r, L->target_min * 7 / 5, L->gap), label,
+                  go ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY, APP_ACT_MUNICIPALITY, ids[k]);
+    }
+}
 
 /* Which page of the attract loop shows: 0 = welcome, k = service k-1. */
 static int home_page(const struct ui *ui, const struct app_state *st)
@@ -113,14 +158,26 @@ static void home_identity(struct ui *ui, struct rect r)
     n = n > HOME_MAX_IDS ? HOME_MAX_IDS : n;
     for (int i = 0; i < n; i++)
         ids[i] = i;
-    int chips_h = 3 * (L->font_px[LAYOUT_FONT_BODY] * 3 / 2 + layout_mm(L, 4.5));
+    int chips_h = chrome_chips_height(ui, ids, n, r.w);
     struct rect chips = layout_take_bottom(&r, chips_h, L->gap);
     chrome_chips(ui, ids, n, chips, L->portrait);
-    struct rect tag = layout_take_bottom(&r, L->font_px[LAYOUT_FONT_TITLE] * 2, L->gap);
-    ui_text(ui, tagline, LAYOUT_FONT_TITLE, ui->theme.accent_text, tag,
-            (L->portrait ? UI_ALIGN_CENTER : 0) | UI_VCENTER | UI_BOLD, 1);
-    ui_text(ui, title, LAYOUT_FONT_HUGE, ui->theme.text, r,
-            (L->portrait ? UI_ALIGN_CENTER : 0) | UI_VCENTER | UI_BOLD | UI_TIGHT, 3);
+    int video[HOME_MAX_CALLABLE], nv = home_callable(ui, video, HOME_MAX_CALLABLE);
+    if (nv > 0)
+        home_video(ui, video, nv, layout_take_bottom(&r, home_video_h(ui, nv), L->gap * 2));
+    /* The title gives way to the main task: a smaller size when it does not
+     * fit, and without the tagline when even that is not enough (large
+     * text in a long language). */
+    int tf = (L->portrait ? UI_ALIGN_CENTER : 0) | UI_VCENTER | UI_BOLD | UI_TIGHT;
+    struct rect rest = r;
+    struct rect tag = layout_take_bottom(&rest, L->font_px[LAYOUT_FONT_TITLE] * 2, L->gap);
+    enum layout_font f = ui_font_that_fits(ui, title, LAYOUT_FONT_HUGE, rest, tf, 3);
+    if (ui_text_height(ui, title, f, rest.w, L->h, tf, 3) <= rest.h) {
+        ui_text(ui, tagline, LAYOUT_FONT_TITLE, ui->theme.accent_text, tag,
+                (L->portrait ? UI_ALIGN_CENTER : 0) | UI_VCENTER | UI_BOLD, 1);
+        r = rest;
+    }
+    ui_text(ui, title, ui_font_that_fits(ui, title, LAYOUT_FONT_HUGE, r, tf, 3), ui->theme.text,
+            r, tf, 3);
 }
 
 static void home_actions(struct ui *ui, struct rect r)
@@ -130,8 +187,13 @@ static void home_actions(struct ui *ui, struct rect r)
         layout_column(r, 3, ui->L.gap, cells);
     else
         layout_row(r, 3, ui->L.gap, cells);
-    ui_button(ui, cells[0], ui_str(ui, I18N_MUNICIPALITIES), UI_BUTTON_PRIMARY,
-              APP_ACT_MUNICIPALITIES, 0);
+    /* With towns to call on home, that is the primary action; the full
+     * list is one way in among the others. */
+    int any_call = 0;
+    for (int i = 0; ui->cfg && i < ui->cfg->n_municipalities; i++)
+        any_call |= ui->cfg->municipalities[i].has_call;
+    ui_button(ui, cells[0], ui_str(ui, I18N_MUNICIPALITIES),
+              any_call ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY, APP_ACT_MUNICIPALITIES, 0);
     ui_button(ui, cells[1], ui_str(ui, I18N_REGIONAL_SERVICES), UI_BUTTON_SECONDARY,
               APP_ACT_SERVICES, 0);
     ui_button(ui, cells[2], ui_str(ui, I18N_AREA_VISION), UI_BUTTON_SECONDARY, APP_ACT_KPI, 0);
@@ -151,7 +213,7 @@ static void home_draw(struct ui *ui, const struct app_state *st)
                                              L->gap * 2);
     home_actions(ui, actions);
     if (L->portrait) {
-        struct rect top = layout_take_top(&c, c.h * 9 / 20, L->gap);
+        struct rect top = layout_take_top(&c, c.h / 2, L->gap);
         home_identity(ui, top);
         home_card(ui, st, c);
     } else {

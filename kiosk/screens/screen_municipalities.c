@@ -4,7 +4,9 @@
 
 #define MUNIS_MAX 64
 
-static void munis_tile(struct ui *ui, int i, struct rect r)
+/* One tile; grouped: the information-only towns stand under their own
+ * heading, so their tiles need not repeat it. */
+static void munis_tile(struct ui *ui, int i, struct rect r, int grouped)
 {
     const struct layout *L = &ui->L;
     const struct config_municipality *m = &ui->cfg->municipalities[i];
@@ -21,7 +23,8 @@ static void munis_tile(struct ui *ui, int i, struct rect r)
     int dot_w = L->font_px[LAYOUT_FONT_SMALL] * 3 / 2, pad = layout_mm(L, 1.5);
     int text_h = ui_text_height(ui, line, LAYOUT_FONT_SMALL, in.w - dot_w - 2 * pad, in.h / 2,
                                 UI_BOLD | UI_TIGHT, 3);
-    struct rect badge = layout_take_bottom(&in, text_h + 2 * pad, layout_mm(L, 1));
+    int bare = grouped && a.state == AVAIL_INFO_ONLY;
+    struct rect badge = bare ? in : layout_take_bottom(&in, text_h + 2 * pad, layout_mm(L, 1));
     const char *name = ui_lt(ui, &m->name);
     int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT;
     if (m->emblem) { /* the emblem above the name, when the config has one */
@@ -43,12 +46,22 @@ static void munis_tile(struct ui *ui, int i, struct rect r)
         ui_text(ui, line, LAYOUT_FONT_SMALL, avail_badge_color(ui, &a),
                 (struct rect){badge.x, badge.y + pad, badge.w - pad, badge.h - 2 * pad},
                 UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 3);
-    } else {
+    } else if (!bare) {
         ui_text(ui, line, LAYOUT_FONT_SMALL, fg, badge, UI_ALIGN_CENTER | UI_VCENTER, 2);
     }
     ui_target(ui, r, APP_ACT_MUNICIPALITY, i);
 }
 
+/* A group's heading, returns the rest of r. */
+static struct rect munis_heading(struct ui *ui, enum i18n_key key, struct rect r)
+{
+    struct rect h = layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), ui->L.gap / 2);
+    ui_text(ui, ui_str(ui, key), LAYOUT_FONT_LABEL, ui->theme.text, h, UI_BOLD | UI_VCENTER, 1);
+    return r;
+}
+
+/* The towns that take video calls first and large, under their heading;
+ * the information-only towns after them, under theirs. */
 static void munis_draw(struct ui *ui, const struct app_state *st)
 {
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_CHOOSE_MUNICIPALITY),
@@ -56,12 +69,36 @@ static void munis_draw(struct ui *ui, const struct app_state *st)
     int n = ui->cfg ? ui->cfg->n_municipalities : 0;
     if (n > MUNIS_MAX)
         n = MUNIS_MAX;
+    int call[MUNIS_MAX], info[MUNIS_MAX], nc = 0, ni = 0;
+    for (int i = 0; i < n; i++) {
+        if (ui->cfg->municipalities[i].has_call)
+            call[nc++] = i;
+        else
+            info[ni++] = i;
+    }
     struct rect cells[MUNIS_MAX];
     const struct layout *L = &ui->L;
-    layout_grid(c, n, L->gap, ui->large_text ? 1.2 : 1.6, 2 * L->target_min, L->target_min,
-                cells);
+    double aspect = ui->large_text ? 1.2 : 1.6;
+    if (nc > 0 && ni > 0) {
+        /* Callable tiles: one row, up to three targets tall. */
+        int tile_h = c.h * 2 / 5 > 3 * L->target_min ? 3 * L->target_min : c.h * 2 / 5;
+        int row_h = ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 2 + tile_h;
+        struct rect top =
+            munis_heading(ui, I18N_VIDEO_TOWNS, layout_take_top(&c, row_h, L->gap * 2));
+        int w = nc * (top.h * 5 / 2) + (nc - 1) * L->gap;
+        layout_grid((struct rect){top.x, top.y, w < top.w ? w : top.w, top.h}, nc, L->gap, 2.5,
+                    2 * L->target_min, L->target_min, cells);
+        for (int k = 0; k < nc; k++)
+            munis_tile(ui, call[k], cells[k], 1);
+        c = munis_heading(ui, I18N_INFO_TOWNS, c);
+        layout_grid(c, ni, L->gap, aspect, 2 * L->target_min, L->target_min, cells);
+        for (int k = 0; k < ni; k++)
+            munis_tile(ui, info[k], cells[k], 1);
+        return;
+    }
+    layout_grid(c, n, L->gap, aspect, 2 * L->target_min, L->target_min, cells);
     for (int i = 0; i < n; i++)
-        munis_tile(ui, i, cells[i]);
+        munis_tile(ui, i, cells[i], 0);
 }
 
 const struct screen screen_municipalities = {"municipalities", munis_draw};

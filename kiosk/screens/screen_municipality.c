@@ -80,6 +80,8 @@ static int muni_hours(struct ui *ui, const struct config_municipality *m, struct
         int ht = ui_text_height(ui, times, LAYOUT_FONT_BODY, r.w - days_w - L->gap, L->h,
                                 UI_BOLD, 2);
         int row = (hd > ht ? hd : ht) + L->gap / 3;
+        if (draw && row > r.h)
+            break; /* no room (large text): the weekly hours come first */
         used += row;
         if (!draw)
             continue;
@@ -123,39 +125,104 @@ static void muni_services(struct ui *ui, const struct config_municipality *m, st
     }
 }
 
-static void muni_qr(struct ui *ui, const char *url, struct rect r)
+static void muni_qr(struct ui *ui, const char *url, enum i18n_key caption, struct rect r)
 {
     const struct layout *L = &ui->L;
     struct rect in = muni_card(ui, r);
     struct rect cap = layout_take_bottom(&in, ui_lines_height(ui, LAYOUT_FONT_SMALL, 2),
                                          L->gap / 2);
     qr_draw(ui, url, in);
-    ui_text(ui, ui_str(ui, I18N_WEBSITE_QR), LAYOUT_FONT_SMALL, ui->theme.text, cap,
+    ui_text(ui, ui_str(ui, caption), LAYOUT_FONT_SMALL, ui->theme.text, cap,
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
 }
 
-/* The call button; or why there is none. */
-static void muni_action(struct ui *ui, int idx, const struct avail *a, struct rect r)
+/* What stops a call now, for the action area; NULL when a call can start
+ * or the municipality is merely busy or closed (the pill says those). */
+static const char *muni_why(struct ui *ui, const struct avail *a)
+{
+    if (a->state == AVAIL_INFO_ONLY)
+        return ui_str(ui, I18N_NO_VIDEO);
+    if (avail_badge_no_device(ui, a))
+        return ui_str(ui, I18N_ASK_STAFF_DEVICE);
+    return NULL;
+}
+
+/* The next step when no call can start: why (or "you can also phone"),
+ * then the town hall's number, large. */
+static void muni_next_step(struct ui *ui, const struct config_municipality *m,
+                           const struct avail *a, struct rect r)
 {
     const struct theme *t = &ui->theme;
-    const char *why = NULL;
-    if (a->state == AVAIL_INFO_ONLY)
-        why = ui_str(ui, I18N_NO_VIDEO);
-    else if (ui->view && ui->view->devices_block_call)
-        why = ui_str(ui, I18N_ASK_STAFF_DEVICE);
-    if (why) {
-        ui_text(ui, why, LAYOUT_FONT_LABEL, t->text, muni_card(ui, r),
-                UI_ALIGN_CENTER | UI_VCENTER, 3);
+    const char *why = muni_why(ui, a);
+    if (!why)
+        why = ui_str(ui, I18N_OTHER_WAYS);
+    char phone[96] = "";
+    if (m->contact.phone)
+        i18n_format(phone, sizeof phone, ui->lang, I18N_PHONE, m->contact.phone);
+    int ph = phone[0] ? ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) : 0;
+    struct rect num = layout_take_bottom(&r, ph, ph ? ui->L.gap / 3 : 0);
+    ui_text(ui, why, LAYOUT_FONT_LABEL, t->text, r, UI_ALIGN_CENTER | UI_VCENTER, 2);
+    if (phone[0])
+        ui_text(ui, phone, LAYOUT_FONT_LABEL, t->text, num,
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+}
+
+/* Busy: wait here for the clerk. The button, or once tapped, the clerk's
+ * estimate counting down (it follows each new answer of the poll). */
+static void muni_wait(struct ui *ui, const struct app_state *st, int idx, struct rect r)
+{
+    if (!app_waiting(st, idx)) {
+        ui_button(ui, r, ui_str(ui, I18N_WAIT_FOR_CLERK), UI_BUTTON_PRIMARY, APP_ACT_WAIT, idx);
         return;
     }
+    const struct status_info *s = ui->view && ui->view->status ? &ui->view->status[idx] : NULL;
+    char left[32], line[160];
+    if (s && s->wait_minutes > 0) {
+        int sec = s->wait_minutes * 60 - (int)(ui->view->mono - st->wait_since);
+        sec = sec < 0 ? 0 : sec;
+        snprintf(left, sizeof left, "%d:%02d", sec / 60, sec % 60);
+        i18n_format(line, sizeof line, ui->lang, I18N_WAITING, left);
+    } else {
+        snprintf(line, sizeof line, "%s", ui_str(ui, I18N_BUSY));
+    }
+    ui_text(ui, line, LAYOUT_FONT_LABEL, ui->theme.text, muni_card(ui, r),
+            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 2);
+}
+
+/* The call button; or the next step: wait, phone, the QR code beside. */
+static void muni_action(struct ui *ui, const struct app_state *st, int idx,
+                        const struct avail *a, struct rect r)
+{
+    const struct theme *t = &ui->theme;
+    const struct config_municipality *m = &ui->cfg->municipalities[idx];
     const char *msg = avail_badge_message(ui, idx);
     if (msg) { /* the clerk's own words, e.g. "back at 14:00" */
         struct rect line = layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), ui->L.gap);
         ui_text(ui, msg, LAYOUT_FONT_LABEL, t->text, line, UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
     }
-    if (avail_callable(a))
+    if (avail_callable(a) && !avail_badge_no_device(ui, a)) {
         ui_button(ui, layout_center(r, ui->L.portrait ? r.w : r.w * 2 / 3, r.h),
                   ui_str(ui, I18N_START_CALL), UI_BUTTON_PRIMARY, APP_ACT_START_CALL, idx);
+        return;
+    }
+    if (a->state == AVAIL_BUSY) {
+        struct rect w = layout_take_left(&r, ui->L.portrait ? r.w * 2 / 5 : r.w / 3, ui->L.gap * 2);
+        muni_wait(ui, st, idx, layout_center(w, w.w, ui->L.target_min * 8 / 5 < w.h
+                                                        ? ui->L.target_min * 8 / 5 : w.h));
+    }
+    muni_next_step(ui, m, a, muni_card(ui, r));
+}
+
+/* Height of the action area. */
+static int muni_action_h(struct ui *ui, int idx, const struct avail *a)
+{
+    const struct layout *L = &ui->L;
+    int msg_h = avail_badge_message(ui, idx) ? ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap : 0;
+    if (avail_callable(a) && !avail_badge_no_device(ui, a))
+        return msg_h + L->target_min * 8 / 5;
+    int ph = ui->cfg->municipalities[idx].contact.phone
+                 ? ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 3 : 0;
+    return msg_h + ui_lines_height(ui, LAYOUT_FONT_LABEL, 2) + ph + layout_mm(L, 8);
 }
 
 static void muni_draw(struct ui *ui, const struct app_state *st)
@@ -170,24 +237,27 @@ static void muni_draw(struct ui *ui, const struct app_state *st)
     avail_badge_get(ui, idx, &a, line, sizeof line);
     int hero_h = L->font_px[LAYOUT_FONT_HUGE] * 2 + (L->portrait ? L->font_px[LAYOUT_FONT_LABEL] * 2 : 0);
     muni_hero(ui, m, idx, layout_take_top(&c, hero_h, L->gap * 2));
-    int callable = avail_callable(&a) && !(ui->view && ui->view->devices_block_call);
-    int msg_h = avail_badge_message(ui, idx) ? ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap : 0;
-    struct rect action = layout_take_bottom(&c, msg_h + (callable ? L->target_min * 8 / 5
-                                                         : ui_lines_height(ui, LAYOUT_FONT_LABEL, 3) + layout_mm(L, 9)),
-                                            L->gap * 2);
-    muni_action(ui, idx, &a, action);
-    int qr_w = m->website ? (L->portrait ? c.w * 2 / 5 : c.w / 3) : 0;
+    struct rect action = layout_take_bottom(&c, muni_action_h(ui, idx, &a), L->gap * 2);
+    muni_action(ui, st, idx, &a, action);
+    /* No call now: the QR code is the town's contact page (if it has one),
+     * the other way to reach a person. */
+    int stuck = a.state != AVAIL_INFO_ONLY &&
+                (!avail_callable(&a) || avail_badge_no_device(ui, &a));
+    const char *qr_url = stuck && m->contact.url ? m->contact.url : m->website;
+    enum i18n_key qr_cap = stuck && m->contact.url ? I18N_CONTACT_QR : I18N_WEBSITE_QR;
+    int qr_w = qr_url ? (L->portrait ? c.w * 2 / 5 : c.w / 3) : 0;
     int pad = layout_mm(L, 8);
     if (L->portrait && m->has_hours) {
         int hh = muni_hours(ui, m, c, 0) + pad;
         struct rect top = layout_take_top(&c, hh > qr_w ? hh : qr_w, L->gap * 2);
-        if (m->website)
-            muni_qr(ui, m->website, layout_take_right(&top, qr_w, L->gap * 2));
+        if (qr_url)
+            muni_qr(ui, qr_url, qr_cap, layout_take_right(&top, qr_w, L->gap * 2));
         muni_hours(ui, m, muni_card(ui, top), 1);
         qr_w = 0;
-    } else if (m->website) {
+    } else if (qr_url) {
         struct rect side = layout_take_right(&c, qr_w, L->gap * 2);
-        muni_qr(ui, m->website, layout_take_top(&side, qr_w + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2), 0));
+        muni_qr(ui, qr_url, qr_cap,
+                layout_take_top(&side, qr_w + ui_lines_height(ui, LAYOUT_FONT_SMALL, 2), 0));
     }
     if (!L->portrait && m->has_hours) {
         struct rect hours = layout_take_left(&c, c.w * 9 / 20, L->gap * 2);

@@ -24,7 +24,8 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     host_text(NULL, &text);
     struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
                            .mono = HEADLESS_MONO + f->since, .status = f->status,
-                           .camera_ok = 1, .microphone_ok = 1,
+                           .camera_ok = !f->no_camera, .microphone_ok = !f->no_camera,
+                           .devices_block_call = f->no_camera && cfg->call.require_devices,
                            .config_status = text.config_status, .health = text.health,
                            .counts = text.counts};
     ui->pressed_valid = 0;
@@ -92,7 +93,7 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
         goto out;
     }
     struct headless_frame f = {c->screen, c->lang, c->size_w, c->size_h, c->high_contrast,
-                               c->large_text, c->at, 0.0, status};
+                               c->large_text, c->at, 0.0, status, c->no_camera};
     if (headless_draw(ui, cfg, &f, rep) != 0)
         goto out;
     if (IMG_SavePNG(s, c->screenshot) != 0) {

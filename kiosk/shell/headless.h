@@ -23,6 +23,7 @@ struct headless_frame {
     /* The clerks' status as the live loop keeps it from the status poll:
      * cfg->n_municipalities entries, or NULL (no answer yet). Borrowed. */
     const struct status_info *status;
+    int no_camera; /* camera and microphone missing (as the device check finds them) */
 };
 
 /* Draws f with ui (whose renderer targets a w x h surface) and fills rep.

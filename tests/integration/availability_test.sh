@@ -42,11 +42,11 @@ expect() { # mode expected-text seconds
 wait_log "status tobetsu: Available now" 10
 screenshot "$out/availability_available.png"
 expect busy "Busy · Wait: about 20 min" 10
-expect garbage "Status unknown" 10
+expect garbage "May be available" 10
 expect available "Available now" 10
-expect 500 "Status unknown" 10
+expect 500 "May be available" 10
 expect available "Available now" 10
-expect huge "Status unknown" 15
+expect huge "May be available" 15
 expect available "Available now" 10
 # Slow: the request hangs; the tile turns unknown after the timeout, and
 # touches are answered at once meanwhile.
@@ -66,9 +66,9 @@ for i in 1 2 3; do
     click "$mx" "$my"
     wait_new "$n" "screen home -> municipalities" 2
 done
-wait_new "$start" "status tobetsu: Status unknown" 15
+wait_new "$start" "status tobetsu: May be available" 15
 screenshot "$out/availability_slow.png"
-echo "ok: slow -> Status unknown (timeout)"
+echo "ok: slow -> May be available (timeout)"
 
 start=$(wc -l <"$log")
 set_mode available
@@ -100,6 +100,6 @@ PY
 # The server goes away: unknown within the connect timeout and a poll.
 start=$(wc -l <"$log")
 kill "$server"
-wait_new "$start" "status tobetsu: Status unknown" 10
+wait_new "$start" "status tobetsu: May be available" 10
 stop_kiosk
 echo "PASS: availability states, responsiveness during a hang, notify events"

@@ -207,12 +207,16 @@ static Uint64 frame_hash(SDL_Surface *s)
  * "closed" is the available answer outside opening hours (a Sunday). No
  * answer at all (status NULL) looks like "unknown" and is what the other
  * frames draw. */
-enum { N_STATES = 6 };
+enum { N_STATES = 8 };
 static const char *const state_names[N_STATES] = {"available", "busy",    "busy-wait",
-                                                  "unknown",   "message", "closed"};
+                                                  "unknown",   "message", "closed",
+                                                  "no-camera", "year-end"};
+enum { STATE_NO_CAMERA = 6, STATE_YEAR_END = 7 };
 
 /* 2026-12-06 10:00 in Sapporo: a Sunday, Tobetsu's counter closed. */
 #define AT_SUNDAY 1796518800LL
+/* 2026-12-30 10:00 in Sapporo: the year-end closure. */
+#define AT_YEAR_END (AT_SUNDAY + 24 * 86400LL)
 
 static int set_state(const struct config *cfg, struct status_info *st, int k)
 {
@@ -254,8 +258,10 @@ static int run_states(struct ui *ui, SDL_Surface *s, const struct config *cfg, i
                 for (int hc = 0; hc < 2; hc++) {
                     if (hc && l != 0)
                         continue;
+                    long long at = k == 5 ? AT_SUNDAY : k == STATE_YEAR_END ? AT_YEAR_END
+                                                                             : AT_FIXED;
                     struct headless_frame f = {screens[i], cfg->kiosk.languages[l], w, h, hc,
-                                               large, k == 5 ? AT_SUNDAY : AT_FIXED, 0.0, st};
+                                               large, at, 0.0, st, k == STATE_NO_CAMERA};
                     char what[160];
                     snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s-%s", w, h,
                              large ? "-large" : "", hc ? "-hc" : "", f.lang, f.screen,
@@ -297,7 +303,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 if (hc && l != 0)
                     continue;
                 struct headless_frame f = {names[i], cfg->kiosk.languages[l], w, h, hc, large,
-                                           AT_FIXED, 0.0, NULL};
+                                           AT_FIXED, 0.0, NULL, 0};
                 char what[160];
                 snprintf(what, sizeof what, "%dx%d%s%s-%.16s-%.64s", w, h, large ? "-large" : "",
                          hc ? "-hc" : "", f.lang, f.screen);
@@ -308,7 +314,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
     for (int l = 0; l < cfg->kiosk.n_languages; l++)
         for (int page = 1; page <= cfg->n_services; page++) {
             struct headless_frame f = {"home", cfg->kiosk.languages[l], w, h, 0, large, AT_FIXED,
-                                       page * SCREEN_ATTRACT_S + 1.0, NULL};
+                                       page * SCREEN_ATTRACT_S + 1.0, NULL, 0};
             char what[160];
             snprintf(what, sizeof what, "%dx%d%s-%.16s-attract-%d", w, h, large ? "-large" : "",
                      f.lang, page);
@@ -417,7 +423,7 @@ static int run_rotation(struct config *cfg)
             FAIL("cannot set up rendering: %s", SDL_GetError());
             return 1;
         }
-        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0, NULL};
+        struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0, NULL, 0};
         struct headless_report rep;
         char what[64];
         snprintf(what, sizeof what, "rotation-%d", rot);

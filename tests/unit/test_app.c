@@ -232,6 +232,72 @@ static void test_config_swap(void)
     CHECK(has_cmd(APP_CMD_SWAP_CONFIG, -1)); /* the visitor left */
 }
 
+/* A failed call offers TRY_AGAIN: the same municipality's call starts
+ * again; the action does nothing on any other screen. */
+static void test_try_again(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 1);
+    tap(&st, APP_ACT_TRY_AGAIN, 0, 2); /* not after a failure: ignored */
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK(!has_cmd(APP_CMD_START_CALL, -1));
+    tap(&st, APP_ACT_START_CALL, 0, 3);
+    event(&st, APP_EV_CALL_FAILED, 4);
+    CHECK_INT(st.screen, APP_SCREEN_CALL_FAILED);
+    tap(&st, APP_ACT_TRY_AGAIN, 0, 5);
+    CHECK_INT(st.screen, APP_SCREEN_CALLING);
+    CHECK(has_cmd(APP_CMD_START_CALL, 0));
+    CHECK_INT(st.fail_reason, APP_FAIL_NONE);
+    CHECK(st.call_since == 5);
+    event(&st, APP_EV_CALL_RUNNING, 6);
+    CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
+    /* Failed again, then the failure screen's own timeout still goes home. */
+    event(&st, APP_EV_CALL_ENDED, 7);
+    tap(&st, APP_ACT_HOME, 0, 8);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 9);
+    tap(&st, APP_ACT_START_CALL, 0, 10);
+    event(&st, APP_EV_CALL_FAILED, 11);
+    event(&st, APP_EV_TICK, 11 + APP_FAILED_S);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    tap(&st, APP_ACT_TRY_AGAIN, 0, 50); /* home: nothing to try again */
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    CHECK(!has_cmd(APP_CMD_START_CALL, -1));
+}
+
+/* WAIT on a busy clerk's page holds the page (no idle reset) for up to
+ * APP_WAIT_MAX_S; leaving the page ends the wait. */
+static void test_wait(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 10);
+    tap(&st, APP_ACT_WAIT, 1, 11); /* another municipality's: ignored */
+    CHECK(!app_waiting(&st, 1) && !app_waiting(&st, 0));
+    tap(&st, APP_ACT_WAIT, 0, 12);
+    CHECK(app_waiting(&st, 0));
+    tap(&st, APP_ACT_WAIT, 0, 40); /* again: the countdown keeps its start */
+    CHECK(st.wait_since == 12);
+    /* Far past the 60 s idle timeout, the waiting visitor stays. */
+    event(&st, APP_EV_TICK, 40 + 600);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK(!app_idle_warning(&st, 640));
+    CHECK(app_next_deadline(&st) >= 12 + APP_WAIT_MAX_S - APP_WARN_BEFORE_IDLE_S - 0.001);
+    CHECK(app_idle_warning(&st, 12 + APP_WAIT_MAX_S - 5));
+    event(&st, APP_EV_TICK, 12 + APP_WAIT_MAX_S);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    CHECK(!app_waiting(&st, 0));
+    /* Leaving the page ends the wait: the usual idle timeout applies. */
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 2000);
+    tap(&st, APP_ACT_WAIT, 0, 2001);
+    tap(&st, APP_ACT_BACK, 0, 2002);
+    CHECK(st.wait_since == 0);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 2003);
+    CHECK(!app_waiting(&st, 0));
+    event(&st, APP_EV_TICK, 2003 + 60);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+}
+
 static void test_show(void)
 {
     struct app_state st;
@@ -251,6 +317,8 @@ int main(void)
     test_call_without_launcher();
     test_admin_pin();
     test_config_swap();
+    test_try_again();
+    test_wait();
     test_show();
     return CHECK_RESULT();
 }

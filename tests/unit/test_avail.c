@@ -58,7 +58,7 @@ int main(void)
     CHECK_INT(a.state, AVAIL_OPEN);
     CHECK(avail_callable(&a));
     CHECK_INT(a.status_known, 0);
-    check_line(&a, &unknown, "Status unknown · Open until 17:30");
+    check_line(&a, &unknown, "May be available · Open until 17:30");
     avail_compute(&m, &busy, jst(1, 10, 0), &a);
     CHECK_INT(a.state, AVAIL_BUSY);
     CHECK(!avail_callable(&a));

@@ -17,6 +17,7 @@ static const struct {
 } documented[] = {
     {I18N_OPEN_UNTIL, "s"},   {I18N_OPENS_AT, "ss"}, {I18N_CLOSED_TODAY, "s"},
     {I18N_WAIT_MINUTES, "d"}, {I18N_RESET_IN, "d"},  {I18N_ELAPSED, "s"},
+    {I18N_REOPENS, "ss"},     {I18N_PHONE, "s"},     {I18N_WAITING, "s"},
 };
 
 static const char *documented_spec(enum i18n_key key)

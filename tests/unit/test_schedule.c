@@ -232,24 +232,32 @@ static void test_describe(void)
 {
     test_describe_at(0, test_jst(2026, 12, 24, 9, 0), "en", "Open until 17:30");
     test_describe_at(0, test_jst(2026, 12, 24, 7, 0), "en", "Closed · opens 8:45");
-    test_describe_at(0, test_jst(2026, 12, 4, 18, 0), "en", "Closed · opens Mon 8:45");
-    test_describe_at(0, test_jst(2027, 4, 30, 17, 30), "en", "Closed · opens Thu 8:45");
-    test_describe_at(0, test_jst(2026, 12, 28, 18, 0), "en", "Closed · opens 1/4 8:45");
+    test_describe_at(0, test_jst(2026, 12, 4, 18, 0), "en", "Closed · opens Mon 7 Dec 8:45");
+    test_describe_at(0, test_jst(2027, 4, 30, 17, 30), "en", "Closed · opens Thu 6 May 8:45");
+    test_describe_at(0, test_jst(2026, 12, 28, 18, 0), "en", "Closed · opens Mon 4 Jan 8:45");
+    test_describe_at(0, test_jst(2026, 12, 22, 18, 0), "en", "Closed · opens tomorrow 8:45");
+    test_describe_at(0, test_jst(2026, 12, 22, 18, 0), "ja", "受付時間外・次は明日 8:45から");
+    test_describe_at(0, test_jst(2026, 12, 28, 18, 0), "ko", "운영 시간 외・다음 1월 4일 월요일 8:45부터");
     test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "en",
-                     "Closed today (Labour Thanksgiving Day)");
-    test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "ja", "本日は休みです（勤労感謝の日）");
-    test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "zh-Hant", "今日休息（勤労感謝の日）");
+                     "Closed today (Labour Thanksgiving Day) · opens tomorrow 8:45");
+    test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "ja",
+                     "本日は休みです（勤労感謝の日） · 次は明日 8:45から");
+    test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "zh-Hant",
+                     "今日休息（勤労感謝の日） · 下次 明天 8:45 開始");
     test_describe_at(0, test_jst(2026, 11, 23, 10, 0), "ko",
-                     "오늘은 휴무입니다 (Labour Thanksgiving Day)");
-    test_describe_at(0, test_jst(2026, 12, 29, 10, 0), "en", "Closed today (year-end closure)");
-    test_describe_at(0, test_jst(2026, 12, 29, 10, 0), "ja-easy", "きょうは やすみです（年末年始休業）");
-    test_describe_at(0, test_jst(2027, 1, 1, 10, 0), "en", "Closed today (New Year's Day)");
-    test_describe_at(0, test_jst(2026, 12, 25, 10, 0), "en", "Closed · opens Mon 8:45");
+                     "오늘은 휴무입니다 (Labour Thanksgiving Day) · 다음 내일 8:45부터");
+    test_describe_at(0, test_jst(2026, 12, 29, 10, 0), "en",
+                     "Closed today (year-end closure) · opens Mon 4 Jan 8:45");
+    test_describe_at(0, test_jst(2026, 12, 29, 10, 0), "ja-easy",
+                     "きょうは やすみです（年末年始休業） · つぎは 1がつ 4にち げつようび 8:45から");
+    test_describe_at(0, test_jst(2027, 1, 1, 10, 0), "en",
+                     "Closed today (New Year's Day) · opens Mon 4 Jan 8:45");
+    test_describe_at(0, test_jst(2026, 12, 25, 10, 0), "en", "Closed · opens Mon 28 Dec 8:45");
     test_describe_at(1, test_jst(2026, 12, 24, 12, 30), "en", "Closed · opens 13:00");
     test_describe_at(0, test_jst(2026, 12, 24, 9, 0), "ja", "17:30まで受付");
-    test_describe_at(0, test_jst(2026, 12, 4, 18, 0), "ja", "受付時間外・次は月曜日 8:45から");
+    test_describe_at(0, test_jst(2026, 12, 4, 18, 0), "ja", "受付時間外・次は12月7日 月曜日 8:45から");
     test_describe_at(0, test_jst(2026, 12, 24, 7, 0), "ja", "受付時間外・次は8:45から");
-    test_describe_at(0, test_jst(2026, 12, 28, 18, 0), "ja", "受付時間外・次は1/4 8:45から");
+    test_describe_at(0, test_jst(2026, 12, 28, 18, 0), "ja", "受付時間外・次は1月4日 月曜日 8:45から");
     test_describe_at(0, test_jst(2026, 12, 24, 7, 0), "ko", "운영 시간 외・다음 8:45부터");
     test_describe_at(3, test_jst(2026, 12, 24, 9, 0), "en", "Closed");
 
