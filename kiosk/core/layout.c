@@ -6,6 +6,13 @@
 
 int layout_mm(const struct layout *L, double mm) { return (int)lround(mm * L->px_per_mm); }
 
+int layout_callbar_h(const struct layout *L)
+{
+    /* One millimetre more than the insets: rounding never takes the
+     * button under 20 mm. */
+    return L->target_min + 2 * layout_mm(L, LAYOUT_CALLBAR_PAD_MM) + layout_mm(L, 1);
+}
+
 static int layout_max(int a, int b) { return a > b ? a : b; }
 
 void layout_compute(struct layout *L, int w, int h, double inches, int large_text)

@@ -31,6 +31,12 @@ struct layout {
 /* inches: panel diagonal (0 = 24"); large_text scales fonts by 1.35. */
 void layout_compute(struct layout *L, int w, int h, double inches, int large_text);
 int layout_mm(const struct layout *L, double mm);
+/* The call bar: a strip along the bottom of the screen during a launched
+ * browser's call; the browser gets the screen above it, never under it.
+ * Tall enough for an End button of target_min (20 mm) inside a
+ * LAYOUT_CALLBAR_PAD_MM inset. */
+#define LAYOUT_CALLBAR_PAD_MM 3.0
+int layout_callbar_h(const struct layout *L);
 
 /* Splits area into n cells of a grid with gap, choosing the column count whose
  * cells come closest to aspect (w/h), with cells at least min_w x min_h when

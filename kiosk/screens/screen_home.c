@@ -47,8 +47,19 @@ static void home_video(struct ui *ui, const int *ids, int n, struct rect r)
         snprintf(label, sizeof label, "%s — %s", ui_lt(ui, &ui->cfg->municipalities[ids[k]].name),
                  state);
         int go = avail_callable(&a) && !(ui->view && ui->view->devices_block_call);
-        ui_button(ui, layout_take_top(&r, L->target_min * 7 / 5, L->gap), label,
-                  go ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY, APP_ACT_MUNICIPALITY, ids[k]);
+        struct rect b = layout_take_top(&r, L->target_min * 7 / 5, L->gap);
+        /* The label drawn here, smaller when long (a holiday's line with
+         * its reopening, large text): the button's own is one size. */
+        ui_button(ui, b, "", go ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY, APP_ACT_MUNICIPALITY,
+                  ids[k]);
+        int pressed = ui_is_pressed(ui, b, APP_ACT_MUNICIPALITY, ids[k]);
+        uint32_t fg = pressed ? ui->theme.pressed_text
+                      : go    ? ui->theme.primary_text
+                              : ui->theme.secondary_text;
+        struct rect in = layout_inset(b, layout_mm(L, 2));
+        int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT;
+        ui_text(ui, label, ui_font_that_fits(ui, label, LAYOUT_FONT_LABEL, in, flags, 2), fg, in,
+                flags, 2);
     }
 }
 

@@ -55,15 +55,16 @@ int callbar_owns(const struct callbar *cb, const SDL_Event *e)
     }
 }
 
-/* Elapsed time and the municipality on the left, End call on the right. */
-static void callbar_content(struct ui *ui, const struct app_state *st)
+/* Elapsed time and the municipality on the left, End call on the right:
+ * a button of the bar's full inner height (at least 20 mm) and 90 mm
+ * wide, at the bottom of the screen where a seated visitor reaches it. */
+void callbar_content(struct ui *ui, const struct app_state *st, struct rect all)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    struct rect all = {0, 0, L->w, L->h};
     ui_fill(ui, all, t->header_bg);
-    struct rect in = layout_inset(all, L->gap);
-    struct rect btn = layout_take_right(&in, layout_mm(L, 70), L->gap);
+    struct rect in = layout_inset(all, layout_mm(L, LAYOUT_CALLBAR_PAD_MM));
+    struct rect btn = layout_take_right(&in, layout_mm(L, 90), L->gap);
     ui_button(ui, btn, ui_str(ui, I18N_END_CALL), UI_BUTTON_DANGER, APP_ACT_END_CALL, 0);
     const struct config_municipality *m =
         st->muni >= 0 && st->muni < ui->cfg->n_municipalities ? &ui->cfg->municipalities[st->muni]
@@ -76,7 +77,7 @@ static void callbar_content(struct ui *ui, const struct app_state *st)
     char text[400];
     snprintf(text, sizeof text, "%s  ·  %s", m ? ui_lt(ui, &m->name) : "",
              st->screen == APP_SCREEN_IN_CALL ? line : ui_str(ui, I18N_CONNECTING));
-    ui_text(ui, text, LAYOUT_FONT_LABEL, t->header_text, in, UI_VCENTER | UI_BOLD, 1);
+    ui_text(ui, text, LAYOUT_FONT_LABEL, t->header_text, in, UI_VCENTER | UI_BOLD, 2);
 }
 
 void callbar_draw(struct callbar *cb, const struct app_state *st, const struct ui_view *v,
@@ -91,6 +92,6 @@ void callbar_draw(struct callbar *cb, const struct app_state *st, const struct u
     full.w = w;
     full.h = h;
     cb->ui->L = full;
-    callbar_content(cb->ui, st);
+    callbar_content(cb->ui, st, (struct rect){0, 0, w, h});
     SDL_RenderPresent(cb->ren);
 }

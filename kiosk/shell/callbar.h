@@ -27,6 +27,9 @@ int callbar_is_open(const struct callbar *cb);
 /* 1 if e belongs to the bar's window. */
 int callbar_owns(const struct callbar *cb, const SDL_Event *e);
 /* Draws the bar; screen_w x screen_h is the main window's size (for mm). */
+/* The bar's content drawn into all with ui (the window's, or a headless
+ * frame's bottom strip). */
+void callbar_content(struct ui *ui, const struct app_state *st, struct rect all);
 void callbar_draw(struct callbar *cb, const struct app_state *st, const struct ui_view *v,
                   int screen_w, int screen_h);
 #endif

@@ -2,7 +2,9 @@
  * no display at all, saved as PNG. The same drawing code as on screen. */
 #include <SDL_image.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "callbar.h"
 #include "headless.h"
 #include "host.h"
 #include "msg.h"
@@ -12,11 +14,27 @@
  * attract loop shows its first page and countdowns are deterministic. */
 #define HEADLESS_MONO 1000.0
 
+/* "callbar:ID": the screen during a launched browser's call, the browser
+ * (drawn as a dark area) above the call bar. The state is in-call:ID's. */
+#define HEADLESS_CALLBAR "callbar:"
+#define HEADLESS_BROWSER_BG 0x202428
+
+static void headless_callbar(struct ui *ui, const struct app_state *st)
+{
+    int bar = layout_callbar_h(&ui->L);
+    ui_fill(ui, (struct rect){0, 0, ui->L.w, ui->L.h - bar}, HEADLESS_BROWSER_BG);
+    callbar_content(ui, st, (struct rect){0, ui->L.h - bar, ui->L.w, bar});
+}
+
 int headless_draw(struct ui *ui, const struct config *cfg, const struct headless_frame *f,
                   struct headless_report *rep)
 {
     struct app_state st;
-    struct host_frame hf = {.screen = f->screen, .lang = f->lang,
+    size_t cb = strlen(HEADLESS_CALLBAR);
+    int callbar = strncmp(f->screen, HEADLESS_CALLBAR, cb) == 0;
+    char in_call[96];
+    snprintf(in_call, sizeof in_call, "in-call:%s", callbar ? f->screen + cb : "");
+    struct host_frame hf = {.screen = callbar ? in_call : f->screen, .lang = f->lang,
                             .high_contrast = f->high_contrast, .large_text = f->large_text};
     if (host_frame_state(cfg, &hf, HEADLESS_MONO, &st) != 0)
         return -1;
@@ -30,7 +48,10 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
                            .counts = text.counts};
     ui->pressed_valid = 0;
     ui_begin(ui, f->w, f->h, &st, &view);
-    screen_draw_frame(ui, &st);
+    if (callbar)
+        headless_callbar(ui, &st);
+    else
+        screen_draw_frame(ui, &st);
     SDL_RenderPresent(ui->r);
     rep->overflow = ui->overflow_count;
     rep->missing_glyphs = ui->missing_glyphs;

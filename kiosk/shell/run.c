@@ -110,15 +110,17 @@ static void run_config_swapped(void *ctx, const struct config *cfg)
         msg_warn("new config: fonts unusable, keeping the previous fonts");
 }
 
-/* The browser takes the screen below the call bar. */
+/* The browser takes the screen above the call bar, never the strip under
+ * it: the bar cannot cover the clerk's face, and the clerk's picture stays
+ * near the camera above the screen. */
 static void run_call_place(void *ctx, struct call_session *cs)
 {
     struct run *r = ctx;
-    int wx, wy, ww, wh, bar = r->ui->L.header.h;
+    int wx, wy, ww, wh, bar = layout_callbar_h(&r->ui->L);
     SDL_GetWindowPosition(r->win, &wx, &wy);
     SDL_GetWindowSize(r->win, &ww, &wh); /* not the layout's: that one may be rotated */
     cs->x = wx;
-    cs->y = wy + bar;
+    cs->y = wy;
     cs->w = ww;
     cs->h = wh - bar;
 }
@@ -139,7 +141,8 @@ static void run_sync_callbar(struct run *r)
         int x, y, w, hh;
         SDL_GetWindowPosition(r->win, &x, &y);
         SDL_GetWindowSize(r->win, &w, &hh);
-        callbar_open(&r->bar, &h->cfg, r->paths->fonts_dir, x, y, w, r->ui->L.header.h);
+        int bar = layout_callbar_h(&r->ui->L);
+        callbar_open(&r->bar, &h->cfg, r->paths->fonts_dir, x, y + hh - bar, w, bar);
         r->host.dirty = 1;
     } else if (!want && callbar_is_open(&r->bar)) {
         callbar_close(&r->bar);

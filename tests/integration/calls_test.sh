@@ -19,7 +19,8 @@ export LAUNCHER_RECORD=$work/record
 kiosk_with() {
     make_config "$work/kiosk.json" "
 c['municipalities'][0]['call']['notify_url'] = '$notify'
-c['call']['launcher'] = ['$1', '--app={url}', '--user-data-dir={profile}']
+c['call']['launcher'] = ['$1', '--app={url}', '--user-data-dir={profile}',
+                         '--window-position={x},{y}', '--window-size={w},{h}']
 c['kiosk']['idle_timeout_s'] = 600
 ${2:-}"
     rm -f "$work/record" "$work/posts"
@@ -67,11 +68,17 @@ wait_log "screen calling -> call-failed" 5
 screenshot "$out/call_failed.png"
 wait_events "call_requested call_failed"
 grep -q '"reason"' "$work/posts" || fail "call_failed without a reason"
+# Try again: the same call starts once more (and fails again here).
+n=$(log_lines)
+tap_target call-failed:tobetsu TRY_AGAIN 0
+wait_new "$n" "screen call-failed -> calling" 5
+wait_new "$n" "screen calling -> call-failed" 5
+wait_events "call_requested call_failed call_requested call_failed"
 n=$(log_lines)
 tap_target call-failed:tobetsu BACK 0
 wait_new "$n" "screen call-failed -> municipality" 5
 stop_kiosk
-echo "ok: launcher exiting at once -> could not start, call_failed, way back"
+echo "ok: launcher exiting at once -> could not start, call_failed, try again, way back"
 
 # 2. The browser is not installed.
 kiosk_with /nonexistent/chromium
@@ -92,6 +99,16 @@ bar=$(xdotool search --name "kiosk call bar" | head -n1)
 n=$(log_lines)
 screenshot "$out/call_bar.png"
 read -r bw bh <<<"$(xdotool getwindowgeometry "$bar" | awk '/Geometry/ { split($2, g, "x"); print g[1], g[2] }')"
+# The browser is placed above the bar, never under it: the bar cannot
+# cover the clerk's face.
+read -r bx by <<<"$(xdotool getwindowgeometry "$bar" | awk '/Position/ { split($2, p, ","); print p[1], p[2] }')"
+geo=$(record_value arg | sed -n 's/^--window-position=//p')
+size=$(record_value arg | sed -n 's/^--window-size=//p')
+[ -n "$geo" ] && [ -n "$size" ] || fail "the launcher got no window position or size"
+top=${geo#*,} height=${size#*,}
+[ $((top + height)) -le "$by" ] ||
+    fail "browser $geo ${size} reaches below the bar's top at y=$by"
+echo "ok: browser at y=$top, height $height, bar from y=$by ($bw x $bh)"
 # The End button is at the right end of the bar.
 xdotool mousemove --window "$bar" $((bw - bh)) $((bh / 2)) click 1
 wait_new "$n" "screen in-call -> thanks" 10

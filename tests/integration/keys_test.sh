@@ -23,12 +23,14 @@ press() { # key expected-log-pattern
     echo "  key $1: $2"
 }
 
-# The first key shows the focus on home's main action.
-press Tab "focus MUNICIPALITIES 0 on home"
+# The first key shows the focus on home's main action: Tobetsu's video
+# consultation button; the three ways in are below it.
+press Tab "focus MUNICIPALITY 0 on home"
+press Down "focus MUNICIPALITIES 0 on home"
 press Right "focus SERVICES 0 on home"
 press KP_Right "focus KPI 0 on home"
 press Left "focus SERVICES 0 on home"
-press ISO_Left_Tab "focus MUNICIPALITIES 0 on home"
+press Left "focus MUNICIPALITIES 0 on home"
 press Return "screen home -> municipalities"
 wait_log "focus MUNICIPALITY 0 on municipalities" 5
 press Right "focus MUNICIPALITY 1 on municipalities"

@@ -150,8 +150,8 @@ static const char *screen_names(const struct config *cfg, char names[][64], int 
         snprintf(names[n++], 64, "municipality:%s", cfg->municipalities[i].id);
     for (int i = 0; i < cfg->n_services && n < max; i++)
         snprintf(names[n++], 64, "service:%s", cfg->services[i].id);
-    static const char *const call[] = {"calling", "in-call", "call-failed"};
-    for (int i = 0; i < 3 && n < max && cfg->n_municipalities > 0; i++)
+    static const char *const call[] = {"calling", "in-call", "call-failed", "callbar"};
+    for (int i = 0; i < 4 && n < max && cfg->n_municipalities > 0; i++)
         snprintf(names[n++], 64, "%s:%s", call[i], cfg->municipalities[0].id);
     names[n][0] = '\0';
     return NULL;
@@ -480,7 +480,7 @@ static int run_focus(const struct config *cfg, const char *dir)
     for (int hc = 0; hc < 2; hc++)
         for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
             struct headless_frame f = {shots[i].screen, cfg->kiosk.default_language, w, h, hc,
-                                       0, AT_FIXED, 0.0, NULL};
+                                       0, AT_FIXED, 0.0, NULL, 0};
             struct headless_report rep;
             ui->keys_used = 1;
             ui->focus_valid = 0;
