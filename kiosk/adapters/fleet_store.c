@@ -86,9 +86,11 @@ int fleet_store_load(const char *dir, struct fleet_doc *doc, char *err, size_t e
     snprintf(path, sizeof path, "%s/%s", dir, FLEET_STORE_NAME);
     if (config_read_file(path, FLEET_MAX_BODY + FLEET_ETAG_MAX + 64, &buf, &len) != 0)
         return fleet_store_err(err, errsz, "cannot read", path);
-    char *nl = memchr(buf, '\n', len);
-    char *at = nl ? strstr(buf, " at ") : NULL;
-    if (!nl || strncmp(buf, "etag ", 5) != 0 || !at || at > nl ||
+    char *nl = memchr(buf, '\n', len), *at = NULL;
+    for (char *p = buf; nl && p + 4 <= nl; p++) /* the last " at ": an ETag may hold one */
+        if (memcmp(p, " at ", 4) == 0)
+            at = p;
+    if (!nl || strncmp(buf, "etag ", 5) != 0 || !at || at < buf + 4 ||
         (size_t)(at - buf - 5) >= sizeof doc->etag) {
         snprintf(err, errsz, "%s: not a saved document", path);
         free(buf);

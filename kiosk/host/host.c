@@ -98,7 +98,7 @@ void host_stop(struct host *h, double now)
     h->http = NULL;
     config_watch_stop(h->watch);
     h->watch = NULL;
-    host_fleet_stop(h);
+    host_fleet_free(h);
     host_status_free(h);
     if (h->next_ready)
         config_free(&h->next);

@@ -98,6 +98,8 @@ void host_reload(struct host *h, double now);
 void host_fleet_apply(struct host *h, struct config *cfg, int *remote, char gen[13]);
 void host_fleet_start(struct host *h);
 void host_fleet_stop(struct host *h);
+/* Stops the thread and frees the document in use (host_stop). */
+void host_fleet_free(struct host *h);
 /* A finished fetch: checked, stored, offered as the next config. */
 void host_fleet_wakeup(struct host *h, double now);
 /* Where the running config came from and the last fetch, for the admin screen. */

@@ -135,6 +135,12 @@ void host_fleet_stop(struct host *h)
     h->fleet.f = NULL;
 }
 
+void host_fleet_free(struct host *h)
+{
+    host_fleet_stop(h);
+    fleet_doc_free(&h->fleet.doc);
+}
+
 /* Stores a good document and makes it the one in use (doc is taken). */
 static void host_fleet_keep(struct host *h, struct fleet_doc *doc)
 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """HTTPS server for fleet_test.sh: serves the central config document in the
 way the file MODE names, read at each request, so one kiosk run can see
-every case. Usage: fleet_server.py CERT KEY DOCS_DIR MODE_FILE PORT_FILE
+every case. Usage: fleet_server.py CERT KEY DOCS_DIR MODE_FILE PORT_FILE [CLIENT_CA]
+With CLIENT_CA, a client certificate signed by it is required (mutual TLS).
 
 Modes (the first word of MODE_FILE):
   good NAME   DOCS_DIR/NAME with a strong ETag; If-None-Match -> 304
@@ -82,6 +83,9 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 ctx.load_cert_chain(cert, key)
+if len(sys.argv) > 6:
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    ctx.load_verify_locations(sys.argv[6])
 server.socket = ctx.wrap_socket(server.socket, server_side=True)
 with open(port_file + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))

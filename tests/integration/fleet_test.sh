@@ -22,6 +22,10 @@ openssl req -newkey rsa:2048 -nodes -keyout srv.key -out srv.csr -subj "/CN=127.
 printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >ext
 openssl x509 -req -in srv.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out srv.pem -days 2 \
     -extfile ext 2>/dev/null || fail "openssl: server certificate"
+openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj "/CN=hall-a" \
+    2>/dev/null || fail "openssl: client key"
+openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem \
+    -days 2 2>/dev/null || fail "openssl: client certificate"
 
 # The remote document: the shipped config without the local-only parts,
 # Tobetsu renamed so that it shows which config runs; and one that widens
@@ -72,6 +76,21 @@ check_url samehost 0 "^OK: 12 municipalities"
 check_url slow 1 "(timeout): Operation timed out after"
 sed 's/"ca.pem"/"otherca.pem"/' kiosk.json >wrongca.json
 check_url "good kiosk.json" 1 "(http_error): SSL certificate problem" "$work/wrongca.json"
+# Mutual TLS: a server that asks for a client certificate signed by the CA.
+python3 "$src/tests/integration/fleet_server.py" srv.pem srv.key docs mode mport ca.pem \
+    >mserver.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do [ -s mport ] && break; sleep 0.05; done
+murl=https://127.0.0.1:$(cat mport)/kiosk.json
+sed "s|$url|$murl|" kiosk.json >mtls-none.json
+python3 - <<'PY'
+import json
+c = json.load(open("mtls-none.json", encoding="utf-8"))
+c["fleet"].update(client_cert="client.pem", client_key="client.key")
+json.dump(c, open("mtls.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+url=$murl check_url "good kiosk.json" 0 "^OK: 12 municipalities" "$work/mtls.json"
+url=$murl check_url "good kiosk.json" 1 "(http_error): " "$work/mtls-none.json"
 
 # 2. A live kiosk: good, then unchanged (304), then every bad answer while
 # the good document keeps running.
