@@ -6,7 +6,7 @@ With CLIENT_CA, a client certificate signed by it is required (mutual TLS).
 
 Modes (the first word of MODE_FILE):
   good NAME   DOCS_DIR/NAME with a strong ETag; If-None-Match -> 304
-  broken      the good document cut in the middle (200)
+  broken      the good document without its closing brace (200)
   slow        waits 60 s before answering (past the kiosk's timeout)
   big         2 MiB of JSON spaces
   redirect    302 to the same path on https://localhost:PORT (another host)
@@ -63,7 +63,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.serve_file(words[1])
         elif kind == "broken":
             body = open(os.path.join(docs, "kiosk.json"), "rb").read()
-            self.answer(200, body[: len(body) // 2], '"broken"')
+            self.answer(200, body.rstrip()[:-1], '"broken"')
         elif kind == "slow":
             print("slow request hangs", flush=True)
             time.sleep(60)
