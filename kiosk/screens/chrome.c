@@ -37,7 +37,7 @@ static void chrome_header(struct ui *ui)
                                L->font_px[LAYOUT_FONT_TITLE], 1) + layout_mm(L, 2);
     struct rect clock_r = layout_take_right(&band, clock_w, L->gap);
     ui_text(ui, clock, LAYOUT_FONT_TITLE, t->header_text, clock_r,
-            UI_ALIGN_RIGHT | UI_VCENTER | UI_BOLD, 1);
+            UI_ALIGN_RIGHT | UI_VCENTER | UI_BOLD | UI_TRANSIENT, 1);
     const char *title = ui->cfg ? ui_lt(ui, &ui->cfg->kiosk.title) : "";
     ui_text(ui, title, LAYOUT_FONT_LABEL, t->header_text, band,
             UI_VCENTER | UI_BOLD | UI_TIGHT, 2);

@@ -278,6 +278,7 @@ int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rec
     int y = box.y;
     if (flags & UI_VCENTER)
         y = box.y + (box.h - total) / 2;
+    text_cache_transient(ui->text, (flags & UI_TRANSIENT) != 0);
     for (int i = 0; i < f.n; i++) {
         int x = box.x;
         if ((flags & 3) == UI_ALIGN_CENTER)
@@ -289,6 +290,7 @@ int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rec
                      f.px, (flags & UI_BOLD) != 0, rgb, x, y, f.lh);
         y += f.pitch;
     }
+    text_cache_transient(ui->text, 0);
     return total;
 }
 

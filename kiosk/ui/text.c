@@ -11,6 +11,7 @@
 #define TEXT_MEASURE_WAYS 8
 #define TEXT_MEASURE_MAX 1023 /* longer text is measured by its first bytes, as before */
 #define TEXT_LH_SLOTS 64
+#define TEXT_TRANSIENT_KEEP 2 /* the clock now and the minute before */
 
 struct text_entry {
     char *text; /* owned; NULL = free slot */
@@ -19,6 +20,7 @@ struct text_entry {
     uint32_t rgb;
     SDL_Texture *tex;
     int w, h, missing;
+    int transient; /* made under text_cache_transient */
     unsigned long used;
 };
 struct text_width {
@@ -39,6 +41,7 @@ struct text_cache {
     struct text_cache_stats stats;
     struct text_width *widths; /* TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS */
     struct text_lh lh[TEXT_LH_SLOTS];
+    int transient; /* text_cache_transient */
 };
 
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity)
@@ -167,6 +170,28 @@ static void text_trim(struct text_cache *tc, const struct text_entry *keep)
     }
 }
 
+void text_cache_transient(struct text_cache *tc, int on) { tc->transient = on; }
+
+/* At most TEXT_TRANSIENT_KEEP transient entries; keep is spared. */
+static void text_trim_transient(struct text_cache *tc, const struct text_entry *keep)
+{
+    for (;;) {
+        struct text_entry *oldest = NULL;
+        int n = 0;
+        for (int i = 0; i < tc->capacity; i++) {
+            struct text_entry *e = &tc->e[i];
+            if (!e->text || !e->transient)
+                continue;
+            n++;
+            if (e != keep && (!oldest || e->used < oldest->used))
+                oldest = e;
+        }
+        if (n <= TEXT_TRANSIENT_KEEP || !oldest)
+            return;
+        text_evict(tc, oldest);
+    }
+}
+
 static int text_render(struct text_cache *tc, struct text_entry *e, const char *lang)
 {
     int missing = 0;
@@ -205,7 +230,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         if (!copy)
             return NULL;
         memcpy(copy, text, len + 1);
-        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, 0};
+        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient, 0};
         tc->stats.entries++;
         if (text_render(tc, e, lang) != 0) {
             e->w = e->h = 0;
@@ -216,6 +241,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         tc->stats.bytes += (size_t)e->w * (size_t)e->h * 4;
     }
     e->used = ++tc->clock;
+    if (e->transient)
+        text_trim_transient(tc, e);
     text_trim(tc, e);
     *w = e->w;
     *h = e->h;

@@ -24,6 +24,10 @@ void text_cache_clear(struct text_cache *tc);
  * *missing (may be NULL) gets the number of glyphs the font lacked. */
 SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char *text,
                             int px, int bold, uint32_t rgb, int *w, int *h, int *missing);
+/* While on, the textures text_cache_get makes are transient: at most
+ * TEXT_TRANSIENT_KEEP of them stay (oldest dropped first), so text that
+ * changes with time, such as the clock, cannot fill the cache. */
+void text_cache_transient(struct text_cache *tc, int on);
 /* Width in pixels of text[0..len) at px (no texture made). */
 int text_measure(struct text_cache *tc, const char *lang, const char *text, size_t len,
                  int px, int bold);

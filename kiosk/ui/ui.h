@@ -86,6 +86,8 @@ enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 #define UI_BOLD 8
 #define UI_TIGHT 16 /* line pitch 1.2 instead of 1.5 (headings) */
 #define UI_ELLIPSIS 32 /* an excerpt: cut with "…" where the box ends (not an overflow) */
+#define UI_TRANSIENT 64 /* text that changes with time (the clock): only its latest few
+                          renderings stay cached, not one per minute until the bounds */
 
 /* Starts a frame at the window's size: lays out, clears, forgets targets. */
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,

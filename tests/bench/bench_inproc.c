@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -331,6 +332,61 @@ static int bench_tour(const struct bench_inproc_opts *o, struct bench_target *t,
                 out->tour_errors++;
     text_cache_stats(L.ui->text, &out->text);
     ui_destroy(L.ui);
+    return 0;
+}
+
+/* VmRSS of this process, KiB (-1 if unreadable). */
+static long bench_self_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmRSS:", 6))
+            kib = strtol(line + 6, NULL, 10);
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+int bench_inproc_soak(const struct bench_inproc_opts *o, int w, int h, int minutes,
+                      struct bench_soak *out)
+{
+    memset(out, 0, sizeof *out);
+    struct bench_target t;
+    if (bench_target_open(&t, w, h, o->use_window) != 0)
+        return -1;
+    struct app_state st;
+    double mono = bench_mono();
+    struct ui *ui = bench_state(o, &st, "home", mono) == 0
+                        ? ui_create(t.r, o->cfg, o->fonts_dir) : NULL;
+    if (!ui) {
+        bench_target_close(&t);
+        return -1;
+    }
+    /* Midnight-aligned start; one frame per minute of the clock (the attract
+     * card turns too: mono moves as fast). The first hour is the warm-up. */
+    time_t wall0 = time(NULL) / 86400 * 86400;
+    for (int i = 0; i < 60 + minutes; i++) {
+        if (i == 60)
+            out->rss_start_kib = bench_self_rss_kib();
+        struct ui_view view;
+        bench_view(&view, mono + 60.0 * i);
+        view.wall = wall0 + (time_t)60 * i;
+        int ow, oh;
+        SDL_GetRendererOutputSize(t.r, &ow, &oh);
+        ui_begin(ui, ow, oh, &st, &view);
+        screen_draw_frame(ui, &st);
+        SDL_RenderPresent(t.r);
+    }
+    out->rss_end_kib = bench_self_rss_kib();
+    struct text_cache_stats cs;
+    text_cache_stats(ui->text, &cs);
+    out->text_entries = cs.entries;
+    out->text_bytes = cs.bytes;
+    out->minutes = minutes;
+    ui_destroy(ui);
+    bench_target_close(&t);
     return 0;
 }
 

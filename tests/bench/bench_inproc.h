@@ -59,4 +59,16 @@ int bench_inproc_size(const struct bench_inproc_opts *o, int w, int h, struct be
 int bench_inproc_tour_clicks(const struct bench_inproc_opts *o, int w, int h,
                              struct bench_click *out, int max);
 void bench_size_free(struct bench_size *s);
+
+/* The idle soak: home at w x h drawn once per minute of a clock driven
+ * fast through minutes (after an hour of warm-up), this process's RSS
+ * before and after. */
+struct bench_soak {
+    int minutes;
+    long rss_start_kib, rss_end_kib;
+    int text_entries;
+    size_t text_bytes;
+};
+int bench_inproc_soak(const struct bench_inproc_opts *o, int w, int h, int minutes,
+                      struct bench_soak *out);
 #endif

@@ -13,6 +13,7 @@
 #define BUDGET_WAKEUPS_PER_S 2.0
 /* Issue 15's budgets against the floor (kiosk_floor, same run). */
 #define BUDGET_PAINT_RATIO 1.15
+#define BUDGET_SOAK_GROWTH_MIB 1.0
 #define BUDGET_PSS_RATIO 1.6
 #define BUDGET_PSS_MIB 25.0
 #define BUDGET_FLOOR_IDLE_CPU_PERCENT 0.05
@@ -196,13 +197,20 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
     }
     if (r->have_process)
         bench_process_table(o, r);
+    if (r->have_soak)
+        printf("\nidle soak: home at 1920x1080 drawn once per clock minute for %d minutes "
+               "(after an hour of warm-up): RSS %.2f -> %.2f MiB (%+.2f MiB); text cache %d "
+               "entries, %.2f MiB\n", r->soak.minutes, BENCH_MIB(r->soak.rss_start_kib),
+               BENCH_MIB(r->soak.rss_end_kib),
+               BENCH_MIB(r->soak.rss_end_kib - r->soak.rss_start_kib), r->soak.text_entries,
+               (double)r->soak.text_bytes / 1048576.0);
     if (r->have_floor)
         bench_floor_table(&r->floor);
     printf("\nbudgets (1920x1080, medians unless p99):\n");
     if (r->have_process)
         bench_budget("first frame after exec", med(&r->first_frame), BUDGET_FIRST_FRAME_MS,
                      "ms");
-    if (r->have_inproc) {
+    if (r->have_inproc && r->size[0].n_rows > 0) {
         double wm, wp;
         const char *nm, *np;
         bench_worst(&r->size[0], &wm, &wp, &nm, &np);
@@ -224,6 +232,9 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
         bench_budget("idle CPU on home", r->idle_cpu_percent, BUDGET_IDLE_CPU_PERCENT, "%");
         bench_budget("idle wake-ups", r->idle_wakeups, BUDGET_WAKEUPS_PER_S, "/s");
     }
+    if (r->have_soak)
+        bench_budget("RSS growth over the soak", BENCH_MIB(r->soak.rss_end_kib -
+                     r->soak.rss_start_kib), BUDGET_SOAK_GROWTH_MIB, "MiB");
     if (r->have_floor)
         bench_floor_budgets(&r->floor);
 }
@@ -338,6 +349,14 @@ void bench_report_json(FILE *f, const struct bench_opts *o, const struct config 
             fprintf(f, "%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);
         fprintf(f, "},\n");
     }
+    if (r->have_soak)
+        fprintf(f, "  \"soak\": {\"minutes\": %d, \"rss_start_mib\": %.2f, \"rss_end_mib\": "
+                "%.2f, \"growth_mib\": %.2f, \"text_entries\": %d, \"budget_met\": %s},\n",
+                r->soak.minutes, BENCH_MIB(r->soak.rss_start_kib),
+                BENCH_MIB(r->soak.rss_end_kib),
+                BENCH_MIB(r->soak.rss_end_kib - r->soak.rss_start_kib), r->soak.text_entries,
+                BENCH_MIB(r->soak.rss_end_kib - r->soak.rss_start_kib) <= BUDGET_SOAK_GROWTH_MIB
+                    ? "true" : "false");
     if (r->have_floor)
         bench_json_floor(f, &r->floor);
     fprintf(f, "  \"complete\": %s\n}\n", r->have_inproc && r->have_process ? "true" : "false");

@@ -13,7 +13,7 @@
 
 struct bench_opts {
     int json, surface, only_inproc, only_process, verbose, large_text, high_contrast;
-    int idle_seconds, starts, frames, rounds, no_floor, floor_w, floor_h;
+    int idle_seconds, starts, frames, rounds, no_floor, floor_w, floor_h, soak_minutes;
     const char *config, *kiosk, *lang, *only;
     const char *json_file; /* also write the JSON object here */
     char fonts_dir[1024];
@@ -42,6 +42,8 @@ struct bench_result {
     double idle_wakeups;
     int n_threads;
     struct bench_thread_rate thread[16];
+    int have_soak;
+    struct bench_soak soak; /* the clock driven through a day on home */
     int have_floor;
     struct bench_floor floor; /* the kiosk beside the bare SDL program */
 };

@@ -31,12 +31,14 @@ static void bench_usage(void)
            "  --config PATH          config (default: the shipped config/kiosk.json)\n"
            "  --kiosk PATH           the kiosk binary (default: this build's)\n"
            "  --lang CODE            language of the in-process screens (default: config's)\n"
-           "  --screen NAME          in process, only this screen (e.g. home): for profilers\n"
+           "  --screen NAME          in process, only this screen (e.g. home): for profilers;\n"
+           "                         soak: only the idle soak\n"
            "  --large-text, --high-contrast   in process, the accessibility modes\n"
            "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
            "  --only-inproc, --only-process   half of the measurements\n"
            "  --floor-size WxH       window of the kiosk-against-floor starts (default 1280x720)\n"
            "  --no-floor             leave out the kiosk-against-floor starts\n"
+           "  --soak-minutes N       in process, home through N clock minutes (default 1440; 0: none)\n"
            "  --verbose              echo the kiosk's log\n");
 }
 
@@ -59,6 +61,7 @@ static int bench_args(int argc, char **argv, struct bench_opts *o)
                    : !strcmp(a, "--starts")     ? &o->starts
                    : !strcmp(a, "--frames")     ? &o->frames
                    : !strcmp(a, "--rounds")     ? &o->rounds
+                   : !strcmp(a, "--soak-minutes") ? &o->soak_minutes
                                                 : NULL;
         if (num) {
             if (!v || bench_int(v, num) != 0)
@@ -128,11 +131,19 @@ static int bench_inproc(struct bench_opts *o, struct host *host, struct bench_re
                                    .high_contrast = o->high_contrast};
     static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}};
     int rc = 0;
-    for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process; i++) {
+    int soak_only = o->only && !strcmp(o->only, "soak");
+    for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process && !soak_only; i++) {
         if (!o->json)
             fprintf(stderr, "kiosk_bench: drawing every screen at %dx%d...\n", sizes[i][0],
                     sizes[i][1]);
         rc = bench_inproc_size(&io, sizes[i][0], sizes[i][1], &res->size[i]);
+    }
+    if (rc == 0 && !o->only_process && o->soak_minutes > 0 && (!o->only || soak_only)) {
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: idle soak, %d clock minutes on home...\n",
+                    o->soak_minutes);
+        rc = bench_inproc_soak(&io, 1920, 1080, o->soak_minutes, &res->soak);
+        res->have_soak = rc == 0;
     }
     io.lang = NULL; /* the real kiosk starts in the default language */
     io.large_text = io.high_contrast = 0;
@@ -277,7 +288,7 @@ static void bench_paths(struct bench_opts *o)
 int main(int argc, char **argv)
 {
     struct bench_opts o = {.idle_seconds = 60, .starts = 5, .frames = 200, .rounds = 20,
-                           .floor_w = 1280, .floor_h = 720};
+                           .floor_w = 1280, .floor_h = 720, .soak_minutes = 1440};
     if (bench_args(argc, argv, &o) != 0) {
         bench_usage();
         return 2;
