@@ -73,7 +73,7 @@ void watchdog_describe(const struct watchdog *w, double now, char *out, size_t o
         snprintf(out, outsz, "on, every %.0f s, no ping yet", w->interval);
         return;
     }
-    snprintf(out, outsz, "on, every %.0f s, %d pings, last %.0f s ago", w->interval, w->pings,
+    snprintf(out, outsz, "on, every %.0f s, last ping %.0f s ago", w->interval,
              now - w->last_ping);
 }
 

@@ -35,7 +35,7 @@ void watchdog_pinged(struct watchdog *w, double now);
 /* The longest the loop may sleep (ms) so the next ping is on time, at most
  * cap_ms; cap_ms when there is no watchdog. */
 int watchdog_sleep_ms(const struct watchdog *w, double now, int cap_ms);
-/* "on, every 30 s, 12 pings, last 3 s ago", "off (not under systemd)". */
+/* "on, every 30 s, last ping 3 s ago", "off (not under systemd's watchdog)". */
 void watchdog_describe(const struct watchdog *w, double now, char *out, size_t outsz);
 /* The STATUS= text systemd shows: "screen home; config loaded, 0 warning(s)".
  * Returns 1 when it differs from last (which it then becomes), 0 when the

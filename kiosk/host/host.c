@@ -8,6 +8,7 @@
 #include "avail.h"
 #include "config_watch.h"
 #include "msg.h"
+#include "schedule.h"
 
 void host_config_status(char *out, size_t outsz, int rc, const struct config_diags *diags)
 {
@@ -287,6 +288,30 @@ void host_tick(struct host *h, double now)
     h->usage.config_remote = h->fleet.cfg_remote;
     memcpy(h->usage.config_gen, h->fleet.cfg_gen, sizeof h->usage.config_gen);
     usage_metrics(&h->usage, h->http, h->camera, h->microphone);
+}
+
+void host_running_text(char *out, size_t outsz, double uptime, const char *watchdog)
+{
+    long min = uptime > 0 ? (long)(uptime / 60) : 0;
+    char up[48];
+    if (min < 60)
+        snprintf(up, sizeof up, "up %ld min", min);
+    else if (min < 24 * 60)
+        snprintf(up, sizeof up, "up %ld h %ld min", min / 60, min % 60);
+    else
+        snprintf(up, sizeof up, "up %ld d %ld h", min / (24 * 60), min / 60 % 24);
+    snprintf(out, outsz, "%s  ·  watchdog %s", up, watchdog && watchdog[0] ? watchdog : "off");
+}
+
+void host_loaded_text(char *out, size_t outsz, long long loaded_at)
+{
+    if (loaded_at <= 0) {
+        snprintf(out, outsz, "load time unknown");
+        return;
+    }
+    struct schedule_local l;
+    schedule_local_time((time_t)loaded_at, &l);
+    snprintf(out, outsz, "loaded %04d-%02d-%02d %02d:%02d", l.y, l.m, l.d, l.hour, l.min);
 }
 
 void host_text(const struct host *h, struct host_text *t)

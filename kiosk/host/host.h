@@ -117,6 +117,13 @@ struct host_text {
 /* The live texts; h may be NULL (a config loaded without warnings, nothing
  * polled, nothing counted: the headless mode and the benchmark). */
 void host_text(const struct host *h, struct host_text *t);
+/* For the admin screen: "up 2 h 5 min  ·  watchdog on, every 30 s, ..." from
+ * the uptime (seconds) and the watchdog's description (watchdog_describe;
+ * NULL or "" = off); and "loaded 2026-12-02 07:21" from when the running
+ * config was loaded (UTC seconds, shown in Japan time; 0 = "load time
+ * unknown"). */
+void host_running_text(char *out, size_t outsz, double uptime, const char *watchdog);
+void host_loaded_text(char *out, size_t outsz, long long loaded_at);
 /* The config status after a load that returned rc with diags. */
 void host_config_status(char *out, size_t outsz, int rc, const struct config_diags *diags);
 

@@ -81,14 +81,19 @@ static void admin_draw(struct ui *ui, const struct app_state *st)
     ui_fill_rounded(ui, c, layout_mm(L, 3), t->border);
     ui_fill_rounded(ui, layout_inset(c, 2), layout_mm(L, 3) - 2, t->surface);
     struct rect in = layout_inset(c, layout_mm(L, 4));
-    char ver[160], devices[96];
+    char ver[320], devices[96], config[1200];
     snprintf(ver, sizeof ver, "kiosk %s  ·  %s", KIOSK_VERSION,
              ui->cfg && ui->cfg->kiosk.id ? ui->cfg->kiosk.id : "");
     snprintf(devices, sizeof devices, "camera %s  ·  microphone %s",
              v->camera_ok ? "ok" : "MISSING", v->microphone_ok ? "ok" : "MISSING");
     const char *status = v->config_status ? v->config_status : "";
+    if (v->running && v->running[0]) /* how long it runs, and systemd's watchdog */
+        snprintf(ver + strlen(ver), sizeof ver - strlen(ver), "  ·  %s", v->running);
+    snprintf(config, sizeof config, "%s%s%s", ui->cfg && ui->cfg->path ? ui->cfg->path : "",
+             v->config_loaded && v->config_loaded[0] ? "  ·  " : "",
+             v->config_loaded ? v->config_loaded : "");
     admin_row(ui, &in, "version", ver, 0);
-    admin_row(ui, &in, "config", ui->cfg && ui->cfg->path ? ui->cfg->path : "", 0);
+    admin_row(ui, &in, "config", config, 0);
     admin_row(ui, &in, "config status", status, strstr(status, "REJECTED") != NULL);
     if (v->fleet && v->fleet[0])
         admin_row(ui, &in, "fleet", v->fleet, v->fleet_failed);

@@ -40,12 +40,16 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
         return -1;
     struct host_text text; /* as the kiosk says before its first poll */
     host_text(NULL, &text);
+    char running[64], loaded[64]; /* just started, on a config loaded at the picture's time */
+    host_running_text(running, sizeof running, 0, NULL);
+    host_loaded_text(loaded, sizeof loaded, f->at >= 0 ? f->at : (long long)time(NULL));
     struct ui_view view = {.wall = f->at >= 0 ? (time_t)f->at : time(NULL),
                            .mono = HEADLESS_MONO + f->since, .status = f->status,
                            .camera_ok = !f->no_camera, .microphone_ok = !f->no_camera,
                            .devices_block_call = f->no_camera && cfg->call.require_devices,
                            .config_status = text.config_status, .health = text.health,
-                           .counts = text.counts};
+                           .counts = text.counts, .running = running,
+                           .config_loaded = loaded};
     ui->pressed_valid = 0;
     ui_begin(ui, f->w, f->h, &st, &view);
     if (callbar)

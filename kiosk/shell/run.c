@@ -39,6 +39,7 @@ struct run {
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
     struct app_target logged_focus; /* the focus last logged (--verbose), */
     int logged_focus_on;            /* 0: none shown */
+    double started;       /* run_now() at start, for the admin's uptime */
     int notify;           /* NOTIFY_SOCKET set: systemd listens */
     struct watchdog wd;   /* when WATCHDOG=1 may go */
     char notify_status[512]; /* the last STATUS= sent */
@@ -271,6 +272,10 @@ static void run_draw(struct run *r, double now)
     struct host_text text;
     SDL_GetRendererOutputSize(r->ren, &w, &h);
     host_text(&r->host, &text);
+    char wd[96], running[160], loaded[64];
+    watchdog_describe(&r->wd, now, wd, sizeof wd);
+    host_running_text(running, sizeof running, now - r->started, wd);
+    host_loaded_text(loaded, sizeof loaded, r->host.usage.config_loaded_at);
     struct ui_view view = {.wall = time(NULL), .mono = now, .status = r->host.status,
                            .camera_ok = r->devices.camera,
                            .microphone_ok = r->devices.microphone,
@@ -278,6 +283,7 @@ static void run_draw(struct run *r, double now)
                                                  !devices_ok_for_call(&r->devices),
                            .config_status = text.config_status, .health = text.health,
                            .counts = text.counts, .fleet = text.fleet,
+                           .running = running, .config_loaded = loaded,
                            .fleet_failed = r->host.fleet.fetched &&
                                            r->host.fleet.last != FLEET_OK &&
                                            r->host.fleet.last != FLEET_NOT_MODIFIED};
@@ -440,6 +446,7 @@ static int run_init(struct run *r)
         return -1;
     }
     r->wake_type = SDL_RegisterEvents(1);
+    r->started = run_now();
     r->notify = sdnotify_enabled();
     watchdog_init(&r->wd, sdnotify_watchdog_interval());
     if (r->notify)

@@ -29,6 +29,8 @@ struct ui_view {
     const char *config_status;   /* admin: "loaded 12:00:01" or the first error */
     const char *health;          /* admin: poll and notify counters */
     const char *counts;          /* admin: today's counts */
+    const char *running;         /* admin: uptime and watchdog; NULL = not shown */
+    const char *config_loaded;   /* admin: when the running config was loaded; NULL = not shown */
     const char *fleet;           /* admin: where the config came from, last fetch; NULL/"" = no fleet */
     int fleet_failed;            /* admin: the last fetch did not give a good document */
 };

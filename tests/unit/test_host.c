@@ -176,6 +176,26 @@ static void test_call(void)
     host_stop(&h, 25.0);
 }
 
+/* The admin's running row: uptime units, Japan time, the watchdog. */
+static void test_running(void)
+{
+    char s[200];
+    host_running_text(s, sizeof s, 59, NULL);
+    CHECK_STR(s, "up 0 min  ·  watchdog off");
+    host_running_text(s, sizeof s, 3 * 3600 + 125, "on, every 30 s, last ping 3 s ago");
+    CHECK_STR(s, "up 3 h 2 min  ·  watchdog on, every 30 s, last ping 3 s ago");
+    host_running_text(s, sizeof s, 2 * 86400 + 5 * 3600 + 59, "");
+    CHECK_STR(s, "up 2 d 5 h  ·  watchdog off");
+    host_running_text(s, 9, -5, NULL); /* cut, terminated */
+    CHECK_STR(s, "up 0 min");
+    host_loaded_text(s, sizeof s, 1796169600); /* 2026-12-02 00:00 UTC */
+    CHECK_STR(s, "loaded 2026-12-02 09:00");
+    host_loaded_text(s, sizeof s, 1796227140); /* 15:59 UTC: the next day in Japan */
+    CHECK_STR(s, "loaded 2026-12-03 00:59");
+    host_loaded_text(s, sizeof s, 0);
+    CHECK_STR(s, "load time unknown");
+}
+
 /* Before anything was polled or counted, as headless and bench show it. */
 static void test_text(void)
 {
@@ -188,6 +208,7 @@ static void test_text(void)
 
 int main(void)
 {
+    test_running();
     msg_set_level(MSG_ERROR);
     snprintf(test_path, sizeof test_path, "/tmp/test_host-%ld.json", (long)getpid());
     test_load();

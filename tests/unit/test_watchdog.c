@@ -48,7 +48,7 @@ static void test_pings(void)
     CHECK_INT(w.pings, 2);
     char s[80];
     watchdog_describe(&w, 13, s, sizeof s);
-    CHECK_STR(s, "on, every 30 s, 2 pings, last 2 s ago");
+    CHECK_STR(s, "on, every 30 s, last ping 2 s ago");
 }
 
 /* A loop that stops turning (stuck drawing, a lock, a hung X server) is
