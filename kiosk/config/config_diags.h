@@ -105,8 +105,14 @@
       "`%1` は電話番号として読めません。半角の数字と `-` で書いてください（例: 0133-23-2330）") \
     X(COLOR, "`%1` is not a colour: write #RRGGBB, e.g. #2E7D32",                              \
       "`%1` は色として読めません。#RRGGBB の形（例: #2E7D32）で書いてください")                \
-    X(PIN, "must be 64 hexadecimal digits (the SHA-256 of the PIN)",                           \
-      "16 進数 64 桁（PIN の SHA-256）で書いてください")                                       \
+    X(PIN, "must be the value `kiosk --hash-pin` prints (pbkdf2-sha256$...)",                 \
+      "`kiosk --hash-pin` が表示する値（pbkdf2-sha256$...）を書いてください")                 \
+    X(PIN_LEGACY, "an unsalted SHA-256 of the PIN is quickly reversed: replace it with the "  \
+      "value `kiosk --hash-pin` prints",                                                       \
+      "塩なしの SHA-256 はすぐに PIN が分かります。`kiosk --hash-pin` の値に替えてください")   \
+    X(PIN_EXAMPLE, "this is the example PIN of the shipped config: set your own with "        \
+      "`kiosk --hash-pin`",                                                                    \
+      "出荷時の例の PIN のままです。`kiosk --hash-pin` で自分の PIN にしてください")           \
     X(LANG_CODE, "`%1` is not a language code like ja, en, zh-Hant, ko or ja-easy",            \
       "`%1` は言語コード（ja・en・zh-Hant・ko・ja-easy など）ではありません")                  \
     X(LANG_DUP, "language `%1` is listed twice", "言語 `%1` が 2 回書かれています")            \

@@ -1,5 +1,6 @@
 /* Readers and checks named by the option tables (config_tables.c). */
 #include "config_fields.h"
+#include "pinhash.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -156,11 +157,14 @@ void config_fields_pin(struct config_ctx *ctx, const char *path, void *base,
                        const struct config_opt *row)
 {
     char **pin = config_fields_at(base, row->offset);
-    size_t len = strlen(*pin), hex = 0;
-    while (hex < len && isxdigit((unsigned char)(*pin)[hex]))
-        hex++;
-    if (len == 64 && hex == 64)
+    enum pinhash_kind kind = pinhash_kind(*pin);
+    if (kind != PINHASH_INVALID) {
+        if (kind == PINHASH_SHA256_LEGACY)
+            config_ctx_warn(ctx, path, CONFIG_MSG_PIN_LEGACY, NULL, NULL, NULL);
+        if (pinhash_verify(PINHASH_EXAMPLE_PIN, sizeof PINHASH_EXAMPLE_PIN - 1, *pin))
+            config_ctx_warn(ctx, path, CONFIG_MSG_PIN_EXAMPLE, NULL, NULL, NULL);
         return;
+    }
     config_ctx_err(ctx, path, CONFIG_MSG_PIN, NULL, NULL, NULL);
     free(*pin);
     *pin = NULL;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sha256.h"
+#include "pinhash.h"
 
 #define APP_PIN_DELAY_S 5.0 /* wait after a wrong PIN, doubled each time */
 #define APP_NEVER 1e18
@@ -47,6 +47,7 @@ static void app_go(struct app_state *st, enum app_screen s, double now, struct a
     if (st->screen != s) {
         app_push(cmds, APP_CMD_RECORD, APP_REC_SCREEN_VIEW);
         st->wait_since = 0; /* leaving the page ends a wait */
+        st->quit_armed = 0; /* a confirmation is for the screen it was asked on */
     }
     st->screen = s;
     st->screen_since = now;
@@ -136,6 +137,12 @@ int app_waiting(const struct app_state *st, int muni)
            st->wait_muni == muni;
 }
 
+int app_quit_armed(const struct app_state *st, double now)
+{
+    return st->screen == APP_SCREEN_ADMIN && st->quit_armed > 0 &&
+           now >= st->quit_armed && now - st->quit_armed < APP_QUIT_CONFIRM_S;
+}
+
 int app_idle_warning(const struct app_state *st, double now)
 {
     double left = app_idle_remaining(st, now);
@@ -156,6 +163,9 @@ double app_next_deadline(const struct app_state *st)
     }
     if (st->pin_locked_until > 0 && st->pin_locked_until < next)
         next = st->pin_locked_until;
+    if (st->quit_armed > 0 && st->screen == APP_SCREEN_ADMIN &&
+        st->quit_armed + APP_QUIT_CONFIRM_S < next)
+        next = st->quit_armed + APP_QUIT_CONFIRM_S; /* the button's label goes back */
     return next >= APP_NEVER ? -1.0 : next;
 }
 
@@ -163,12 +173,11 @@ static void app_pin_enter(struct app_state *st, double now, struct app_cmds *cmd
 {
     if (now < st->pin_locked_until)
         return;
-    char hex[65];
-    sha256_hex(st->pin, (size_t)st->pin_len, hex);
     const char *want = st->cfg ? st->cfg->kiosk.admin_pin_sha256 : NULL;
+    int ok = want && pinhash_verify(st->pin, (size_t)st->pin_len, want);
     st->pin_len = 0;
     memset(st->pin, 0, sizeof st->pin);
-    if (want && strcasecmp(hex, want) == 0) {
+    if (ok) {
         st->pin_failures = 0;
         app_go(st, APP_SCREEN_ADMIN, now, cmds);
         return;
@@ -274,9 +283,13 @@ static void app_admin(struct app_state *st, const struct app_target *t, double n
                     break;
                 }
         break;
-    case APP_ACT_ADMIN_QUIT:
-        if (st->screen == APP_SCREEN_ADMIN)
+    case APP_ACT_ADMIN_QUIT: /* a slip of the finger must not end the kiosk */
+        if (st->screen != APP_SCREEN_ADMIN)
+            break;
+        if (app_quit_armed(st, now))
             app_push(cmds, APP_CMD_QUIT, 0);
+        else
+            st->quit_armed = now;
         break;
     default: break;
     }

@@ -84,6 +84,7 @@ struct app_cmds {
 };
 
 #define APP_PIN_MAX 8
+#define APP_QUIT_CONFIRM_S 5.0 /* Quit asks "tap again" for this long */
 #define APP_WARN_BEFORE_IDLE_S 10.0 /* "Still there?" shows this long before reset */
 #define APP_THANKS_S 8.0            /* thank-you screen, then home */
 #define APP_FAILED_S 30.0           /* failure screen, then home */
@@ -115,7 +116,12 @@ struct app_state {
      * the wait. wait_since 0 = not waiting. */
     double wait_since;
     int wait_muni;
+    double quit_armed;  /* admin's Quit tapped once at this time (0: not): a second tap
+                           within APP_QUIT_CONFIRM_S quits */
 };
+
+/* 1 while admin's Quit waits for its confirming second tap. */
+int app_quit_armed(const struct app_state *st, double now);
 
 /* Starts on the home screen in the config's default language. */
 void app_init(struct app_state *st, const struct config *cfg, double now);

@@ -39,6 +39,9 @@ const char *cli_usage(void)
            "  --print-browser-policy   print the call browser's Chromium policy (JSON) made\n"
            "                           from call.allowed_hosts, for\n"
            "                           /etc/chromium/policies/managed/\n"
+           "  --hash-pin               read an admin PIN (4 to 8 digits; not echoed on a\n"
+           "                           terminal, one line from a pipe) and print the value\n"
+           "                           for kiosk.admin_pin_sha256\n"
            "  --verbose                more log lines\n"
            "  --version, --help\n";
 }
@@ -194,6 +197,8 @@ static int cli_flag(struct cli *c, const char *a, char *err, size_t errsz)
         c->mode = CLI_CHECK_CONFIG;
     else if (strcmp(a, "--print-browser-policy") == 0)
         c->mode = CLI_BROWSER_POLICY;
+    else if (strcmp(a, "--hash-pin") == 0)
+        c->mode = CLI_HASH_PIN;
     else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
         c->verbose = 1;
     else if (strcmp(a, "--high-contrast") == 0)

@@ -7,7 +7,8 @@
 #include "status.h"
 
 enum cli_mode { CLI_RUN, CLI_HELP, CLI_VERSION, CLI_CHECK_CONFIG, CLI_SCREENSHOT,
-                CLI_SCHEDULE, CLI_REPORT, CLI_BROWSER_POLICY };
+                CLI_SCHEDULE, CLI_REPORT, CLI_BROWSER_POLICY,
+                CLI_HASH_PIN };
 
 /* --status ID=STATE: what ID's status_url is taken to have answered, for a
  * screenshot. */

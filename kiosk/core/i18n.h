@@ -77,6 +77,7 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(RELOAD_CONFIG)                                                                    \
     X(TEST_CALL)                                                                        \
     X(QUIT)                                                                             \
+    X(QUIT_CONFIRM)                                                                     \
     X(ELAPSED)                                                                          \
     X(REOPENS)                                                                 \
     X(TOMORROW)                                                                \

@@ -183,6 +183,8 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
     ROW(TEST_CALL, "テスト通話", "Test call", "測試通話", "测试通话", "테스트 통화",
         "ためしに つなぐ"),
     ROW(QUIT, "終了", "Quit", "結束程式", "退出程序", "종료", "おわる"),
+    ROW(QUIT_CONFIRM, "もう一度押すと終了", "Tap again to quit", "再按一次結束", "再按一次退出",
+        "한 번 더 누르면 종료", "もういちど おすと おわる"),
     /* %s = call duration so far, e.g. "3:07". */
     ROW(ELAPSED, "通話時間 %s", "Elapsed %s", "通話時間 %s", "通话时长 %s", "경과 시간 %s",
         "はなした じかん %s"),

@@ -76,7 +76,9 @@ static void admin_draw(struct ui *ui, const struct app_state *st)
               APP_ACT_ADMIN_RELOAD, 0);
     ui_button(ui, b[1], ui_str(ui, I18N_TEST_CALL), UI_BUTTON_SECONDARY,
               APP_ACT_ADMIN_TEST_CALL, 0);
-    ui_button(ui, b[2], ui_str(ui, I18N_QUIT), UI_BUTTON_DANGER, APP_ACT_ADMIN_QUIT, 0);
+    ui_button(ui, b[2],
+              ui_str(ui, app_quit_armed(st, ui->view->mono) ? I18N_QUIT_CONFIRM : I18N_QUIT),
+              UI_BUTTON_DANGER, APP_ACT_ADMIN_QUIT, 0);
     const struct ui_view *v = ui->view;
     ui_fill_rounded(ui, c, layout_mm(L, 3), t->border);
     ui_fill_rounded(ui, layout_inset(c, 2), layout_mm(L, 3) - 2, t->surface);

@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "browser_policy.h"
+#include "app.h"
 #include "images.h"
+#include "pinhash.h"
 #include "cli.h"
 #include "config.h"
 #include "fleet.h"
@@ -125,7 +128,16 @@ static int main_report(const struct cli *c, const struct run_paths *p)
 static int main_browser_policy(const struct cli *c, const struct run_paths *p)
 {
     struct config cfg;
-    if (main_load(c, p, &cfg, 0) != 0)
+    /* The config's problems go to stderr: stdout is the policy file. */
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    if (saved < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
+        return 1;
+    int loaded = main_load(c, p, &cfg, 0);
+    fflush(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    if (loaded != 0)
         return 1;
     char *json = NULL;
     int rc = browser_policy_json(&cfg, &json);
@@ -139,6 +151,58 @@ static int main_browser_policy(const struct cli *c, const struct run_paths *p)
     if (!ok)
         msg_error("cannot write the browser policy to stdout");
     return ok ? 0 : 1;
+}
+
+/* One line of stdin into buf, without echo on a terminal (prompt on
+ * stderr). Returns its length without the newline, or -1. */
+static int main_read_pin(const char *prompt, char *buf, size_t bufsz)
+{
+    struct termios old, quiet;
+    int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        fputs(prompt, stderr);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char *got = fgets(buf, (int)bufsz, stdin);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (!got)
+        return -1;
+    size_t n = strcspn(buf, "\r\n");
+    buf[n] = '\0';
+    return (int)n;
+}
+
+/* kiosk --hash-pin: the value for kiosk.admin_pin_sha256 (pinhash.h). */
+static int main_hash_pin(void)
+{
+    char pin[64], again[64], out[PINHASH_MAX];
+    int n = main_read_pin("admin PIN (4 to 8 digits): ", pin, sizeof pin);
+    int ok = n >= 4 && n <= APP_PIN_MAX && strspn(pin, "0123456789") == (size_t)n;
+    if (ok && isatty(STDIN_FILENO) &&
+        (main_read_pin("again: ", again, sizeof again) != n || strcmp(pin, again) != 0)) {
+        msg_error("the two PINs differ");
+        ok = -1;
+    }
+    if (ok == 0)
+        msg_error("the PIN must be 4 to 8 digits (the admin keypad has digits only)");
+    if (ok == 1 && !strcmp(pin, PINHASH_EXAMPLE_PIN)) {
+        msg_error("that is the example PIN of the shipped config: choose another");
+        ok = 0;
+    }
+    int rc = ok == 1 ? pinhash_make(pin, (size_t)n, 0, out, sizeof out) : -1;
+    memset(pin, 0, sizeof pin);
+    memset(again, 0, sizeof again);
+    if (ok == 1 && rc != 0)
+        msg_error("cannot make the PIN hash (libcrypto)");
+    if (rc != 0)
+        return 1;
+    msg_out("%s\n", out);
+    return 0;
 }
 
 static int main_screenshot(const struct cli *c, const struct run_paths *p)
@@ -222,6 +286,8 @@ int main(int argc, char **argv)
     }
     if (c.verbose)
         msg_set_level(MSG_DEBUG);
+    if (c.mode == CLI_HASH_PIN)
+        return main_hash_pin(); /* needs no config */
     struct run_paths paths;
     if (main_paths(&c, &paths) != 0)
         return 1;

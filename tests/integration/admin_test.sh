@@ -63,12 +63,17 @@ wait_new "$n" "screen admin -> home" 5
 wait_new "$n" "config reloaded: 12 municipalities" 5
 echo "ok: corner hold, PIN, reload (config reloaded when the admin left)"
 
-# 2. Quit.
+# 2. Quit: the first tap asks "Tap again to quit", the second quits.
 hold_corner
 enter_pin
 children=$( (ps -o pid= --ppid "$kpid" || true) | tr -d ' ' | tr '\n' ' ')
 n=$(log_lines)
 tap_live "$admin_line" ADMIN_QUIT 0
+wait_new "$n" "tap ADMIN_QUIT 0" 5
+sleep 1
+kill -0 "$kpid" 2>/dev/null || fail "one tap on Quit ended the kiosk: it must ask again first"
+n=$(log_lines)
+tap_live "$admin_line" ADMIN_QUIT 0 # "Tap again to quit"
 wait_new "$n" "tap ADMIN_QUIT 0" 5
 for _ in $(seq 1 100); do kill -0 "$kpid" 2>/dev/null || break; sleep 0.05; done
 kill -0 "$kpid" 2>/dev/null && fail "the kiosk still runs 5 s after Quit"

@@ -213,7 +213,12 @@ static void test_admin_pin(void)
     CHECK_INT(st.screen, APP_SCREEN_ADMIN);
     tap(&st, APP_ACT_ADMIN_RELOAD, 0, 9);
     CHECK(has_cmd(APP_CMD_RELOAD_CONFIG, -1));
-    tap(&st, APP_ACT_ADMIN_QUIT, 0, 10);
+    tap(&st, APP_ACT_ADMIN_QUIT, 0, 10); /* asks first */
+    CHECK(!has_cmd(APP_CMD_QUIT, -1));
+    CHECK(app_quit_armed(&st, 10.5));
+    tap(&st, APP_ACT_ADMIN_QUIT, 0, 16); /* too late: asks again */
+    CHECK(!has_cmd(APP_CMD_QUIT, -1));
+    tap(&st, APP_ACT_ADMIN_QUIT, 0, 17);
     CHECK(has_cmd(APP_CMD_QUIT, -1));
 }
 
