@@ -85,6 +85,7 @@ static void host_fleet_last_good(struct host *h, const struct config *cfg)
         msg_info("fleet: no last good document (%s)", err);
         return;
     }
+    h->fleet.last_ok_at = h->fleet.doc.at; /* an alert on staleness survives a restart */
     msg_info("fleet: last good document from %s/%s (ETag %s, fetched at %lld)", dir,
              FLEET_STORE_NAME, h->fleet.doc.etag[0] ? h->fleet.doc.etag : "none",
              h->fleet.doc.at);
@@ -125,6 +126,7 @@ void host_fleet_start(struct host *h)
         return;
     h->fleet.f = fleet_start(&o, h->fleet.doc.etag, h->o.hooks.wake, h->o.hooks.ctx);
     h->usage.fleet = 1;
+    h->usage.fleet_last_ok = h->fleet.last_ok_at;
     if (!h->fleet.f)
         msg_error("fleet: cannot start the fetch thread");
 }

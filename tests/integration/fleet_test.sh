@@ -148,5 +148,8 @@ wait_log "fleet: $url http_error" 8
 stop_kiosk
 grep -q "^kiosk_config_generation{source=\"remote\",generation=\"$gen\"} 1" kiosk.prom ||
     fail "metrics after restart: $(grep generation kiosk.prom)"
+saved_at=$(head -n1 state/fleet-last-good | awk '{print $NF}')
+grep -q "^kiosk_config_fetch_last_success_timestamp_seconds $saved_at\$" kiosk.prom ||
+    fail "metrics after restart: last success is not the kept document's $saved_at: $(grep last_success kiosk.prom)"
 echo "ok: restart with the server down runs the last good document (generation $gen)"
 grep "fleet:\|config reloaded" "$log" | sed 's/^/  /'
