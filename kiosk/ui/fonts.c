@@ -251,6 +251,16 @@ static TTF_Font *fonts_sized(struct fonts_open *o, int px)
     return o->font;
 }
 
+const char *fonts_file_of(const struct fonts *f, const TTF_Font *font)
+{
+    for (int i = 0; i < FONTS_MAX_OPEN; i++)
+        if (f->open[i].font && f->open[i].font == font) {
+            const struct fonts_face *ff = &f->faces[f->open[i].face];
+            return f->open[i].bold ? ff->bold_path : ff->path;
+        }
+    return "?";
+}
+
 static int fonts_missing(TTF_Font *font, const char *text)
 {
     int missing = 0;

@@ -28,6 +28,9 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
                      int *missing);
 /* An id for the chain fonts_pick used for lang (for text cache keys). */
 int fonts_chain_id(struct fonts *f, const char *lang);
+/* The file an open font was read from ("?" if font is not one of f's), for
+ * messages; owned by f. */
+const char *fonts_file_of(const struct fonts *f, const TTF_Font *font);
 /* How many font handles (faces) are open now (for the benchmark). */
 int fonts_open_count(const struct fonts *f);
 #endif

@@ -201,7 +201,10 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
     SDL_Color c = {(Uint8)(e->rgb >> 16), (Uint8)(e->rgb >> 8), (Uint8)e->rgb, 255};
     SDL_Surface *s = TTF_RenderUTF8_Blended(font, e->text, c);
     if (!s) {
-        msg_warn("cannot render text: %s", TTF_GetError());
+        /* A font file cut short or replaced under the kiosk lands here: a
+         * read error through the stream, the text left out, not a crash. */
+        msg_warn("cannot render text with font %s (file damaged or changed?): %s",
+                 fonts_file_of(tc->fonts, font), TTF_GetError());
         return -1;
     }
     e->tex = SDL_CreateTextureFromSurface(tc->r, s);
