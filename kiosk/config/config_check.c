@@ -1,12 +1,14 @@
 /* Checks across sections, once everything is read: unique ids, known
  * municipality ids, allowed hosts, and the files the config names. */
 #include <stddef.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "config_int.h"
+#include "file.h"
 #include "fontfind.h"
 
 static void config_check_dup(struct config_ctx *ctx, const char *list, int i, int j,
@@ -85,23 +87,18 @@ static void config_check_emblem(struct config_ctx *ctx, int i, const char *rel)
         return;
     }
     struct stat st;
-    if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (stat(full, &st) != 0) {
         config_ctx_err(ctx, path, CONFIG_MSG_FILE_MISSING, full, NULL, NULL);
         return;
     }
-    if (ctx->opts->image_probe) {
-        if (ctx->opts->image_probe(full, err, sizeof err) != 0)
-            config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, err[0] ? err : "?", NULL);
+    /* The size from the header before any decoding (and never a FIFO). */
+    int w, h;
+    if (file_png_size(full, &w, &h, err, sizeof err) != 0) {
+        config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, err, NULL);
         return;
     }
-    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    unsigned char head[8] = {0};
-    FILE *f = fopen(full, "rb");
-    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
-    if (f)
-        fclose(f);
-    if (got != sizeof head || memcmp(head, sig, sizeof sig) != 0)
-        config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, "no PNG signature", NULL);
+    if (ctx->opts->image_probe && ctx->opts->image_probe(full, err, sizeof err) != 0)
+        config_ctx_err(ctx, path, CONFIG_MSG_IMAGE_BAD, rel, err[0] ? err : "?", NULL);
 }
 
 static void config_check_fonts(struct config_ctx *ctx)
@@ -136,6 +133,56 @@ static void config_check_folder(struct config_ctx *ctx, const char *rel, const c
     struct stat st;
     if (stat(full, &st) != 0 || !S_ISDIR(st.st_mode))
         config_ctx_warn(ctx, path, CONFIG_MSG_FOLDER_MISSING, full, NULL, NULL);
+}
+
+/* The file a path names, with its folder's symlinks and ".." resolved (the
+ * file itself need not exist). 0, or -1 (no such folder: left as is). */
+static int config_check_canon(const char *full, char *out, size_t outsz)
+{
+    char dir[PATH_MAX], real[PATH_MAX];
+    snprintf(out, outsz, "%s", full);
+    const char *slash = strrchr(full, '/');
+    size_t n = slash ? (size_t)(slash - full) : 0;
+    if (n >= sizeof dir)
+        return -1;
+    memcpy(dir, slash ? full : ".", slash ? n : 1);
+    dir[slash ? (n ? n : 1) : 1] = '\0';
+    if (!realpath(dir, real))
+        return -1;
+    int w = snprintf(out, outsz, "%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : full);
+    if (w < 0 || (size_t)w >= outsz) {
+        snprintf(out, outsz, "%s", full);
+        return -1;
+    }
+    return 0;
+}
+
+/* Records and metrics must not overwrite the config (the kiosk would then
+ * append to the staff's file and refuse it at the next start) nor each
+ * other. */
+static void config_check_records_paths(struct config_ctx *ctx)
+{
+    const struct config_kiosk *k = &ctx->cfg->kiosk;
+    char conf[PATH_MAX], full[1024], stats[PATH_MAX] = "", metrics[PATH_MAX];
+    if (!ctx->cfg->path)
+        return;
+    config_check_canon(ctx->cfg->path, conf, sizeof conf);
+    if (k->stats_path && config_resolve_path(ctx->cfg, k->stats_path, full, sizeof full) == 0) {
+        config_check_canon(full, stats, sizeof stats);
+        if (strcmp(stats, conf) == 0)
+            config_ctx_err(ctx, "kiosk.stats_path", CONFIG_MSG_RECORDS_IS_CONFIG, k->stats_path,
+                           NULL, NULL);
+    }
+    if (!k->metrics_path ||
+        config_resolve_path(ctx->cfg, k->metrics_path, full, sizeof full) != 0)
+        return;
+    config_check_canon(full, metrics, sizeof metrics);
+    if (strcmp(metrics, conf) == 0)
+        config_ctx_err(ctx, "kiosk.metrics_path", CONFIG_MSG_RECORDS_IS_CONFIG, k->metrics_path,
+                       NULL, NULL);
+    else if (strcmp(metrics, stats) == 0)
+        config_ctx_err(ctx, "kiosk.metrics_path", CONFIG_MSG_RECORDS_SAME, k->metrics_path, NULL,
+                       NULL);
 }
 
 static void config_check_files(struct config_ctx *ctx)
@@ -190,6 +237,7 @@ void config_check_all(struct config_ctx *ctx)
     config_check_service_munis(ctx);
     config_check_hosts_needed(ctx);
     config_check_name_langs(ctx);
+    config_check_records_paths(ctx);
     if (!ctx->opts->skip_files)
         config_check_files(ctx);
 }

@@ -174,6 +174,10 @@
       "`%1` は municipalities[] にある市町村の id ではありません")                             \
     X(KPI_POINT_EMPTY, "needs a `value` or a `note`", "`value` か `note` が必要です")          \
     X(PATH_TOO_LONG, "the path is too long", "パスが長すぎます")                               \
+    X(RECORDS_IS_CONFIG, "`%1` is this config file: the kiosk would write into it",           \
+      "`%1` はこの設定ファイルです。記録が設定ファイルに書き込まれてしまいます")             \
+    X(RECORDS_SAME, "`%1` is also kiosk.stats_path: records and metrics need files of "       \
+      "their own", "`%1` は kiosk.stats_path と同じファイルです。別々のファイルにしてください") \
     X(FOLDER_MISSING, "folder `%1` does not exist, so records cannot be written",              \
       "フォルダー `%1` がないため記録を書き込めません")                                       \
     X(FLEET_CERT_PAIR, "client_cert and client_key go together: give both or neither",        \

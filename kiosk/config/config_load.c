@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "config_int.h"
+#include "file.h"
 #include "config_opt.h"
 #include "str.h"
 #include "utf8.h"
@@ -225,9 +226,13 @@ int config_read_file(const char *path, size_t max, char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char why[128];
+    FILE *f = file_fopen_regular(path, why, sizeof why);
+    if (!f) {
+        if (errno == 0)
+            errno = EINVAL;
         return -1;
+    }
     char *buf = malloc(max + 2);
     size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
     int bad = !buf || ferror(f);
@@ -247,19 +252,16 @@ int config_load(const char *path, const struct config_load_opts *opts, struct co
                 struct config_diags *diags)
 {
     memset(cfg, 0, sizeof *cfg);
-    FILE *f = fopen(path, "rb");
+    /* Never blocks: a FIFO, device or socket in its place is refused
+     * before a byte is read (O_NONBLOCK open, fstat). */
+    char why[128];
+    FILE *f = file_fopen_regular(path, why, sizeof why);
     if (!f) {
-        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
-                         strerror(errno), NULL, NULL);
+        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE, why, NULL,
+                         NULL);
         return -1;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        config_diags_add(diags, CONFIG_ERROR, 0, 0, "", CONFIG_MSG_FILE_UNREADABLE,
-                         "it is a folder, not a file", NULL, NULL);
-        fclose(f);
-        return -1;
-    }
     if (fstat(fileno(f), &st) == 0 && st.st_size > CONFIG_FILE_MAX) {
         char n[32];
         snprintf(n, sizeof n, "%lld", (long long)st.st_size);

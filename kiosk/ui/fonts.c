@@ -1,4 +1,5 @@
 #include "fonts.h"
+#include "file.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -223,7 +224,18 @@ static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold
     /* Read through stdio, not memory-mapped: a maintainer may copy a new
      * font over the old file while the kiosk runs, and a mapped file cut
      * short under it would crash the kiosk (SIGBUS). */
-    o->font = TTF_OpenFontIndex(bold ? ff->bold_path : ff->path, px, ff->face);
+    const char *fpath = bold ? ff->bold_path : ff->path;
+    char why[128];
+    FILE *fp = file_fopen_regular(fpath, why, sizeof why); /* never a FIFO */
+    SDL_RWops *rw = fp ? SDL_RWFromFP(fp, SDL_TRUE) : NULL;
+    if (!fp) {
+        msg_warn("cannot open font %s: %s", fpath, why);
+        o->font = NULL;
+        return NULL;
+    }
+    if (!rw)
+        fclose(fp);
+    o->font = rw ? TTF_OpenFontIndexRW(rw, 1, px, ff->face) : NULL;
     if (!o->font) {
         msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
         return NULL;

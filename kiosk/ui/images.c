@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "msg.h"
 
 #define IMAGES_MAX 48
@@ -46,8 +47,16 @@ void images_destroy(struct images *im)
 static int images_load(struct images *im, struct images_entry *e)
 {
     char path[1024];
+    char why[160];
+    int pw, ph;
     if (config_resolve_path(im->cfg, e->rel, path, sizeof path) != 0)
         return -1;
+    /* Sized from its header first: a small file can claim 20000x20000 and
+     * cost gigabytes and seconds to decode. */
+    if (file_png_size(path, &pw, &ph, why, sizeof why) != 0) {
+        msg_warn("image %s: %s (shown without it)", path, why);
+        return -1;
+    }
     SDL_Surface *src = IMG_Load(path);
     if (!src) {
         msg_warn("image %s: %s (shown without it)", path, IMG_GetError());
@@ -98,6 +107,9 @@ SDL_Texture *images_get(struct images *im, const char *rel, int side, int *w, in
 
 int images_probe(const char *path, char *err, size_t errsz)
 {
+    int w, h;
+    if (file_png_size(path, &w, &h, err, errsz) != 0)
+        return -1;
     SDL_Surface *s = IMG_Load(path);
     if (!s) {
         snprintf(err, errsz, "%s", IMG_GetError());

@@ -1,0 +1,26 @@
+#ifndef KIOSK_FILE_H
+#define KIOSK_FILE_H
+/* Opening the files staff name (config, emblems, fonts) without ever
+ * blocking on them: only regular files, opened with O_NONBLOCK (a FIFO
+ * would hold open() until a writer came) and checked with fstat before a
+ * byte is read; and the size of a PNG read from its header, before anyone
+ * decodes it (libc only). */
+#include <stddef.h>
+#include <stdio.h>
+
+#define FILE_IMAGE_MAX_SIDE 4096 /* emblems: wider or taller is refused */
+
+/* open(path, O_RDONLY|O_NONBLOCK|O_CLOEXEC), then fstat: a descriptor on a
+ * regular file (O_NONBLOCK cleared again), or -1 with a one-line English
+ * reason in err ("it is a FIFO, not a regular file", strerror...). */
+int file_open_regular(const char *path, char *err, size_t errsz);
+
+/* The same as a stdio stream ("rb"); NULL with err. */
+FILE *file_fopen_regular(const char *path, char *err, size_t errsz);
+
+/* Width and height of the PNG at path from its IHDR (the first 24 bytes).
+ * Returns 0; or -1 with a reason in err: not a regular file, no PNG
+ * signature, no IHDR, or a side of 0 or above FILE_IMAGE_MAX_SIDE
+ * ("20000x20000 pixels: at most 4096x4096"). */
+int file_png_size(const char *path, int *w, int *h, char *err, size_t errsz);
+#endif
