@@ -69,7 +69,8 @@ static int service_involves(const struct ui *ui, const struct config_service *s,
 }
 
 /* All municipalities of the area, those involved in their colours, the
- * others faded: who takes part, at a glance. */
+ * others faded: who takes part, at a glance. Each is a button to that
+ * town's page (a framed face, so the faded ones look tappable too). */
 static void service_members(struct ui *ui, const struct config_service *s, struct rect r)
 {
     const struct layout *L = &ui->L;
@@ -79,16 +80,24 @@ static void service_members(struct ui *ui, const struct config_service *s, struc
             layout_take_top(&in, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap), UI_BOLD, 1);
     int n = ui->cfg->n_municipalities > 64 ? 64 : ui->cfg->n_municipalities;
     struct rect cells[64];
-    layout_grid(in, n, layout_mm(L, 1.5), 2.8, 0, 0, cells);
+    layout_grid(in, n, layout_mm(L, 1.5), 2.8, L->target_min, L->target_min, cells);
     for (int i = 0; i < n; i++) {
         const struct config_municipality *m = &ui->cfg->municipalities[i];
         int on = service_involves(ui, s, i);
+        int pressed = ui_is_pressed(ui, cells[i], APP_ACT_MUNICIPALITY, i);
         uint32_t bg = ui->high_contrast ? (on ? t->primary : t->bg) : (on ? m->color : t->bg);
-        uint32_t fg = ui->high_contrast ? (on ? t->primary_text : t->text_muted)
-                                        : (on ? theme_text_on(bg) : t->text_muted);
+        uint32_t fg = ui->high_contrast ? (on ? t->primary_text : t->text)
+                                        : (on ? theme_text_on(bg) : t->text);
+        if (pressed) {
+            bg = t->pressed;
+            fg = t->pressed_text;
+        }
         ui_fill_rounded(ui, cells[i], layout_mm(L, 2), bg);
+        if (!on || ui->high_contrast)
+            ui_frame(ui, cells[i], 2, t->border);
         ui_text(ui, ui_lt(ui, &m->name), LAYOUT_FONT_BODY, fg, layout_inset(cells[i], 3),
                 UI_ALIGN_CENTER | UI_VCENTER | (on ? UI_BOLD : 0) | UI_TIGHT, 2);
+        ui_target(ui, cells[i], APP_ACT_MUNICIPALITY, i);
     }
 }
 

@@ -303,8 +303,16 @@ static void run_draw(struct run *r, double now)
     run_log_focus(r);
 }
 
+/* A second counter shows: a call's time, the idle countdown, or the wait
+ * for a busy clerk (WAIT). */
+static int run_seconds_tick(const struct app_state *st, double now)
+{
+    return app_in_call(st) || app_idle_warning(st, now) || app_waiting(st, st->muni);
+}
+
 /* How long the loop may sleep: until the state machine's next deadline, the
- * admin hold, the next clock minute, or (in a call) the next second. */
+ * admin hold, the next clock minute, or (with seconds on screen) the next
+ * second. */
 static int run_timeout_ms(struct run *r, double now)
 {
     double next = now + 60.0 - (double)(time(NULL) % 60);
@@ -316,7 +324,7 @@ static int run_timeout_ms(struct run *r, double now)
         next = d;
     if (r->next_redraw >= 0 && r->next_redraw < next)
         next = r->next_redraw;
-    if (app_in_call(&r->host.st) || app_idle_warning(&r->host.st, now))
+    if (run_seconds_tick(&r->host.st, now))
         next = now + 1.0 - (now - (double)(long)now); /* seconds tick on screen */
     double ms = (next - now) * 1000.0 + 1;
     return watchdog_sleep_ms(&r->wd, now, ms < 1 ? 1 : ms > 60000 ? 60000 : (int)ms);
@@ -347,7 +355,7 @@ static void run_tick(struct run *r, double now)
     host_tick(&r->host, now);
     if (input_poll_hold(&r->in, r->ui, now, &ev))
         host_feed(&r->host, &ev, now);
-    if (app_in_call(&r->host.st) || app_idle_warning(&r->host.st, now))
+    if (run_seconds_tick(&r->host.st, now))
         r->host.dirty = 1;
     if (r->next_redraw >= 0 && now >= r->next_redraw)
         r->host.dirty = 1; /* the attract loop turns a page */

@@ -270,6 +270,24 @@ static void test_try_again(void)
     CHECK(!has_cmd(APP_CMD_START_CALL, -1));
 }
 
+/* A town on a service's page is a button: it opens that town. */
+static void test_service_town(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 0);
+    tap(&st, APP_ACT_SERVICES, 0, 1);
+    tap(&st, APP_ACT_SERVICE, 1, 2);
+    CHECK_INT(st.screen, APP_SCREEN_SERVICE);
+    tap(&st, APP_ACT_MUNICIPALITY, 2, 3);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK_INT(st.muni, 2);
+    /* From home, the video consultation's town button opens its page. */
+    tap(&st, APP_ACT_HOME, 0, 4);
+    tap(&st, APP_ACT_MUNICIPALITY, 0, 5);
+    CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
+    CHECK_INT(st.muni, 0);
+}
+
 /* WAIT on a busy clerk's page holds the page (no idle reset) for up to
  * APP_WAIT_MAX_S; leaving the page ends the wait. */
 static void test_wait(void)
@@ -323,6 +341,7 @@ int main(void)
     test_admin_pin();
     test_config_swap();
     test_try_again();
+    test_service_town();
     test_wait();
     test_show();
     return CHECK_RESULT();
