@@ -81,11 +81,14 @@ static void munis_draw(struct ui *ui, const struct app_state *st)
     double aspect = ui->large_text ? 1.2 : 1.6;
     if (nc > 0 && ni > 0) {
         /* Callable tiles: one row, up to three targets tall. */
-        int tile_h = c.h * 2 / 5 > 3 * L->target_min ? 3 * L->target_min : c.h * 2 / 5;
+        /* Larger than an information-only tile: three targets tall (a
+         * quarter of a portrait screen), as wide as the row in portrait. */
+        int tall = L->portrait ? c.h / 4 : 3 * L->target_min;
+        int tile_h = c.h * 2 / 5 > tall ? tall : c.h * 2 / 5;
         int row_h = ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 2 + tile_h;
         struct rect top =
             munis_heading(ui, I18N_VIDEO_TOWNS, layout_take_top(&c, row_h, L->gap * 2));
-        int w = nc * (top.h * 5 / 2) + (nc - 1) * L->gap;
+        int w = L->portrait ? top.w : nc * (top.h * 5 / 2) + (nc - 1) * L->gap;
         layout_grid((struct rect){top.x, top.y, w < top.w ? w : top.w, top.h}, nc, L->gap, 2.5,
                     2 * L->target_min, L->target_min, cells);
         for (int k = 0; k < nc; k++)

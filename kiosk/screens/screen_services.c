@@ -80,7 +80,8 @@ static void service_members(struct ui *ui, const struct config_service *s, struc
             layout_take_top(&in, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap), UI_BOLD, 1);
     int n = ui->cfg->n_municipalities > 64 ? 64 : ui->cfg->n_municipalities;
     struct rect cells[64];
-    layout_grid(in, n, layout_mm(L, 1.5), 2.8, L->target_min, L->target_min, cells);
+    /* 2.5 mm apart: separate targets for a finger (render_check asks 2 mm). */
+    layout_grid(in, n, layout_mm(L, 2.5), 2.8, L->target_min, L->target_min, cells);
     for (int i = 0; i < n; i++) {
         const struct config_municipality *m = &ui->cfg->municipalities[i];
         int on = service_involves(ui, s, i);
