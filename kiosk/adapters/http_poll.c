@@ -103,8 +103,9 @@ static void http_poll_start(struct http_worker *w, struct http_worker_muni *m, l
     struct http_xfer *x = http_xfer_new(&w->xm, m->status_url, NULL, http_poll_done, m);
     if (!x)
         return;
-    curl_easy_setopt(x->h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(x->h, CURLOPT_MAXREDIRS, 3L);
+    /* No redirects: another host's answer must never show as the clerk's
+     * (a 3xx counts as no valid answer: status unknown). */
+    curl_easy_setopt(x->h, CURLOPT_FOLLOWLOCATION, 0L);
     if (http_xfer_add(&w->xm, x) == 0)
         m->in_flight = 1;
 }

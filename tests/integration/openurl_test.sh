@@ -40,8 +40,10 @@ openurl_call() {
     url=$(tail -n 1 "$work/opened" 2>/dev/null || true)
     [ "$(opened)" -eq $((before + 1)) ] || fail "xdg-open ran $(($(opened) - before)) times, want 1"
     [[ $url =~ ^https://meet\.example\.jp/tobetsu-[0-9a-f]{32}$ ]] || fail "xdg-open got '$url'"
-    grep -q "call to tobetsu started (session ${url##*-})" "$log" ||
-        fail "the URL's session is not the one the kiosk started"
+    tag=$(printf '%s' "${url##*-}" | sha256sum | cut -c1-8)
+    grep -q "call to tobetsu started (session #$tag)" "$log" ||
+        fail "the URL's session is not the one the kiosk started (#$tag)"
+    grep -q "${url##*-}" "$log" && fail "the session id is in the log"
     screenshot "$work/in_call.png"
     ! xdotool search --name "kiosk call bar" >/dev/null || fail "a call bar without a launcher"
 }

@@ -9,6 +9,7 @@ GET paths (status answers):
   /busy       {"available": false, "wait_minutes": 20, "message": "..."}
   /slow       sleeps 10 s, then answers like /available
   /500        HTTP 500
+  /redirect   302 to /available on another host name (localhost)
   /garbage    200 with a body that is not JSON
   /huge       200 streaming 100 MB (no Content-Length: the client must cut it)
   /flip       answers as the mode last set by GET /set-flip?MODE (default available;
@@ -82,6 +83,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, BUSY)
         elif mode == "500":
             self.send_plain(500, "internal error")
+        elif mode == "redirect":  # to another host (localhost, not 127.0.0.1): "available"
+            self.send_response(302)
+            self.send_header("Location", "http://localhost:%d/available" % self.server.server_address[1])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif mode == "garbage":
             self.send_plain(200, "<html>this is not json</html>")
         else:

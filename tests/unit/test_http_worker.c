@@ -28,10 +28,11 @@
 
 extern char **environ;
 
-enum { M_AVAILABLE, M_BUSY, M_SLOW, M_500, M_GARBAGE, M_HUGE, M_DOWN, M_FLIP, M_NOURL,
-       M_NOCALL, M_COUNT };
+enum { M_AVAILABLE, M_BUSY, M_SLOW, M_500, M_GARBAGE, M_HUGE, M_DOWN, M_FLIP, M_REDIRECT,
+       M_NOURL, M_NOCALL, M_COUNT };
 static const char *const test_paths[M_COUNT] = {"/available", "/busy", "/slow", "/500",
-                                                "/garbage", "/huge", "/x", "/flip", NULL, NULL};
+                                                "/garbage", "/huge", "/x", "/flip", "/redirect",
+                                                NULL, NULL};
 
 static int test_port, test_dead_port;
 static pid_t test_server_pid;
@@ -339,6 +340,8 @@ static void test_check_statuses(struct http_worker *w)
     test_expect(w, M_DOWN, STATUS_UNKNOWN, -1, "onnect");
     test_expect(w, M_SLOW, STATUS_UNKNOWN, -1, "timed out");
     test_expect(w, M_FLIP, STATUS_AVAILABLE, 5, NULL);
+    /* a redirect to another host ("available" there) is not followed */
+    test_expect(w, M_REDIRECT, STATUS_UNKNOWN, -1, "HTTP 302");
     test_expect(w, M_NOURL, STATUS_UNKNOWN, -1, "no status_url");
     test_expect(w, M_NOCALL, STATUS_UNKNOWN, -1, "no call section");
     test_expect(w, M_COUNT, STATUS_UNKNOWN, -1, "no such municipality");
@@ -348,7 +351,8 @@ static void test_check_statuses(struct http_worker *w)
 static void test_report_watch(const struct test_poll_watch *pw)
 {
     static const char *const names[M_COUNT] = {"available", "busy", "slow", "500", "garbage",
-                                               "huge", "down", "flip", "no url", "no call"};
+                                               "huge", "down", "flip", "redirect", "no url",
+                                               "no call"};
     for (int i = 0; i < M_COUNT; i++)
         fprintf(stderr, "  %-9s resolved after %.3f s\n", names[i], pw->resolved_at[i]);
     fprintf(stderr,
