@@ -174,6 +174,9 @@
       "`%1` は municipalities[] にある市町村の id ではありません")                             \
     X(KPI_POINT_EMPTY, "needs a `value` or a `note`", "`value` か `note` が必要です")          \
     X(PATH_TOO_LONG, "the path is too long", "パスが長すぎます")                               \
+    X(URL_NOTIFY_HTTP, "notify_url must start with https:// (http only to this machine, "     \
+      "127.0.0.1 or localhost): call events must not travel unencrypted",                     \
+      "notify_url は https:// で始めてください（http はこの機械 127.0.0.1・localhost のみ）")   \
     X(RECORDS_IS_CONFIG, "`%1` is this config file: the kiosk would write into it",           \
       "`%1` はこの設定ファイルです。記録が設定ファイルに書き込まれてしまいます")             \
     X(RECORDS_SAME, "`%1` is also kiosk.stats_path: records and metrics need files of "       \

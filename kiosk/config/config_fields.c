@@ -203,6 +203,13 @@ void config_fields_web_url(struct config_ctx *ctx, const char *path, void *base,
     config_url_check(ctx, *(char **)config_fields_at(base, row->offset), path, CONFIG_URL_WEB);
 }
 
+void config_fields_notify_url(struct config_ctx *ctx, const char *path, void *base,
+                              const struct config_opt *row)
+{
+    config_url_check(ctx, *(char **)config_fields_at(base, row->offset), path,
+                     CONFIG_URL_NOTIFY);
+}
+
 void config_fields_fleet_url(struct config_ctx *ctx, const char *path, void *base,
                              const struct config_opt *row)
 {

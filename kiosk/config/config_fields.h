@@ -22,6 +22,9 @@ void config_fields_launcher(struct config_ctx *ctx, const char *path, void *base
                             const struct config_opt *row);
 void config_fields_call_url(struct config_ctx *ctx, const char *path, void *base,
                             const struct config_opt *row);
+/* notify_url: https, or http to loopback only. */
+void config_fields_notify_url(struct config_ctx *ctx, const char *path, void *base,
+                              const struct config_opt *row);
 void config_fields_web_url(struct config_ctx *ctx, const char *path, void *base,
                            const struct config_opt *row);
 /* fleet.config_url: https (config_url.c). */

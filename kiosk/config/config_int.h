@@ -77,7 +77,8 @@ int config_json_count(struct config_ctx *ctx, const cJSON *arr, const char *path
 
 /* URLs (config_url.c). kind: CONFIG_URL_CALL (https, allowed host,
  * {session}) or CONFIG_URL_WEB (http or https). */
-enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB, CONFIG_URL_FLEET /* https only */ };
+enum config_url_kind { CONFIG_URL_CALL, CONFIG_URL_WEB, CONFIG_URL_FLEET /* https only */,
+                       CONFIG_URL_NOTIFY /* https, or http to loopback (tests) */ };
 void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
                       enum config_url_kind kind);
 void config_url_check_launcher(struct config_ctx *ctx, char **argv, int n, const char *path);

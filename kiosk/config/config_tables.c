@@ -99,7 +99,7 @@ static const struct config_opt_table config_tables_hours =
 static const struct config_opt config_tables_muni_call_rows[] = {
     {ROW("url", STRING), AT(MC, url), .required = 1, .check = config_fields_call_url},
     {ROW("status_url", STRING), AT(MC, status_url), .check = config_fields_web_url},
-    {ROW("notify_url", STRING), AT(MC, notify_url), .check = config_fields_web_url},
+    {ROW("notify_url", STRING), AT(MC, notify_url), .check = config_fields_notify_url},
 };
 #undef MC
 static const struct config_opt_table config_tables_muni_call =

@@ -2,6 +2,7 @@
  * allowed host, with at most one {session}; the others http(s). */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config_int.h"
 #include "urlrule.h"
@@ -11,7 +12,7 @@ static enum config_msg config_url_msg(enum urlrule_reason r, enum config_url_kin
                                       const char *url, const struct urlrule_url *u, char *arg,
                                       size_t argsz)
 {
-    int call = kind != CONFIG_URL_WEB; /* fleet: https too */
+    int call = kind != CONFIG_URL_WEB && kind != CONFIG_URL_NOTIFY; /* fleet: https too */
     size_t alen = u->authlen < 200 ? u->authlen : 200, plen = u->portlen < 20 ? u->portlen : 20;
     arg[0] = '\0';
     switch (r) {
@@ -94,17 +95,33 @@ static int config_url_placeholders(struct config_ctx *ctx, const char *s, const 
     return bad ? -1 : 0;
 }
 
+static int config_url_loopback(const struct urlrule_url *u)
+{
+    static const char *const names[] = {"localhost", "[::1]"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (u->hostlen == strlen(names[i]) && strncasecmp(u->host, names[i], u->hostlen) == 0)
+            return 1;
+    return u->hostlen > 4 && strncmp(u->host, "127.", 4) == 0 &&
+           strspn(u->host, "0123456789.") >= u->hostlen;
+}
+
 void config_url_check(struct config_ctx *ctx, const char *url, const char *path,
                       enum config_url_kind kind)
 {
     static const char *const session[] = {"{session}", NULL};
     struct urlrule_url u;
     enum urlrule_reason r =
-        urlrule_parse(url, kind == CONFIG_URL_WEB ? URLRULE_WEB : URLRULE_CALL, &u);
+        urlrule_parse(url, kind == CONFIG_URL_WEB || kind == CONFIG_URL_NOTIFY ? URLRULE_WEB
+                                                                               : URLRULE_CALL,
+                      &u);
     if (r != URLRULE_OK) {
         config_url_report(ctx, path, r, kind, url, &u);
         return;
     }
+    /* The visitor's call events travel encrypted; plain http only to this
+     * machine (a local relay, the tests). */
+    if (kind == CONFIG_URL_NOTIFY && u.schemelen == 4 && !config_url_loopback(&u))
+        config_ctx_err(ctx, path, CONFIG_MSG_URL_NOTIFY_HTTP, NULL, NULL, NULL);
     if (kind != CONFIG_URL_CALL)
         return;
     int sessions = 0;

@@ -4,7 +4,8 @@
 #    refused from its header, fast and without the gigabytes a decode takes;
 #  - a FIFO in place of the config is refused at once (never blocks);
 #  - stats_path naming the config itself, and metrics_path naming the
-#    stats file, are errors.
+#    stats file, are errors;
+#  - a plain-http notify_url is an error unless it goes to loopback.
 # Usage: inputs_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 python3 - "$work/bomb.png" <<'PY'
@@ -45,4 +46,13 @@ rc=0
 [ "$rc" = 1 ] && grep -q "kiosk.metrics_path: \`./s.jsonl\` is also kiosk.stats_path" "$work/out" ||
     fail "metrics_path = stats_path passed: $(cat "$work/out")"
 echo "ok: records or metrics on the config or on each other refused"
+make_config "$work/kiosk.json" "c['municipalities'][0]['call']['notify_url'] = 'http://clerk.example.jp/notify'"
+rc=0
+"$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "notify_url must start with https://" "$work/out" ||
+    fail "a plain-http notify_url to another host passed: $(cat "$work/out")"
+make_config "$work/kiosk.json" "c['municipalities'][0]['call']['notify_url'] = 'http://127.0.0.1:9/notify'"
+"$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 ||
+    fail "a loopback http notify_url was refused: $(cat "$work/out")"
+echo "ok: notify_url https only, except to loopback"
 echo "PASS: bounded inputs"
