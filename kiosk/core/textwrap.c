@@ -24,21 +24,49 @@ static int textwrap_no_start(unsigned cp)
     return 0;
 }
 
-/* Byte offset after which a line may break, searching from pos: the end of
- * the next "word" (a CJK character or a run of non-space Latin). */
-static size_t textwrap_next_break(const char *t, size_t pos, int words)
+/* Modes of breaking, tried in this order (the first that fits wins). */
+enum textwrap_mode { TEXTWRAP_WORDS, TEXTWRAP_PHRASES, TEXTWRAP_WORDS_OF_PHRASE, TEXTWRAP_CHARS };
+
+/* The end of the piece that starts at pos: the next byte where breaks
+ * allows a line to start at level or above, or a space, newline or the end. */
+static size_t textwrap_piece_end(const char *t, size_t pos, const unsigned char *breaks,
+                                 int level)
 {
     size_t adv;
     size_t i = pos;
+    utf8_decode(t + i, &adv);
+    i += adv;
+    /* Never before 。、」 or a small kana, whatever the segmenter says. */
+    while (t[i] && t[i] != ' ' && t[i] != '\n' &&
+           (breaks[i] < level || textwrap_no_start(utf8_decode(t + i, &adv)))) {
+        utf8_decode(t + i, &adv);
+        i += adv;
+    }
+    return i;
+}
+
+/* Byte offset after which a line may break, searching from pos: the end of
+ * the next "word" (a CJK character, a phrase, or a run of non-space Latin). */
+static size_t textwrap_next_break(const char *t, size_t pos, enum textwrap_mode mode,
+                                  const unsigned char *breaks)
+{
+    size_t adv;
+    size_t i = pos;
+    int words = mode == TEXTWRAP_WORDS;
+    int level = mode == TEXTWRAP_PHRASES ? TEXTWRAP_BREAK_PHRASE : TEXTWRAP_BREAK_WORD;
     unsigned cp = utf8_decode(t + i, &adv);
     if (t[i] == '\0' || t[i] == '\n')
         return i;
-    if ((textwrap_is_cjk(cp) && !words) || cp == ' ') {
+    if ((mode == TEXTWRAP_PHRASES || mode == TEXTWRAP_WORDS_OF_PHRASE) && textwrap_is_cjk(cp)) {
+        i = textwrap_piece_end(t, pos, breaks,
+                               mode == TEXTWRAP_PHRASES ? TEXTWRAP_BREAK_PHRASE : TEXTWRAP_BREAK_WORD);
+    } else if ((textwrap_is_cjk(cp) && !words) || cp == ' ') {
         i += adv;
     } else {
         while (t[i] && t[i] != ' ' && t[i] != '\n') {
             cp = utf8_decode(t + i, &adv);
-            if (textwrap_is_cjk(cp) && !textwrap_no_start(cp) && !words && i > pos)
+            if (textwrap_is_cjk(cp) && !textwrap_no_start(cp) && !words && i > pos &&
+                (mode == TEXTWRAP_CHARS || breaks[i] >= level))
                 break;
             if (words && i > pos && (cp == 0xFF08 || cp == 0x300C))
                 break; /* before （ or 「: "さっぽろし" / "（札幌市）" */
@@ -62,17 +90,32 @@ static void textwrap_trim(const char *t, size_t *start, size_t *len)
 }
 
 static int textwrap_mode(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
-                         struct textwrap_line *out, int max_lines, int *overflow, int words)
+                         struct textwrap_line *out, int max_lines, int *overflow,
+                         enum textwrap_mode mode, const unsigned char *breaks)
 {
     int n = 0;
-    size_t pos = 0;
+    size_t pos = 0, split_until = 0, chars_until = 0;
     *overflow = 0;
     while (text[pos] && n < max_lines) {
         size_t start = pos, end = pos;
         for (;;) {
-            size_t next = textwrap_next_break(text, end, words);
+            size_t next = textwrap_next_break(text, end, mode, breaks);
             if (next == end)
                 break;
+            /* A phrase wider than a whole line goes word by word, and a word
+             * wider than a line character by character (to its end, also
+             * on the next lines). */
+            if (mode == TEXTWRAP_PHRASES && end == start && next > split_until &&
+                measure(ctx, text + start, next - start) > max_w)
+                split_until = next;
+            if (end < split_until) {
+                next = textwrap_next_break(text, end, TEXTWRAP_WORDS_OF_PHRASE, breaks);
+                if (end == start && next > chars_until &&
+                    measure(ctx, text + start, next - start) > max_w)
+                    chars_until = next;
+            }
+            if (end < chars_until)
+                next = textwrap_next_break(text, end, TEXTWRAP_CHARS, breaks);
             size_t s = start, l = next - start;
             textwrap_trim(text, &s, &l);
             if (end > start && measure(ctx, text + s, l) > max_w)
@@ -111,13 +154,25 @@ static int textwrap_has_cjk_and_space(const char *text)
     return cjk && space;
 }
 
-int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
-             struct textwrap_line *out, int max_lines, int *overflow)
+int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,
+                     textwrap_measure_fn measure, void *ctx, struct textwrap_line *out,
+                     int max_lines, int *overflow)
 {
     if (textwrap_has_cjk_and_space(text)) {
-        int n = textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow, 1);
+        int n = textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow,
+                              TEXTWRAP_WORDS, breaks);
         if (!*overflow)
             return n;
     }
-    return textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow, 0);
+    if (breaks) /* even when it overflows: the caller may try a smaller size first */
+        return textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow,
+                             TEXTWRAP_PHRASES, breaks);
+    return textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow, TEXTWRAP_CHARS,
+                         breaks);
+}
+
+int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx,
+             struct textwrap_line *out, int max_lines, int *overflow)
+{
+    return textwrap_phrases(text, NULL, max_w, measure, ctx, out, max_lines, overflow);
 }

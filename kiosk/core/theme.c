@@ -13,7 +13,7 @@ void theme_get(struct theme *t, int high_contrast)
                             .header_text = 0xFFFFFF, .primary = 0xFFFF00,
                             .primary_text = 0x000000, .secondary = 0x000000,
                             .secondary_text = 0xFFFFFF, .pressed = 0x00FFFF,
-                            .pressed_text = 0x000000, .border = 0xFFFFFF, .ok = 0x7CFC7C,
+                            .pressed_text = 0x000000, .border = 0xFFFFFF, .control_edge = 0xFFFFFF, .ok = 0x7CFC7C,
                             .busy = 0xFFB000, .closed = 0xCCCCCC, .badge_text = 0x000000,
                             .danger = 0xFF6060, .danger_text = 0x000000, .overlay = 0x000000,
                             .shadow = 0x000000, .chart_base = 0xBBBBBB,
@@ -27,7 +27,8 @@ void theme_get(struct theme *t, int high_contrast)
                         .header_text = 0xFFFFFF, .primary = 0x0B5CAD,
                         .primary_text = 0xFFFFFF, .secondary = 0xFFFFFF,
                         .secondary_text = 0x0B3D6E, .pressed = 0x06325E,
-                        .pressed_text = 0xFFFFFF, .border = 0xB8C3D1, .ok = 0x1B7A3A,
+                        .pressed_text = 0xFFFFFF, .border = 0xB8C3D1,
+                        .control_edge = 0x6E7C90, .ok = 0x1B7A3A,
                         .busy = 0x9A4F00, .closed = 0x5A6472, .badge_text = 0xFFFFFF,
                         .danger = 0xB3261E, .danger_text = 0xFFFFFF, .overlay = 0x1B2430,
                         .shadow = 0xCDD5DF, .chart_base = 0x8A97A8, .chart_actual = 0x2E8B57,
@@ -73,6 +74,22 @@ int theme_focus_neighbours(const struct theme *t, struct theme_pair *out, int ma
         {"secondary", t->focus, t->secondary}, {"pressed", t->focus, t->pressed},
         {"danger", t->focus, t->danger},   {"border", t->focus, t->border},
         {"chip", t->focus, t->chip},       {"overlay", t->focus, t->overlay},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0] && n < max; i++)
+        out[n++] = all[i];
+    return n;
+}
+
+int theme_control_pairs(const struct theme *t, struct theme_pair *out, int max)
+{
+    const struct theme_pair all[] = {
+        {"control_edge/bg (secondary, language, back buttons)", t->control_edge, t->bg},
+        {"control_edge/surface (a button on a card)", t->control_edge, t->surface},
+        {"primary/bg", t->primary, t->bg},
+        {"primary/surface", t->primary, t->surface},
+        {"danger/bg (end call)", t->danger, t->bg},
+        {"pressed/bg", t->pressed, t->bg},
     };
     int n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0] && n < max; i++)

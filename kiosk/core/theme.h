@@ -18,7 +18,9 @@ struct theme {
     uint32_t secondary_text;
     uint32_t pressed;      /* a button under the finger */
     uint32_t pressed_text;
-    uint32_t border;
+    uint32_t border;       /* decorative lines (rules, dots, frames of what is not a control) */
+    uint32_t control_edge; /* the outline of a control whose face is the page's or a card's
+                            * colour (secondary buttons, tappable cards): 3:1 on bg */
     uint32_t ok;           /* available */
     uint32_t busy;
     uint32_t closed;
@@ -50,6 +52,9 @@ int theme_text_pairs(const struct theme *t, struct theme_pair *out, int max);
  * cards, title bar, every button state, dialogs; returns the count written.
  * The ring must stand out 3:1 from its halo, and ring or halo from each. */
 int theme_focus_neighbours(const struct theme *t, struct theme_pair *out, int max);
+/* Every control outline or face the screens draw and the page colour it
+ * stands on (WCAG 1.4.11: at least 3:1); returns the count written. */
+int theme_control_pairs(const struct theme *t, struct theme_pair *out, int max);
 /* WCAG 2 contrast ratio of two colours (1..21). */
 double theme_contrast(uint32_t a, uint32_t b);
 /* Text colour (black-ish or white) with the better contrast on bg. */

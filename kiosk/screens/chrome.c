@@ -232,7 +232,7 @@ struct rect chrome_card(struct ui *ui, struct rect r, int pressed, double pad_mm
     if (!pressed)
         ui_fill_rounded(ui, (struct rect){r.x, r.y + depth, r.w, r.h - depth}, radius,
                         ui->theme.shadow);
-    ui_fill_rounded(ui, face, radius, pressed ? ui->theme.pressed : ui->theme.border);
+    ui_fill_rounded(ui, face, radius, pressed ? ui->theme.pressed : ui->theme.control_edge);
     if (!pressed)
         ui_fill_rounded(ui, layout_inset(face, 2), radius - 2, ui->theme.surface);
     return layout_inset(face, layout_mm(L, pad_mm));

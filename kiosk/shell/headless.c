@@ -60,6 +60,10 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     rep->overflow = ui->overflow_count;
     rep->missing_glyphs = ui->missing_glyphs;
     rep->outside = ui->outside_count;
+    rep->ink_outside = ui->ink_outside;
+    rep->bad_breaks = ui->bad_breaks;
+    rep->forced_breaks = ui->forced_breaks;
+    snprintf(rep->last_bad_break, sizeof rep->last_bad_break, "%s", ui->last_bad_break);
     rep->targets = ui->n_targets;
     /* With --verbose, where each target is: integration tests click there. */
     for (int i = 0; i < ui->n_targets; i++) {

@@ -9,6 +9,10 @@
 /* What the layout measured while drawing: tests assert these are zero. */
 struct headless_report {
     int overflow, missing_glyphs, outside, targets;
+    long ink_outside; /* ink pixels of text outside its line boxes */
+    int bad_breaks;   /* Japanese lines broken inside a word */
+    int forced_breaks; /* ... of a word wider than its whole box */
+    char last_bad_break[160];
     char last_overflow[160];
 };
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "images.h"
+#include "jseg.h"
 #include "textwrap.h"
 #include "ui.h"
 #include "utf8.h"
@@ -71,6 +72,8 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     ui->primary = -1;
     ui_focus_begin(ui, st);
     ui->overflow_count = ui->missing_glyphs = ui->outside_count = ui->qr_min_px = 0;
+    ui->ink_outside = 0;
+    ui->bad_breaks = ui->forced_breaks = 0;
     ui->last_overflow[0] = '\0';
     ui_color(ui, ui->theme.bg);
     SDL_RenderClear(ui->r);
@@ -164,6 +167,32 @@ static int ui_measure(void *ctx, const char *s, size_t len)
     return text_measure(m->ui->text, m->ui->lang, s, len, m->px, m->bold);
 }
 
+/* Where a line's texture goes: centred in its line box (fonts of other
+ * scripts then sit on the same middle), moved as little as it takes to
+ * keep the glyphs' ink inside the box (a texture one row taller than the
+ * box, centred, put its descenders' last row below it). */
+static int ui_line_top(int y, int lh, int h, const struct text_ink *ink)
+{
+    int top = y + (lh - h) / 2;
+    if (ink->bottom < 0)
+        return top;
+    if (top + ink->bottom >= y + lh)
+        top = y + lh - 1 - ink->bottom;
+    if (top + ink->top < y)
+        top = y - ink->top;
+    return top;
+}
+
+/* Counts the ink pixels of a line drawn at top that fall outside its line
+ * box [y, y + lh): what a clip to the box, or the next line's box, cuts. */
+static void ui_ink_outside(struct ui *ui, const struct text_ink *ink, int h, int top, int y,
+                           int lh)
+{
+    for (int r = 0; ink->rows && r < h; r++)
+        if (top + r < y || top + r >= y + lh)
+            ui->ink_outside += ink->rows[r];
+}
+
 /* One line, its texture centred vertically in a line box of height lh:
  * fonts of other scripts (Noto for Hangul) then sit on the same middle. */
 static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int bold,
@@ -175,11 +204,14 @@ static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int b
     memcpy(buf, s, len);
     buf[len] = '\0';
     int w, h, missing = 0;
-    SDL_Texture *t = text_cache_get(ui->text, ui->lang, buf, px, bold, rgb, &w, &h, &missing);
+    struct text_ink ink;
+    SDL_Texture *t =
+        text_cache_get(ui->text, ui->lang, buf, px, bold, rgb, &w, &h, &missing, &ink);
     ui->missing_glyphs += missing;
     if (!t)
         return;
-    SDL_Rect dst = {x, y + (lh - h) / 2, w, h};
+    SDL_Rect dst = {x, ui_line_top(y, lh, h, &ink), w, h};
+    ui_ink_outside(ui, &ink, h, dst.y, y, lh);
     ui_check_inside(ui, (struct rect){x, y, w, lh});
     SDL_RenderCopy(ui->r, t, NULL, &dst);
 }
@@ -196,9 +228,18 @@ struct ui_fit {
     struct textwrap_line lines[UI_MAX_LINES];
 };
 
+/* Phrase boundaries for Japanese text (NULL for other languages, or
+ * without MeCab). Cached by text in ui->jseg. */
+static const unsigned char *ui_breaks(struct ui *ui, const char *text)
+{
+    if (!ui->jseg || !ui->lang || strncmp(ui->lang, "ja", 2) != 0)
+        return NULL;
+    return jseg_breaks(ui->jseg, text);
+}
+
 /* Wraps at px; lines limited by the box's height and max_lines. */
-static void ui_fit_at(struct ui *ui, const char *text, int px, int flags, struct rect box,
-                      int max_lines, struct ui_fit *f)
+static void ui_fit_at(struct ui *ui, const char *text, const unsigned char *breaks, int px,
+                      int flags, struct rect box, int max_lines, struct ui_fit *f)
 {
     struct ui_measure_ctx m = {ui, px, (flags & UI_BOLD) != 0};
     f->px = px;
@@ -206,13 +247,15 @@ static void ui_fit_at(struct ui *ui, const char *text, int px, int flags, struct
     f->pitch = ui_pitch(px, f->lh, flags);
     int fit = box.h < f->lh ? 1 : 1 + (box.h - f->lh) / f->pitch;
     int want = fit < max_lines ? fit : max_lines;
-    f->n = textwrap(text, box.w, ui_measure, &m, f->lines, want, &f->overflow);
+    f->n = textwrap_phrases(text, breaks, box.w, ui_measure, &m, f->lines, want, &f->overflow);
     if (f->n > 0 && f->lh + (f->n - 1) * f->pitch > box.h)
         f->overflow = 1;
 }
 
 /* Short labels (one or two lines) first try one line at up to 80 %: a
- * button reads better than "はじめの画面 / へ". Then wrap, shrinking to 70 %. */
+ * button reads better than "はじめの画面 / へ". Then wrap, shrinking to 60 %,
+ * at Japanese phrase boundaries (a phrase too long for a line between its
+ * words). */
 static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct rect box,
                    int max_lines, struct ui_fit *f)
 {
@@ -220,21 +263,64 @@ static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct re
         max_lines = UI_MAX_LINES;
     if (max_lines < 1)
         max_lines = 1;
+    const unsigned char *breaks = ui_breaks(ui, text);
     if (flags & UI_ELLIPSIS) {
-        ui_fit_at(ui, text, px, flags, box, max_lines, f);
+        ui_fit_at(ui, text, breaks, px, flags, box, max_lines, f);
         return;
     }
     if (max_lines <= 2) {
         for (int step = 0; step < 3; step++) {
-            ui_fit_at(ui, text, px * (10 - step) / 10, flags, box, 1, f);
+            ui_fit_at(ui, text, breaks, px * (10 - step) / 10, flags, box, 1, f);
             if (!f->overflow)
                 return;
         }
     }
-    for (int step = 0; step < 4; step++) {
-        ui_fit_at(ui, text, px * (10 - step) / 10, flags, box, max_lines, f);
+    for (int step = 0; step < 5; step++) { /* down to 60 %: phrases need a little more room */
+        ui_fit_at(ui, text, breaks, px * (10 - step) / 10, flags, box, max_lines, f);
         if (!f->overflow)
             return;
+    }
+}
+
+/* The width of the word of text around byte s (between the boundaries the
+ * segmenter gave, spaces or the ends), at f's size. */
+static int ui_word_width(struct ui *ui, const char *text, const unsigned char *breaks, size_t s,
+                         const struct ui_fit *f, int flags)
+{
+    size_t a = s, b = s + 1, len = strlen(text);
+    while (a > 0 && !breaks[a] && text[a - 1] != ' ' && text[a - 1] != '\n')
+        a--;
+    while (b < len && !breaks[b] && text[b] != ' ' && text[b] != '\n')
+        b++;
+    struct ui_measure_ctx m = {ui, f->px, (flags & UI_BOLD) != 0};
+    return ui_measure(&m, text + a, b - a);
+}
+
+/* Counts the lines of f that start inside a Japanese word: between two
+ * CJK characters where the segmenter put no boundary (a word cut in two;
+ * a phrase too long for a line may break between its words). A word
+ * wider than the whole box is cut where it must: counted apart. */
+static void ui_check_breaks(struct ui *ui, const char *text, const struct ui_fit *f, int w,
+                            int flags)
+{
+    const unsigned char *breaks = ui_breaks(ui, text);
+    if (!breaks)
+        return;
+    for (int i = 1; i < f->n; i++) {
+        size_t s = f->lines[i].start, adv;
+        if (s == 0 || breaks[s] || text[s - 1] == ' ' || text[s - 1] == '\n')
+            continue;
+        size_t p = utf8_cut(text, s, s - 1); /* start of the previous character */
+        unsigned a = utf8_decode(text + p, &adv), b = utf8_decode(text + s, &adv);
+        if (a < 0x3000 || b < 0x3000)
+            continue;
+        if (ui_word_width(ui, text, breaks, s, f, flags) > w) {
+            ui->forced_breaks++;
+            continue;
+        }
+        ui->bad_breaks++;
+        snprintf(ui->last_bad_break, sizeof ui->last_bad_break, "%.*s/%s", (int)s, text,
+                 text + s);
     }
 }
 
@@ -264,6 +350,7 @@ int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rec
         return 0;
     struct ui_fit f;
     ui_fit(ui, text, px, flags, box, max_lines, &f);
+    ui_check_breaks(ui, text, &f, box.w, flags);
     char cut[1024];
     int cut_last = (flags & UI_ELLIPSIS) && f.overflow && f.n > 0;
     if (cut_last) {
@@ -359,7 +446,7 @@ static struct ui_colors ui_button_colors(const struct ui *ui, enum ui_button_sty
                                          int pressed)
 {
     const struct theme *t = &ui->theme;
-    struct ui_colors c = {t->secondary, t->secondary_text, t->border};
+    struct ui_colors c = {t->secondary, t->secondary_text, t->control_edge};
     if (style == UI_BUTTON_PRIMARY)
         c = (struct ui_colors){t->primary, t->primary_text, t->primary};
     else if (style == UI_BUTTON_DANGER)

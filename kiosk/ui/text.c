@@ -21,6 +21,8 @@ struct text_entry {
     SDL_Texture *tex;
     int w, h, missing;
     int transient; /* made under text_cache_transient */
+    int ink_top, ink_bottom;
+    int *ink_rows; /* owned, h counts */
     unsigned long used;
 };
 struct text_width {
@@ -70,6 +72,7 @@ static void text_entry_drop(struct text_cache *tc, struct text_entry *e)
     if (e->text)
         tc->stats.bytes -= (size_t)e->w * (size_t)e->h * 4;
     free(e->text);
+    free(e->ink_rows);
     memset(e, 0, sizeof *e);
 }
 
@@ -192,6 +195,28 @@ static void text_trim_transient(struct text_cache *tc, const struct text_entry *
     }
 }
 
+/* Counts the inked pixels of each row of s (ARGB8888 from SDL_ttf's
+ * blended rendering), once per texture made. */
+static void text_ink_scan(struct text_entry *e, SDL_Surface *s)
+{
+    e->ink_top = e->ink_bottom = -1;
+    e->ink_rows = calloc(s->h > 0 ? (size_t)s->h : 1, sizeof *e->ink_rows);
+    if (!e->ink_rows || s->format->BytesPerPixel != 4 || SDL_LockSurface(s) != 0)
+        return;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        int n = 0;
+        for (int x = 0; x < s->w; x++)
+            n += (row[x] & s->format->Amask) != 0;
+        e->ink_rows[y] = n;
+        if (n && e->ink_top < 0)
+            e->ink_top = y;
+        if (n)
+            e->ink_bottom = y;
+    }
+    SDL_UnlockSurface(s);
+}
+
 static int text_render(struct text_cache *tc, struct text_entry *e, const char *lang)
 {
     int missing = 0;
@@ -207,6 +232,7 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
                  fonts_file_of(tc->fonts, font), TTF_GetError());
         return -1;
     }
+    text_ink_scan(e, s);
     e->tex = SDL_CreateTextureFromSurface(tc->r, s);
     e->w = s->w;
     e->h = s->h;
@@ -216,7 +242,8 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
 }
 
 SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char *text,
-                            int px, int bold, uint32_t rgb, int *w, int *h, int *missing)
+                            int px, int bold, uint32_t rgb, int *w, int *h, int *missing,
+                            struct text_ink *ink)
 {
     if (!text || !*text)
         return NULL;
@@ -233,7 +260,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         if (!copy)
             return NULL;
         memcpy(copy, text, len + 1);
-        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient, 0};
+        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient,
+                                 -1, -1, NULL, 0};
         tc->stats.entries++;
         if (text_render(tc, e, lang) != 0) {
             e->w = e->h = 0;
@@ -251,6 +279,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
     *h = e->h;
     if (missing)
         *missing = e->missing;
+    if (ink)
+        *ink = (struct text_ink){e->ink_top, e->ink_bottom, e->ink_rows};
     return e->tex;
 }
 
@@ -299,6 +329,20 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
     return width;
 }
 
+/* The rows the font's glyphs need: its line skip, or the height of a line
+ * of its tallest and deepest glyphs when that is more. BIZ UDPGothic's
+ * ascent and descent are exactly its em square, and SDL_ttf gives its
+ * lines one row more: a line box of the line skip lost that row. */
+static int text_glyph_height(TTF_Font *font)
+{
+    static const char probe[] = "\xC3\x85\xC3\x89\xC3\x87gjpqy|\xE5\x9B\xBD"; /* ÅÉÇgjpqy|国 */
+    int lh = TTF_FontLineSkip(font);
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(font, probe, &w, &h) == 0 && h > lh)
+        lh = h;
+    return lh;
+}
+
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
 {
     int chain = fonts_chain_id(tc->fonts, lang);
@@ -307,7 +351,7 @@ int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
     if (s->valid && s->chain == chain && s->px == px && s->bold == bold)
         return s->lh;
     TTF_Font *font = fonts_pick(tc->fonts, lang, "", px, bold, NULL);
-    int lh = font ? TTF_FontLineSkip(font) : px;
+    int lh = font ? text_glyph_height(font) : px;
     *s = (struct text_lh){1, chain, px, bold, lh};
     return lh;
 }

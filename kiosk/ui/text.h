@@ -19,11 +19,20 @@ void text_cache_destroy(struct text_cache *tc);
 /* Drops every texture and measurement (after a config or language change of fonts). */
 void text_cache_clear(struct text_cache *tc);
 
+/* Where a texture has ink: rows[0..h) count the pixels with any alpha in
+ * each row; top and bottom are the first and last such row (-1 if none). */
+struct text_ink {
+    int top, bottom;
+    const int *rows; /* owned by the cache, valid as the texture is */
+};
+
 /* The texture for text (one line). Owned by the cache; valid until the
  * next text_cache_get. *w, *h get its size. NULL for "" or on failure.
- * *missing (may be NULL) gets the number of glyphs the font lacked. */
+ * *missing (may be NULL) gets the number of glyphs the font lacked; *ink
+ * (may be NULL) where the glyphs drawn put ink. */
 SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char *text,
-                            int px, int bold, uint32_t rgb, int *w, int *h, int *missing);
+                            int px, int bold, uint32_t rgb, int *w, int *h, int *missing,
+                            struct text_ink *ink);
 /* While on, the textures text_cache_get makes are transient: at most
  * TEXT_TRANSIENT_KEEP of them stay (oldest dropped first), so text that
  * changes with time, such as the clock, cannot fill the cache. */
@@ -31,7 +40,8 @@ void text_cache_transient(struct text_cache *tc, int on);
 /* Width in pixels of text[0..len) at px (no texture made). */
 int text_measure(struct text_cache *tc, const char *lang, const char *text, size_t len,
                  int px, int bold);
-/* Line height for px in lang's first font. */
+/* Line height for px in lang's first font: its line skip, or more when
+ * its tallest and deepest glyphs (accents, descenders) need more rows. */
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold);
 
 struct text_cache_stats {

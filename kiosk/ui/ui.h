@@ -35,12 +35,15 @@ struct ui_view {
     int fleet_failed;            /* admin: the last fetch did not give a good document */
 };
 
+struct jseg;
+
 struct ui {
     SDL_Renderer *r;
     struct layout L;
     struct theme theme;
     struct fonts *fonts;
     struct text_cache *text;
+    struct jseg *jseg; /* Japanese phrase boundaries; NULL without MeCab */
     const struct config *cfg;
     const char *lang;
     const struct ui_view *view;
@@ -51,6 +54,10 @@ struct ui {
     /* Checks for tests: text that did not fit, glyphs missing, drawing
      * outside the window. Counted per frame. */
     int overflow_count, missing_glyphs, outside_count;
+    long ink_outside; /* ink pixels of text lines outside their line boxes */
+    int bad_breaks;   /* Japanese lines broken inside a word (between two CJK characters) */
+    int forced_breaks; /* a word wider than its whole box, cut where it had to be */
+    char last_bad_break[160];
     int qr_min_px; /* side of the smallest QR code drawn (0: none) */
     char last_overflow[160];
     int high_contrast, large_text;

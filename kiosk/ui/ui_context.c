@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "images.h"
+#include "jseg.h"
 #include "qr.h"
 #include "ui.h"
 
@@ -18,6 +19,7 @@ struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *font
     if (ui->fonts)
         ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
     ui->images = images_create(r, cfg);
+    ui->jseg = jseg_create(); /* NULL: per-character breaks, as before */
     if (!ui->fonts || !ui->text || !ui->images) {
         ui_destroy(ui);
         return NULL;
@@ -34,6 +36,7 @@ void ui_destroy(struct ui *ui)
     images_destroy(ui->images);
     text_cache_destroy(ui->text);
     fonts_destroy(ui->fonts);
+    jseg_destroy(ui->jseg);
     free(ui);
 }
 

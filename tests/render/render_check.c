@@ -159,6 +159,9 @@ static const char *screen_names(const struct config *cfg, char names[][64], int 
 
 /* Draws f and applies every check; what names the frame in messages.
  * Returns 0 if it was drawn (even if a check failed), -1 if it could not be. */
+static long ink_outside_total; /* over every frame checked, printed per size */
+static int forced_breaks_total; /* Japanese words wider than their box, cut */
+
 static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
                        const struct headless_frame *f, const char *what)
 {
@@ -174,6 +177,16 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
         FAIL("%s: %d missing glyph(s)", what, rep.missing_glyphs);
     if (rep.outside)
         FAIL("%s: %d drawing(s) outside the window", what, rep.outside);
+    ink_outside_total += rep.ink_outside;
+    forced_breaks_total += rep.forced_breaks;
+    if (rep.ink_outside)
+        FAIL("%s: %ld ink pixel(s) of text outside the line boxes (a cut accent or descender)",
+             what, rep.ink_outside);
+    if (rep.bad_breaks)
+        FAIL("%s: %d Japanese line(s) broken inside a word, e.g. \"%s\"", what,
+             rep.bad_breaks, rep.last_bad_break);
+    if (!ui->jseg)
+        FAIL("%s: MeCab did not start: Japanese breaks cannot be checked", what);
     if (rep.targets == 0)
         FAIL("%s: no touch target", what);
     int colours = distinct_colours(s);
@@ -325,7 +338,11 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 IMG_SavePNG(s, "render_attract_page1.png"); /* to look at */
         }
     frames += run_states(ui, s, cfg, w, h, large);
-    printf("%dx%d%s: %d frames drawn\n", w, h, large ? " large text" : "", frames);
+    printf("%dx%d%s: %d frames drawn, %ld ink pixels outside line boxes, %d Japanese "
+           "word(s) wider than their box\n", w, h, large ? " large text" : "", frames,
+           ink_outside_total, forced_breaks_total);
+    ink_outside_total = 0;
+    forced_breaks_total = 0;
     ui_destroy(ui);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);

@@ -18,9 +18,9 @@ static int day_of_minutes(struct text_cache *tc, int transient, const char *keep
         char clock[16];
         snprintf(clock, sizeof clock, "%d:%02d", m / 60, m % 60);
         text_cache_transient(tc, transient);
-        CHECK(text_cache_get(tc, "ja", clock, 40, 1, 0x202020, &w, &h, NULL) != NULL);
+        CHECK(text_cache_get(tc, "ja", clock, 40, 1, 0x202020, &w, &h, NULL, NULL) != NULL);
         text_cache_transient(tc, 0);
-        CHECK(text_cache_get(tc, "ja", keep, 40, 1, 0x202020, &w, &h, NULL) != NULL);
+        CHECK(text_cache_get(tc, "ja", keep, 40, 1, 0x202020, &w, &h, NULL, NULL) != NULL);
     }
     struct text_cache_stats s;
     text_cache_stats(tc, &s);
@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     struct text_cache_stats s;
     text_cache_stats(tc, &s);
     unsigned long misses = s.misses;
-    CHECK(text_cache_get(tc, "ja", "札幌", 40, 1, 0x202020, &w, &h, NULL) != NULL);
+    CHECK(text_cache_get(tc, "ja", "札幌", 40, 1, 0x202020, &w, &h, NULL, NULL) != NULL);
     text_cache_stats(tc, &s);
     CHECK(s.misses == misses); /* ordinary text stayed cached */
     text_cache_clear(tc);

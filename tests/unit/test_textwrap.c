@@ -77,8 +77,72 @@ static void test_cases(void)
     }
 }
 
+/* Phrase boundaries given by the caller ('/' in marked: a line may start
+ * after it; '.' between two words of a phrase), as a segmenter would give them: a line breaks only there
+ * between CJK characters, and per character only when a phrase alone is
+ * wider than the line. */
+struct phrase_case {
+    const char *marked;
+    int max_w;
+    const char *want;
+    int overflow;
+};
+
+static const struct phrase_case phrase_cases[] = {
+    /* Today's bad cases: 相/談, お声がけ/ください, 現/在. */
+    {"ご/相談を/受け付けて/います", 80, "ご相談を|受け付けています", 0},
+    {"ご/相談を/受け付けて/います", 70, "ご相談を|受け付けて|います", 0},
+    {"お気軽に/お声がけください。", 90, "お気軽に|お声がけください。", 0},
+    {"お気軽に/お.声.がけ.ください。", 90, "お気軽に|お声がけください。", 0},
+    {"お気軽に/お.声.がけ.ください。", 60, "お気軽に|お声がけ|ください。", 0}, /* phrase too wide */
+    {"お気軽に/お声がけください。", 60, "お気軽に|お声がけくだ|さい。", 0}, /* one word too wide */
+    {"現在の/状況を/確認して/います", 60, "現在の状況を|確認して|います", 0},
+    {"現在の/状況", 40, "現在の|状況", 0},
+    /* Latin inside stays a word; a space still breaks. */
+    {"Zoomで/相談 できます", 70, "Zoomで相談|できます", 0},
+    {"", 50, "", 0},
+};
+
+static void test_phrases(void)
+{
+    for (size_t i = 0; i < sizeof phrase_cases / sizeof phrase_cases[0]; i++) {
+        const struct phrase_case *c = &phrase_cases[i];
+        char text[256];
+        unsigned char breaks[256] = {0};
+        size_t k = 0;
+        for (const char *p = c->marked; *p && k + 1 < sizeof text; p++) {
+            if (*p == '/')
+                breaks[k] = TEXTWRAP_BREAK_PHRASE;
+            else if (*p == '.')
+                breaks[k] = TEXTWRAP_BREAK_WORD;
+            else
+                text[k++] = *p;
+        }
+        text[k] = '\0';
+        struct textwrap_line lines[16];
+        int overflow = -1;
+        int n = textwrap_phrases(text, breaks, c->max_w, fake_measure, NULL, lines, 16,
+                                 &overflow);
+        char got[512];
+        join(text, lines, n, got, sizeof got);
+        if (strcmp(got, c->want) != 0 || overflow != c->overflow) {
+            fprintf(stderr, "  phrase case %zu \"%s\" w=%d: got \"%s\" overflow %d, want \"%s\" %d\n",
+                    i, c->marked, c->max_w, got, overflow, c->want, c->overflow);
+            check_failures++;
+        }
+    }
+    /* Without breaks, the same text breaks inside a word (what phrases fix). */
+    struct textwrap_line lines[16];
+    int overflow;
+    int n = textwrap("ご相談を受け付けています", 80, fake_measure, NULL, lines, 16, &overflow);
+    char got[512];
+    join("ご相談を受け付けています", lines, n, got, sizeof got);
+    CHECK_STR(got, "ご相談を受け付け|ています");
+}
+
 int main(void)
 {
     test_cases();
+    test_phrases();
     return CHECK_RESULT();
 }

@@ -1,6 +1,7 @@
 /* Contrast of every text colour on its background, in both themes, and of
  * the better of white / dark text on every municipality colour of the
- * shipped config (read with cJSON): WCAG AA, at least 4.5:1. */
+ * shipped config (read with cJSON): WCAG AA, at least 4.5:1. Controls'
+ * outlines (and town tiles' colours) on the page: at least 3:1 (WCAG 1.4.11). */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,26 @@ static void test_theme_pairs(int high_contrast)
     /* High contrast earns its name: body text at least 7:1 (AAA). */
     if (high_contrast)
         CHECK(theme_contrast(t.text, t.bg) >= 7.0);
+}
+
+/* WCAG 1.4.11: what marks a control (its outline, or its face when it has
+ * no outline) is at least 3:1 against the page, in both themes. */
+static void test_control_pairs(int high_contrast)
+{
+    struct theme t;
+    struct theme_pair pairs[32];
+    theme_get(&t, high_contrast);
+    int n = theme_control_pairs(&t, pairs, 32);
+    CHECK(n >= 5);
+    for (int i = 0; i < n; i++) {
+        double c = theme_contrast(pairs[i].fg, pairs[i].bg);
+        if (c < 3.0) {
+            fprintf(stderr, "  %s theme: control %s %06X on %06X is %.2f:1\n",
+                    high_contrast ? "high-contrast" : "normal", pairs[i].name,
+                    (unsigned)pairs[i].fg, (unsigned)pairs[i].bg, c);
+            check_failures++;
+        }
+    }
 }
 
 static char *read_file(const char *path)
@@ -83,6 +104,16 @@ static void test_municipality_colours(const char *data_dir)
         uint32_t fg = theme_text_on(rgb);
         double c = theme_contrast(fg, rgb);
         n++;
+        /* A town's tile is a control filled with its colour: 3:1 on the page. */
+        struct theme page;
+        theme_get(&page, 0);
+        double edge = theme_contrast(rgb, page.bg);
+        if (edge < 3.0) {
+            fprintf(stderr, "  municipality %s: tile %s on the page %06X is %.2f:1\n",
+                    cJSON_IsString(id) ? id->valuestring : "?", col->valuestring,
+                    (unsigned)page.bg, edge);
+            check_failures++;
+        }
         if (c < AA) {
             fprintf(stderr, "  municipality %s: text %06X on %s is %.2f:1\n",
                     cJSON_IsString(id) ? id->valuestring : "?", (unsigned)fg,
@@ -124,6 +155,8 @@ int main(int argc, char **argv)
     test_known_values();
     test_theme_pairs(0);
     test_theme_pairs(1);
+    test_control_pairs(0);
+    test_control_pairs(1);
     test_municipality_colours(argc > 1 ? argv[1] : "tests/data");
     return CHECK_RESULT();
 }
