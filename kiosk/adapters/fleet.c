@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "http_xfer.h"
+
 
 #define FLEET_MAX_HOPS 3
 
@@ -64,19 +66,7 @@ struct fleet_xfer {
 static size_t fleet_write(char *data, size_t size, size_t nmemb, void *userp)
 {
     struct fleet_xfer *x = userp;
-    size_t n = size * nmemb;
-    if (n > FLEET_MAX_BODY - x->len) {
-        x->overflow = 1;
-        return 0; /* aborts the transfer */
-    }
-    char *grown = realloc(x->buf, x->len + n + 1);
-    if (!grown)
-        return 0;
-    x->buf = grown;
-    memcpy(x->buf + x->len, data, n);
-    x->len += n;
-    x->buf[x->len] = '\0';
-    return n;
+    return http_xfer_append(&x->buf, &x->len, FLEET_MAX_BODY, &x->overflow, data, size * nmemb);
 }
 
 /* Keeps the ETag header's value (without surrounding spaces). */

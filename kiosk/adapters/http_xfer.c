@@ -68,22 +68,27 @@ void http_xfer_multi_free(struct http_xfer_multi *xm)
 
 /* ---- one transfer ------------------------------------------------------- */
 
+size_t http_xfer_append(char **buf, size_t *len, size_t max, int *overflow, const char *data,
+                        size_t n)
+{
+    if (n > max - *len) {
+        *overflow = 1;
+        return 0; /* makes libcurl abort the transfer: CURLE_WRITE_ERROR */
+    }
+    char *grown = realloc(*buf, *len + n + 1);
+    if (!grown)
+        return 0;
+    *buf = grown;
+    memcpy(*buf + *len, data, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return n;
+}
+
 static size_t http_xfer_write(char *data, size_t size, size_t nmemb, void *userp)
 {
     struct http_xfer *x = userp;
-    size_t n = size * nmemb;
-    if (n > x->max - x->len) {
-        x->overflow = 1;
-        return 0; /* makes libcurl abort the transfer: CURLE_WRITE_ERROR */
-    }
-    char *grown = realloc(x->buf, x->len + n + 1);
-    if (!grown)
-        return 0;
-    x->buf = grown;
-    memcpy(x->buf + x->len, data, n);
-    x->len += n;
-    x->buf[x->len] = '\0';
-    return n;
+    return http_xfer_append(&x->buf, &x->len, x->max, &x->overflow, data, size * nmemb);
 }
 
 static curl_socket_t http_xfer_opensocket(void *clientp, curlsocktype purpose,

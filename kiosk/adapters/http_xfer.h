@@ -9,6 +9,13 @@
 #include <curl/curl.h>
 #include <stddef.h>
 
+/* A libcurl write callback's body: appends n bytes of data to *buf (kept
+ * NUL-terminated, grown with realloc; the caller frees it) unless *len
+ * would pass max. Returns n, or 0 when it would (and sets *overflow) or
+ * when memory runs out: 0 makes libcurl abort the transfer. */
+size_t http_xfer_append(char **buf, size_t *len, size_t max, int *overflow, const char *data,
+                        size_t n);
+
 struct http_xfer;
 /* Told once when x finished (rc: libcurl's result); x is freed afterwards. */
 typedef void (*http_xfer_done_fn)(void *ctx, struct http_xfer *x, CURLcode rc);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "msg.h"
 
 #define PGROUP_POLL_MS 20         /* between two looks at the group */
@@ -35,14 +36,8 @@ static int pgroup_live_member(long pid, pid_t g)
 {
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (file_read_small(path, 0, buf, sizeof buf) < 0)
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
     /* "pid (comm) S ppid pgrp ...": comm may hold ')' so take the last */
     char *p = strrchr(buf, ')'), *end;
     if (!p || p[1] != ' ' || !p[2] || p[3] != ' ')

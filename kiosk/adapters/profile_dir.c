@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "msg.h"
 #include "pgroup.h"
 
@@ -69,14 +70,8 @@ unsigned long long profile_dir_start_time(pid_t pid, pid_t *pgrp)
 {
     char path[64], buf[1024];
     snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (file_read_small(path, 0, buf, sizeof buf) < 0)
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
     char *p = strrchr(buf, ')'); /* comm may hold ')' and spaces */
     if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
         return 0;
@@ -142,14 +137,8 @@ static int profile_dir_end_recorded(const char *profile)
     char path[PATH_MAX], buf[64];
     if (snprintf(path, sizeof path, "%s.pid", profile) >= (int)sizeof path)
         return 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0)
+    if (file_read_small(path, O_NOFOLLOW | O_NONBLOCK, buf, sizeof buf) < 0)
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
     char *end;
     long pid = strtol(buf, &end, 10);
     unsigned long long start = strtoull(end, &end, 10);

@@ -85,3 +85,18 @@ int file_png_size(const char *path, int *w, int *h, char *err, size_t errsz)
     *h = (int)ph;
     return 0;
 }
+
+long file_read_small(const char *path, int flags, char *buf, size_t size)
+{
+    if (size < 2)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    return (long)n;
+}

@@ -18,6 +18,12 @@ int file_open_regular(const char *path, char *err, size_t errsz);
 /* The same as a stdio stream ("rb"); NULL with err. */
 FILE *file_fopen_regular(const char *path, char *err, size_t errsz);
 
+/* Reads at most size-1 bytes of the small file at path (a /proc entry, a
+ * pid file) into buf and ends them with '\0'; flags are added to
+ * O_RDONLY|O_CLOEXEC (e.g. O_NOFOLLOW|O_NONBLOCK). Returns the bytes read
+ * (at least 1), or -1 when the file cannot be opened or is empty. */
+long file_read_small(const char *path, int flags, char *buf, size_t size);
+
 /* Width and height of the PNG at path from its IHDR (the first 24 bytes).
  * Returns 0; or -1 with a reason in err: not a regular file, no PNG
  * signature, no IHDR, or a side of 0 or above FILE_IMAGE_MAX_SIDE
