@@ -30,6 +30,7 @@ static void config_free_municipality(struct config_municipality *m)
 {
     free(m->id);
     ltext_free(&m->name);
+    ltext_free(&m->reading);
     free(m->emblem);
     free(m->website);
     free(m->contact.phone);
@@ -75,6 +76,7 @@ void config_free(struct config *cfg)
         struct config_service *s = &cfg->services[i];
         free(s->id);
         ltext_free(&s->title);
+        ltext_free(&s->reading);
         ltext_free(&s->body);
         free(s->url);
         config_strv_free(s->municipalities, s->n_municipalities);

@@ -40,6 +40,7 @@ struct config_kiosk {
     char languages[CONFIG_MAX_LANGS][I18N_LANG_MAX];
     char default_language[I18N_LANG_MAX];
     int idle_timeout_s;
+    int voice_volume; /* voice guidance, percent of full scale */
     int fullscreen;
     char *admin_pin_sha256; /* 64 hex digits; NULL = admin screen disabled */
     int n_fonts;
@@ -90,6 +91,7 @@ struct config_muni_contact {
 struct config_municipality {
     char *id;
     struct ltext name;
+    struct ltext reading; /* how voice guidance says the name, per language (kana for ja) */
     uint32_t color; /* 0xRRGGBB */
     char *emblem;   /* image path relative to the config's folder, may be NULL */
     char *website;  /* may be NULL */
@@ -108,6 +110,7 @@ struct config_municipality {
 struct config_service {
     char *id;
     struct ltext title;
+    struct ltext reading; /* how voice guidance says the title, per language */
     struct ltext body;
     char *url; /* may be NULL */
     int n_municipalities;

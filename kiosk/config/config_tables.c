@@ -37,6 +37,7 @@ static const struct config_opt config_tables_kiosk_rows[] = {
     TEXT(K, "title", title, 1),
     TEXT(K, "tagline", tagline, 0),
     INT(K, "idle_timeout_s", idle_timeout_s, 15, 3600, 90),
+    INT(K, "voice_volume", voice_volume, 0, 100, 80),
     BOOL(K, "fullscreen", fullscreen, 1),
     DOUBLE(K, "display_inches", display_inches, 7, 100, 24),
     {ROW("rotation", INT), AT(K, rotation), .choices = config_tables_rotations,
@@ -120,6 +121,7 @@ static const struct config_opt_table config_tables_contact =
 static const struct config_opt config_tables_muni_rows[] = {
     {ROW("id", STRING), AT(M, id), .required = 1, .check = config_fields_id},
     TEXT(M, "name", name, 1),
+    TEXT(M, "reading", reading, 0),
     {ROW("color", COLOR), AT(M, color), .required = 1},
     STRING(M, "emblem", emblem),
     {ROW("website", STRING), AT(M, website), .check = config_fields_web_url},
@@ -144,6 +146,7 @@ static const struct config_opt_table config_tables_muni =
 static const struct config_opt config_tables_service_rows[] = {
     {ROW("id", STRING), AT(SV, id), .required = 1, .check = config_fields_id},
     TEXT(SV, "title", title, 1),
+    TEXT(SV, "reading", reading, 0),
     TEXT(SV, "body", body, 1),
     {ROW("url", STRING), AT(SV, url), .check = config_fields_web_url},
     STRINGS(SV, "municipalities", municipalities, n_municipalities, 0, 64),

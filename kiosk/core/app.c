@@ -69,6 +69,7 @@ static void app_reset(struct app_state *st, double now, struct app_cmds *cmds)
     st->visitor_active = 0;
     st->idle_ending = 0;
     st->wait_since = 0;
+    st->voice = 0;
     if (st->config_waiting) {
         st->config_waiting = 0;
         app_push(cmds, APP_CMD_SWAP_CONFIG, 0);
@@ -328,6 +329,7 @@ static void app_action(struct app_state *st, const struct app_target *t, double 
         if (st->screen == APP_SCREEN_CALL_FAILED)
             app_start_call(st, st->muni, now, cmds);
         break;
+    case APP_ACT_VOICE: st->voice = t->arg ? 1 : !st->voice; break;
     case APP_ACT_ADMIN_GESTURE:
     case APP_ACT_PIN_DIGIT:
     case APP_ACT_PIN_CLEAR:

@@ -27,7 +27,7 @@ enum app_screen {
     X(NONE) X(START) X(MUNICIPALITIES) X(MUNICIPALITY) X(START_CALL) X(CANCEL_CALL)         \
     X(END_CALL) X(BACK) X(HOME) X(LANG) X(SERVICES) X(SERVICE) X(KPI) X(ADMIN_GESTURE)      \
     X(PIN_DIGIT) X(PIN_CLEAR) X(PIN_ENTER) X(ADMIN_RELOAD) X(ADMIN_TEST_CALL)              \
-    X(ADMIN_QUIT) X(CONTINUE) X(TOGGLE_CONTRAST) X(TOGGLE_LARGE) X(WAIT) X(TRY_AGAIN)
+    X(ADMIN_QUIT) X(CONTINUE) X(TOGGLE_CONTRAST) X(TOGGLE_LARGE) X(WAIT) X(TRY_AGAIN) X(VOICE)
 #define APP_ACTION_ITEM(name) APP_ACT_##name,
 enum app_action { APP_ACTIONS(APP_ACTION_ITEM) APP_ACT_COUNT };
 #undef APP_ACTION_ITEM
@@ -118,6 +118,8 @@ struct app_state {
     int wait_muni;
     double quit_armed;  /* admin's Quit tapped once at this time (0: not): a second tap
                            within APP_QUIT_CONFIRM_S quits */
+    int voice;          /* voice guidance on (VOICE: arg 0 toggles, 1 turns on); ends with
+                           the visit */
 };
 
 /* 1 while admin's Quit waits for its confirming second tap. */

@@ -64,6 +64,8 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(RESET_IN)                                                                         \
     X(HIGH_CONTRAST)                                                                    \
     X(LARGE_TEXT)                                                                       \
+    X(VOICE_GUIDANCE)                                                                   \
+    X(VOICE_HINT)                                                                       \
     X(ASK_STAFF_DEVICE)                                                                 \
     X(MUNICIPALITIES_USING)                                                             \
     X(KPI_BASELINE)                                                                     \

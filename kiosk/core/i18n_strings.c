@@ -154,6 +154,15 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
         "くっきり みせる"),
     ROW(LARGE_TEXT, "文字を大きく", "Larger text", "放大文字", "放大文字", "큰 글씨",
         "じを おおきく"),
+    /* Voice guidance: the control, and what is said after each screen's title. */
+    ROW(VOICE_GUIDANCE, "音声案内", "Voice guidance", "語音導覽", "语音导览", "음성 안내",
+        "こえで あんない"),
+    ROW(VOICE_HINT, "矢印キーで選び、決定キーで進みます。画面に触れると読み上げ、もう一度触れると選びます。",
+        "Arrow keys move, Enter chooses. Touch a button to hear it, touch it again to choose it.",
+        "用方向鍵選擇，按確認鍵進入。觸碰按鈕會朗讀，再觸碰一次即選擇。",
+        "用方向键选择，按确认键进入。触碰按钮会朗读，再触碰一次即选择。",
+        "화살표 키로 고르고 확인 키로 진행합니다. 버튼을 누르면 읽어 주고, 한 번 더 누르면 선택됩니다.",
+        "やじるしの キーで えらんで、けっていの キーで すすみます。ボタンに さわると よみあげ、もう いちど さわると えらびます。"),
     /* Camera or microphone missing / not working. */
     ROW(ASK_STAFF_DEVICE, "カメラまたはマイクの準備ができていません。職員にお声がけください。",
         "The camera or microphone is not ready. Please ask a staff member.",

@@ -20,6 +20,7 @@
 #include "msg.h"
 #include "screen.h"
 #include "sdnotify.h"
+#include "voice.h"
 #include "watchdog.h"
 
 struct run {
@@ -37,6 +38,8 @@ struct run {
     int logged_screen; /* the screen whose targets were last logged (+1), negated for the
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
+    struct voice voice;             /* voice guidance */
+    char health[512];               /* admin: host's health and what voice lacks */
     struct app_target logged_focus; /* the focus last logged (--verbose), */
     int logged_focus_on;            /* 0: none shown */
     double started;       /* run_now() at start, for the admin's uptime */
@@ -183,6 +186,7 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
         return;
     }
     if (e->type == r->wake_type) {
+        voice_play(&r->voice, r->host.cfg.kiosk.voice_volume, now);
         host_wakeup(&r->host, now);
         return;
     }
@@ -287,6 +291,11 @@ static void run_draw(struct run *r, double now)
                            .fleet_failed = r->host.fleet.fetched &&
                                            r->host.fleet.last != FLEET_OK &&
                                            r->host.fleet.last != FLEET_NOT_MODIFIED};
+    if (voice_missing(&r->voice)) {
+        snprintf(r->health, sizeof r->health, "%s; voice: %s", text.health,
+                 voice_missing(&r->voice));
+        view.health = r->health;
+    }
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
     SDL_RenderPresent(r->ren);
@@ -301,6 +310,7 @@ static void run_draw(struct run *r, double now)
     r->next_redraw = screen_next_redraw(&r->host.st, now);
     run_log_targets(r, now);
     run_log_focus(r);
+    voice_after_draw(&r->voice, r->ui, &r->host.st, r->in.help_count, now);
 }
 
 /* A second counter shows: a call's time, the idle countdown, or the wait
@@ -475,6 +485,7 @@ static int run_init(struct run *r)
     r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
     if (!r->ui)
         return -1;
+    voice_open(&r->voice, run_wake, r);
     host_start(&r->host, r->cli->lang, run_now());
     return 0;
 }
@@ -483,6 +494,7 @@ static void run_teardown(struct run *r)
 {
     callbar_close(&r->bar);
     host_stop(&r->host, run_now()); /* the workers go before SDL (they wake it) */
+    voice_close(&r->voice);
     ui_destroy(r->ui);
     if (r->ren)
         SDL_DestroyRenderer(r->ren);

@@ -1,4 +1,5 @@
 /* Drawing primitives, text boxes and buttons for all screens. */
+#include <stdio.h>
 #include <string.h>
 
 #include "images.h"
@@ -429,7 +430,13 @@ int ui_lines_height(struct ui *ui, enum layout_font font, int n)
 void ui_target(struct ui *ui, struct rect r, enum app_action action, int arg)
 {
     if (ui->n_targets < UI_MAX_TARGETS)
-        ui->targets[ui->n_targets++] = (struct ui_target){r, {action, arg}};
+        ui->targets[ui->n_targets++] = (struct ui_target){r, {action, arg}, ""};
+}
+
+void ui_target_label(struct ui *ui, const char *label)
+{
+    if (ui->n_targets > 0 && label)
+        snprintf(ui->targets[ui->n_targets - 1].label, sizeof ui->targets[0].label, "%s", label);
 }
 
 int ui_is_pressed(const struct ui *ui, struct rect r, enum app_action action, int arg)
@@ -490,6 +497,7 @@ void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_s
     if (style == UI_BUTTON_PRIMARY && ui->primary < 0)
         ui->primary = ui->n_targets; /* where the keyboard focus starts */
     ui_target(ui, r, action, arg);
+    ui_target_label(ui, label);
 }
 
 void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
@@ -511,6 +519,7 @@ void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app
     ui_fill_rounded(ui, knob, k / 2, 0xFFFFFF);
     ui_text(ui, label, LAYOUT_FONT_LABEL, c.fg, in, UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
     ui_target(ui, r, action, arg);
+    ui_target_label(ui, label);
 }
 
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg)
@@ -523,6 +532,7 @@ void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current,
                  layout_inset(face, layout_mm(&ui->L, 1.5)),
                  UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
     ui_target(ui, r, APP_ACT_LANG, arg);
+    ui_target_label(ui, i18n_endonym(lang));
 }
 
 const struct ui_target *ui_hit(const struct ui *ui, int x, int y)

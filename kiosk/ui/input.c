@@ -21,6 +21,7 @@ static void input_press(struct input *in, struct ui *ui, int x, int y, double no
         *redraw = 1;
     }
     in->hold_since = (!t && layout_contains(input_admin_corner(ui), x, y)) ? now : 0;
+    in->down_since = in->hold_since > 0 ? 0 : now;
 }
 
 /* Returns 1 and fills ev when the release completes a tap. */
@@ -31,6 +32,7 @@ static int input_release(struct input *in, struct ui *ui, int x, int y, struct a
     struct ui_target t = ui->pressed;
     in->down = 0;
     in->hold_since = 0;
+    in->down_since = 0;
     ui->pressed_valid = 0;
     if (!was_pressed)
         return 0;
@@ -39,6 +41,19 @@ static int input_release(struct input *in, struct ui *ui, int x, int y, struct a
     int moved = abs(x - in->x0) > slop || abs(y - in->y0) > slop;
     if (moved || !layout_contains(t.r, x, y))
         return 0; /* a drag or a slide off the button is not a tap */
+    if (ui->voice) {
+        /* Touch and hear: the first touch on a target focuses it (and so
+         * says it); a touch on the focused one presses it. */
+        int i = ui_focus_index(ui);
+        int focused = i >= 0 && ui->targets[i].t.action == t.t.action &&
+                      ui->targets[i].t.arg == t.t.arg;
+        if (!focused) {
+            ui->focus = t.t;
+            ui->focus_valid = 1;
+            ev->kind = APP_EV_INPUT;
+            return 1;
+        }
+    }
     ev->kind = APP_EV_ACTION;
     ev->target = t.t;
     return 1;
@@ -122,8 +137,13 @@ static int input_key(struct input *in, struct ui *ui, const SDL_KeyboardEvent *k
     int shown = ui->keys_used;
     ui->keys_used = 1;
     *redraw = 1;
-    if (kind == INPUT_KEY_HELP)
+    if (kind == INPUT_KEY_HELP) {
+        /* Help turns voice guidance on, and says the screen again. */
         in->help_count++;
+        ev->kind = APP_EV_ACTION;
+        ev->target = (struct app_target){APP_ACT_VOICE, 1};
+        return 1;
+    }
     if (kind == INPUT_KEY_MOVE && shown)
         ui_focus_move(ui, dir); /* the first key only shows where the focus is */
     if (k->repeat || (kind != INPUT_KEY_ACTIVATE && kind != INPUT_KEY_BACK))
@@ -197,7 +217,13 @@ int input_handle(struct input *in, struct ui *ui, const SDL_Event *e, double now
 
 int input_poll_hold(struct input *in, struct ui *ui, double now, struct app_event *ev)
 {
-    (void)ui;
+    if (in->down && in->down_since > 0 && now - in->down_since >= INPUT_VOICE_HOLD_S) {
+        in->down_since = 0;
+        ui->pressed_valid = 0; /* the hold is not also a tap */
+        ev->kind = APP_EV_ACTION;
+        ev->target = (struct app_target){APP_ACT_VOICE, 1};
+        return 1;
+    }
     if (!in->down || in->hold_since <= 0 || now - in->hold_since < INPUT_HOLD_S)
         return 0;
     in->hold_since = 0;
@@ -208,5 +234,7 @@ int input_poll_hold(struct input *in, struct ui *ui, double now, struct app_even
 
 double input_next_deadline(const struct input *in)
 {
+    if (in->down && in->down_since > 0)
+        return in->down_since + INPUT_VOICE_HOLD_S;
     return (in->down && in->hold_since > 0) ? in->hold_since + INPUT_HOLD_S : -1.0;
 }

@@ -17,6 +17,7 @@
 struct ui_target {
     struct rect r;
     struct app_target t;
+    char label[128]; /* the text drawn on it (voice guidance says it), or "" */
 };
 
 /* What the screens show besides the state: copied in by main.c each frame. */
@@ -79,6 +80,7 @@ struct ui {
     int focus_screen;           /* the screen (and its entry time) focus belongs to */
     double focus_since;
     int focus_visitor;          /* st->visitor_active of the last frame */
+    int voice;                  /* voice guidance on: a touch first says, a second presses */
     struct images *images; /* emblems, owned */
     struct qr_cache *qr;   /* QR code textures, owned (qr.c) */
 };
@@ -138,6 +140,8 @@ enum layout_font ui_font_that_fits(struct ui *ui, const char *text, enum layout_
 int ui_lines_height(struct ui *ui, enum layout_font font, int n);
 /* Registers r as a touch target for t. */
 void ui_target(struct ui *ui, struct rect r, enum app_action action, int arg);
+/* Gives the last registered target the label drawn on it. */
+void ui_target_label(struct ui *ui, const char *label);
 /* 1 if a finger is down on this exact target. */
 int ui_is_pressed(const struct ui *ui, struct rect r, enum app_action action, int arg);
 /* A button: filled rounded rect, label centred, pressed state, target. */

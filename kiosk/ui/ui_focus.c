@@ -14,6 +14,9 @@ void ui_focus_begin(struct ui *ui, const struct app_state *st)
     if (ui->focus_visitor && !st->visitor_active)
         ui->keys_used = 0; /* the visit ended: the next visitor starts afresh */
     ui->focus_visitor = st->visitor_active;
+    ui->voice = st->voice;
+    if (st->voice)
+        ui->keys_used = 1; /* voice guidance: the focus ring always shows */
 }
 
 static int ui_focus_rects(const struct ui *ui, struct rect *r)

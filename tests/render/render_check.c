@@ -22,6 +22,7 @@
 #include "focus.h"
 #include "headless.h"
 #include "screen.h"
+#include "speech_text.h"
 
 static int failures;
 static char cfg_path[1024], fonts_dir[1024];
@@ -125,6 +126,21 @@ static void check_keys(const struct ui *ui, const char *what)
     }
 }
 
+/* Voice guidance can say every target: the label drawn on it, or what it
+ * names (speech_text.c); a target with nothing to say fails. */
+static void check_speakable(const struct ui *ui, const struct config *cfg, const char *what)
+{
+    for (int i = 0; i < ui->n_targets; i++) {
+        const struct ui_target *t = &ui->targets[i];
+        char said[256];
+        if (is_backdrop(ui, t))
+            continue;
+        if (speech_text_target(cfg, ui->lang, t->t, t->label, said, sizeof said) == 0)
+            FAIL("%s: target %s %d has no speakable label", what, app_action_name(t->t.action),
+                 t->t.arg);
+    }
+}
+
 static void save_failure(SDL_Surface *s, const char *what)
 {
     char name[256];
@@ -194,6 +210,7 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
         FAIL("%s: looks blank (%d colours)", what, colours);
     check_targets(ui, what);
     check_keys(ui, what);
+    check_speakable(ui, cfg, what);
     /* Scannable from 40 cm: at least 25 mm, quiet zone included. */
     if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
         FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,

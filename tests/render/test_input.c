@@ -206,9 +206,10 @@ static void test_admin_hold(void)
     finger(&f, SDL_FINGERMOTION, 1, 600, 600, &ev);
     CHECK_INT(input_poll_hold(&f.in, f.ui, t0 + 10, &ev), 0);
     finger(&f, SDL_FINGERUP, 1, 600, 600, &ev);
-    /* A hold elsewhere is not the gesture. */
+    /* A hold elsewhere is not the gesture (it turns voice guidance on). */
     finger(&f, SDL_FINGERDOWN, 1, 1800, 1000, &ev);
-    CHECK_INT(input_poll_hold(&f.in, f.ui, t0 + 10, &ev), 0);
+    input_poll_hold(&f.in, f.ui, t0 + 10, &ev);
+    CHECK(ev.target.action != APP_ACT_ADMIN_GESTURE);
     free(f.ui);
 }
 
@@ -296,15 +297,44 @@ static void test_keys(void)
     CHECK_INT(focused_action(&f), APP_ACT_BACK);
     CHECK_INT(f.in.help_count, 0);
     key(&f, SDLK_F1, SDL_SCANCODE_F1, 0, 0, &ev);
+    CHECK(ev.kind == APP_EV_ACTION && ev.target.action == APP_ACT_VOICE && ev.target.arg == 1);
     key(&f, SDLK_KP_PLUS, SDL_SCANCODE_KP_PLUS, 0, 0, &ev);
     CHECK_INT(f.in.help_count, 2);
     CHECK(key(&f, SDLK_a, SDL_SCANCODE_A, 0, 0, &ev) && ev.kind == APP_EV_INPUT);
     free(f.ui);
 }
 
+/* Voice guidance: a tap on a target that has not the focus only focuses it
+ * (it is then spoken); a tap on the focused one presses it. A finger held
+ * 3 s anywhere but the admin corner turns voice on, and is not a tap. */
+static void test_touch_and_hear(void)
+{
+    struct fixture f;
+    struct app_event ev;
+    fixture_init(&f, 0);
+    f.ui->primary = -1;
+    f.ui->voice = 1;
+    CHECK(finger(&f, SDL_FINGERDOWN, 1, 900, 500, &ev) && ev.kind == APP_EV_INPUT);
+    CHECK(finger(&f, SDL_FINGERUP, 1, 900, 500, &ev) && ev.kind == APP_EV_INPUT);
+    CHECK_INT(focused_action(&f), APP_ACT_SERVICES);
+    finger(&f, SDL_FINGERDOWN, 1, 900, 500, &ev);
+    CHECK(finger(&f, SDL_FINGERUP, 1, 900, 500, &ev) && ev.kind == APP_EV_ACTION);
+    CHECK_INT(ev.target.action, APP_ACT_SERVICES);
+    /* The long hold. */
+    f.ui->voice = 0;
+    finger(&f, SDL_FINGERDOWN, 1, 300, 500, &ev);
+    CHECK(!input_poll_hold(&f.in, f.ui, f.now + 2.9, &ev));
+    CHECK(input_next_deadline(&f.in) > f.now + 2.9);
+    CHECK(input_poll_hold(&f.in, f.ui, f.now + 3.0, &ev));
+    CHECK(ev.kind == APP_EV_ACTION && ev.target.action == APP_ACT_VOICE && ev.target.arg == 1);
+    CHECK(!finger(&f, SDL_FINGERUP, 1, 300, 500, &ev)); /* no tap after the hold */
+    free(f.ui);
+}
+
 int main(void)
 {
     test_keys();
+    test_touch_and_hear();
     for (int r = 0; r < 360; r += 90)
         test_tap(r); /* the same tap, whichever way the panel is mounted */
     test_drag_off();

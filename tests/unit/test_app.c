@@ -139,6 +139,28 @@ static void test_idle(void)
     CHECK_STR(app_lang(&st), "ja");
 }
 
+/* Voice guidance: VOICE 1 (help key, long hold) turns it on and keeps it on,
+ * VOICE 0 (the home control) toggles; it ends with the visit (idle reset). */
+static void test_voice(void)
+{
+    struct app_state st;
+    app_init(&st, &test_cfg, 100);
+    CHECK(!st.voice);
+    tap(&st, APP_ACT_VOICE, 1, 101);
+    CHECK(st.voice && st.visitor_active);
+    tap(&st, APP_ACT_VOICE, 1, 102);
+    CHECK(st.voice);
+    tap(&st, APP_ACT_MUNICIPALITIES, 0, 103);
+    CHECK(st.voice);
+    tap(&st, APP_ACT_VOICE, 0, 104);
+    CHECK(!st.voice);
+    tap(&st, APP_ACT_VOICE, 0, 105);
+    CHECK(st.voice);
+    event(&st, APP_EV_TICK, 166);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
+    CHECK(!st.voice); /* the next visitor starts without it */
+}
+
 /* Without a launcher (SDL_OpenURL) the visitor sees the in-call screen:
  * idle warns, then ends the call and goes home with the visitor wiped. */
 static void test_call_without_launcher(void)
@@ -333,6 +355,7 @@ static void test_show(void)
 
 int main(void)
 {
+    test_voice();
     test_setup();
     test_visitor_path();
     test_call_refusals();

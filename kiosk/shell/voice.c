@@ -1,0 +1,130 @@
+#include "voice.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "speech_text.h"
+
+void voice_open(struct voice *v, void (*wake)(void *), void *ctx)
+{
+    memset(v, 0, sizeof *v);
+    struct speech_opts o = {.wake = wake, .ctx = ctx};
+    v->sp = speech_create(&o);
+    if (!v->sp)
+        msg_warn("voice guidance: the speech worker did not start");
+    else if (speech_missing(v->sp))
+        msg_warn("voice guidance: %s (keys and focus still work)", speech_missing(v->sp));
+}
+
+void voice_close(struct voice *v)
+{
+    if (v->dev)
+        SDL_CloseAudioDevice(v->dev);
+    speech_destroy(v->sp);
+    memset(v, 0, sizeof *v);
+}
+
+const char *voice_missing(const struct voice *v)
+{
+    return v->sp ? speech_missing(v->sp) : "speech worker not running";
+}
+
+static void voice_say(struct voice *v, const char *lang, const char *text, double now)
+{
+    if (v->dev)
+        SDL_ClearQueuedAudio(v->dev); /* what was being said stops at once */
+    if (!v->sp || !text[0])
+        return;
+    if (!speech_can(v->sp, lang)) {
+        speech_cancel(v->sp);
+        return;
+    }
+    v->asked_seq = speech_say(v->sp, lang, text);
+    v->asked_at = now;
+    msg_debug("voice: say (%s) %s", lang, text);
+}
+
+void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st, int help_count,
+                      double now)
+{
+    if (!st->voice) {
+        if (v->on && v->sp) {
+            speech_cancel(v->sp);
+            if (v->dev)
+                SDL_ClearQueuedAudio(v->dev);
+        }
+        v->on = 0;
+        v->screen_key = 0;
+        v->help_seen = help_count;
+        return;
+    }
+    ui->keys_used = 1; /* in voice mode the focus ring always shows */
+    const char *lang = app_lang(st);
+    int warning = app_idle_warning(st, now);
+    int key = warning ? -((int)st->screen + 1) : (int)st->screen + 1;
+    int i = ui_focus_index(ui);
+    struct app_target t = i >= 0 ? ui->targets[i].t : (struct app_target){APP_ACT_NONE, 0};
+    char label[256] = "", text[1024];
+    if (i >= 0)
+        speech_text_target(st->cfg, lang, t, ui->targets[i].label, label, sizeof label);
+    if (!v->on || key != v->screen_key || help_count != v->help_seen || strcmp(lang, v->lang)) {
+        speech_text_screen(st, warning, app_idle_remaining(st, now), label, text, sizeof text);
+        voice_say(v, lang, text, now);
+    } else if ((i >= 0) != v->focus_on || t.action != v->focus.action || t.arg != v->focus.arg) {
+        voice_say(v, lang, label, now);
+    }
+    v->on = 1;
+    v->screen_key = key;
+    v->help_seen = help_count;
+    v->focus = t;
+    v->focus_on = i >= 0;
+    snprintf(v->lang, sizeof v->lang, "%s", lang);
+}
+
+static int voice_device(struct voice *v)
+{
+    if (v->dev)
+        return 0;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        msg_warn("voice guidance: no audio: %s", SDL_GetError());
+        return -1;
+    }
+    SDL_AudioSpec want = {.freq = 48000, .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
+    v->dev = SDL_OpenAudioDevice(NULL, 0, &want, &v->spec, 0);
+    if (!v->dev) {
+        msg_warn("voice guidance: cannot open audio: %s", SDL_GetError());
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return -1;
+    }
+    SDL_PauseAudioDevice(v->dev, 0);
+    return 0;
+}
+
+void voice_play(struct voice *v, int volume, double now)
+{
+    struct speech_clip c;
+    if (!v->sp || !speech_take(v->sp, &c))
+        return;
+    if (!v->on || c.seq != v->asked_seq || voice_device(v) != 0) {
+        free(c.samples);
+        return;
+    }
+    for (size_t k = 0; k < c.n; k++)
+        c.samples[k] = (int16_t)(c.samples[k] * volume / 100);
+    SDL_AudioStream *as = SDL_NewAudioStream(AUDIO_S16SYS, 1, c.rate, v->spec.format,
+                                             v->spec.channels, v->spec.freq);
+    if (as && SDL_AudioStreamPut(as, c.samples, (int)(c.n * sizeof *c.samples)) == 0 &&
+        SDL_AudioStreamFlush(as) == 0) {
+        char buf[16384];
+        int got;
+        SDL_ClearQueuedAudio(v->dev);
+        while ((got = SDL_AudioStreamGet(as, buf, sizeof buf)) > 0)
+            SDL_QueueAudio(v->dev, buf, (Uint32)got);
+        msg_debug("voice: clip %.2f s queued %.0f ms after the request",
+                  (double)c.n / c.rate, (now - v->asked_at) * 1000.0);
+    }
+    if (as)
+        SDL_FreeAudioStream(as);
+    free(c.samples);
+}

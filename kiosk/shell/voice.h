@@ -1,0 +1,38 @@
+#ifndef KIOSK_VOICE_H
+#define KIOSK_VOICE_H
+/* Voice guidance in the program: what to say after each frame (a new
+ * screen's announcement, the focused target, the help key's repeat), the
+ * speech worker (adapters/speech.c) asked for it, its clips played through
+ * SDL audio. Nothing here waits: a clip is queued when the worker wakes the
+ * loop. */
+#include <SDL.h>
+
+#include "speech.h"
+#include "ui.h"
+
+struct voice {
+    struct speech *sp;      /* owned; NULL when it could not start */
+    SDL_AudioDeviceID dev;  /* opened at the first clip; 0 before */
+    SDL_AudioSpec spec;
+    int on;                 /* the state's voice mode, last frame */
+    int screen_key;         /* the screen announced (+ idle warning), 0 none */
+    struct app_target focus; /* the focused target spoken last */
+    int focus_on;
+    int help_seen;          /* help presses already answered */
+    double asked_at;        /* when the latest request was made (seconds) */
+    unsigned asked_seq;
+    char lang[16];
+};
+
+/* Starts the worker; wake is called from it when a clip is ready. Logs
+ * (and keeps for the admin screen) what voice is missing. */
+void voice_open(struct voice *v, void (*wake)(void *), void *ctx);
+void voice_close(struct voice *v);
+/* After a frame: asks for what this frame has to say. */
+void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st, int help_count,
+                      double now);
+/* On the worker's wake-up: queues the finished clip (at volume percent). */
+void voice_play(struct voice *v, int volume, double now);
+/* What cannot be spoken here, for the admin screen, or NULL. */
+const char *voice_missing(const struct voice *v);
+#endif
