@@ -34,12 +34,12 @@ run_lang() { # lang
     sleep "$(python3 -c "print($c1 + 1.5)")"
     n=$(log_lines)
     xdotool key Right
-    wait_new "$n" "focus SERVICES 0 on home" 5
+    wait_new "$n" "focus [A-Z_]* [0-9]* on home" 5
     wait_new "$n" "voice: say ($lang)" 5
     c2=$(clip_s "$n")
     sleep "$(python3 -c "print($c2 + 1.5)")"
     stop_kiosk
-    echo "  $lang: clips of $c1 s (home announced) and $c2 s (focus on Regional services)"
+    echo "  $lang: clips of $c1 s (home announced) and $c2 s (the next focused button)"
     local stat
     stat=$(sox -t raw -r 48000 -e signed -b 16 -c 1 "$raw" -n stat 2>&1)
     local amp
@@ -68,9 +68,10 @@ if start is not None:
 secs = [(e - s + 1) / 100 for s, e in runs]
 print("  speech stretches (s):", ", ".join("%.2f" % x for x in secs))
 assert len(runs) == 2, "expected 2 stretches of speech, found %d" % len(runs)
-# A clip has quiet at both ends, so the loud part is a little shorter.
+# A clip has quiet at both ends (Open JTalk: up to half a second each), so
+# the loud part is shorter, by at most a second.
 for got, want in zip(secs, (c1, c2)):
-    assert want * 0.6 <= got <= want + 0.05, (got, want)
+    assert max(0.3, want - 1.0) <= got <= want + 0.05, (got, want)
 seg = lambda r: a[r[0] * win:(r[1] + 1) * win]
 assert abs(secs[0] - secs[1]) > 0.2 or seg(runs[0])[:4800] != seg(runs[1])[:4800], "same audio"
 PY
