@@ -3,6 +3,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -209,9 +210,18 @@ static void speech_work(struct speech *s, unsigned seq, const char *lang, const 
 static void *speech_main(void *arg)
 {
     struct speech *s = arg;
+    locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     if (s->espeak_ok) {
-        /* espeak-ng starts in the worker, the only thread that calls it. */
+        /* espeak-ng starts in the worker, the only thread that calls it. It
+         * sets the process's LC_CTYPE, which Xlib then no longer supports
+         * (window titles vanish): the global one is put back, and the
+         * worker alone reads text in UTF-8. */
+        char old[64];
+        str_copy(old, sizeof old, setlocale(LC_CTYPE, NULL));
         int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
+        setlocale(LC_CTYPE, old);
+        if (utf8)
+            uselocale(utf8);
         s->espeak_rate = rate > 0 ? rate : 0;
         if (rate > 0)
             espeak_SetSynthCallback(speech_espeak_cb);
@@ -234,6 +244,10 @@ static void *speech_main(void *arg)
     }
     if (s->espeak_ok && s->espeak_rate > 0)
         espeak_Terminate();
+    if (utf8) {
+        uselocale(LC_GLOBAL_LOCALE);
+        freelocale(utf8);
+    }
     return NULL;
 }
 
