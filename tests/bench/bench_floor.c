@@ -52,27 +52,8 @@ static int bench_floor_start(struct bench_kiosk *k, char *const args[], int disp
     k->err_fd = -1;
     if (bench_xwatch_grab(w, w->base) != 0)
         return -1;
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    char disp[16];
-    snprintf(disp, sizeof disp, ":%d", display);
     double t0 = bench_now_ms();
-    k->pid = fork();
-    if (k->pid == 0) {
-        dup2(fds[1], 2);
-        int null = open("/dev/null", O_WRONLY);
-        if (null >= 0)
-            dup2(null, 1);
-        setenv("DISPLAY", disp, 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
-        execv(args[0], args);
-        _exit(127);
-    }
-    close(fds[1]);
-    k->err_fd = fds[0];
-    if (k->pid < 0)
+    if (bench_kiosk_spawn(k, args, display) != 0)
         return -1;
     *paint_ms = *line_ms = -1;
     while (bench_now_ms() - t0 < 20000.0 && (*paint_ms < 0 || *line_ms < 0)) {

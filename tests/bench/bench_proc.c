@@ -103,7 +103,7 @@ int bench_kiosk_read(struct bench_kiosk *k, const char *want, int verbose)
     return found;
 }
 
-int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, double timeout_s)
+int bench_kiosk_spawn(struct bench_kiosk *k, char *const args[], int display)
 {
     memset(k, 0, sizeof *k);
     k->err_fd = -1;
@@ -113,7 +113,6 @@ int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, do
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     char disp[16];
     snprintf(disp, sizeof disp, ":%d", display);
-    double t0 = bench_now_ms();
     k->pid = fork();
     if (k->pid == 0) {
         dup2(fds[1], 2);
@@ -128,6 +127,14 @@ int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, do
     close(fds[1]);
     k->err_fd = fds[0];
     if (k->pid < 0)
+        return -1;
+    return 0;
+}
+
+int bench_kiosk_start(struct bench_kiosk *k, char *const args[], int display, double timeout_s)
+{
+    double t0 = bench_now_ms();
+    if (bench_kiosk_spawn(k, args, display) != 0)
         return -1;
     double deadline = t0 + timeout_s * 1000.0;
     for (;;) {

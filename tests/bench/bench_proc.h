@@ -26,6 +26,9 @@ struct bench_kiosk {
     int lines;
 };
 
+/* fork/exec args on display :N (stdout to /dev/null, stderr into k->err_fd,
+ * dummy audio); returns at once: 0, or -1 (k->pid < 0 when fork failed). */
+int bench_kiosk_spawn(struct bench_kiosk *k, char *const args[], int display);
 /* fork/execs exe with args (NULL-terminated, args[0] is the program name)
  * under display, stderr into a pipe, and waits up to timeout_s for the
  * "first frame presented" line. Returns 0, or -1 (the child is stopped). */

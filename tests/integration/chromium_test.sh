@@ -16,28 +16,8 @@ chromium=/usr/bin/chromium
 [ -x "$chromium" ] || { echo "SKIP: $chromium is not installed"; exit 77; }
 . "$(dirname "$0")/lib.sh" "$@"
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=meet.example.jp \
-    -addext subjectAltName=DNS:meet.example.jp -keyout "$work/key.pem" -out "$work/cert.pem" \
-    2>/dev/null
-python3 "$src/tests/integration/call_page_server.py" "$work/cert.pem" "$work/key.pem" \
-    "$work/reports" >"$work/server.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 50); do [ -s "$work/server.out" ] && break; sleep 0.1; done
-port=$(head -n1 "$work/server.out")
-
-make_config "$work/kiosk.json" "
-shipped = json.load(open(sys.argv[1], encoding='utf-8'))['call']['launcher']
-c['call']['launcher'] = shipped + ['--no-sandbox', '--ignore-certificate-errors',
-    '--host-resolver-rules=MAP meet.example.jp 127.0.0.1:$port',
-    '--use-fake-device-for-media-stream']
-c['kiosk']['idle_timeout_s'] = 600
-"
-install_policy "$work/kiosk.json"
-start_xvfb
-start_kiosk
-start_call
-wait_log "screen calling -> in-call" 10
-for _ in $(seq 1 150); do grep -q "^media" "$work/reports" 2>/dev/null && break; sleep 0.1; done
+start_call_page
+chromium_call "MAP meet.example.jp 127.0.0.1:$port"
 screenshot "$out/chromium_call.png"
 grep -q "^media-ok /tobetsu-[0-9a-f]\{32\}$" "$work/reports" ||
     fail "the call page did not get camera and microphone: $(cat "$work/reports" 2>/dev/null)"

@@ -13,31 +13,11 @@ chromium=/usr/bin/chromium
 [ -x "$chromium" ] || { echo "SKIP: $chromium is not installed"; exit 77; }
 . "$(dirname "$0")/lib.sh" "$@"
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=meet.example.jp \
-    -addext subjectAltName=DNS:meet.example.jp,DNS:other.example.jp \
-    -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-python3 "$src/tests/integration/call_page_server.py" "$work/cert.pem" "$work/key.pem" \
-    "$work/reports" escape >"$work/server.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 50); do [ -s "$work/server.out" ] && break; sleep 0.1; done
-port=$(head -n1 "$work/server.out")
+start_call_page escape
 export XDG_RUNTIME_DIR=$work/run # the profiles' root, private to this test
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 
-make_config "$work/kiosk.json" "
-shipped = json.load(open(sys.argv[1], encoding='utf-8'))['call']['launcher']
-assert not any('fake-ui' in a for a in shipped), 'the shipped launcher grants the camera to all'
-c['call']['launcher'] = shipped + ['--no-sandbox', '--ignore-certificate-errors',
-    '--host-resolver-rules=MAP meet.example.jp 127.0.0.1:$port, MAP other.example.jp 127.0.0.1:$port',
-    '--use-fake-device-for-media-stream']
-c['kiosk']['idle_timeout_s'] = 600
-"
-install_policy "$work/kiosk.json"
-start_xvfb
-start_kiosk
-start_call
-wait_log "screen calling -> in-call" 10
-for _ in $(seq 1 150); do grep -q "^media" "$work/reports" 2>/dev/null && break; sleep 0.1; done
+chromium_call "MAP meet.example.jp 127.0.0.1:$port, MAP other.example.jp 127.0.0.1:$port"
 grep -q "^media-ok meet.example.jp/tobetsu-[0-9a-f]\{32\}$" "$work/reports" ||
     fail "the call page did not get the camera from the policy: $(cat "$work/reports" 2>/dev/null)"
 for _ in $(seq 1 30); do grep -q "^popup" "$work/reports" && break; sleep 0.1; done

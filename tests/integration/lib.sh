@@ -187,6 +187,40 @@ install_policy() { # config
         "$policy_file" || fail "the printed policy is not the expected JSON"
 }
 
+# A local HTTPS call page (call_page_server.py MODE...) for meet.example.jp
+# and other.example.jp, with a certificate made here; sets port.
+start_call_page() { # [mode]
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=meet.example.jp \
+        -addext subjectAltName=DNS:meet.example.jp,DNS:other.example.jp \
+        -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+    python3 "$src/tests/integration/call_page_server.py" "$work/cert.pem" "$work/key.pem" \
+        "$work/reports" "$@" >"$work/server.out" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 50); do [ -s "$work/server.out" ] && break; sleep 0.1; done
+    port=$(head -n1 "$work/server.out")
+    [ -n "$port" ] || fail "the call page server did not start: $(cat "$work/server.out")"
+}
+
+# The shipped Chromium launcher plus only test-only flags (no sandbox as
+# root, the local page's certificate and host mapping, a fake camera), its
+# policy installed, the kiosk started and Tobetsu's call running until the
+# page reported on its camera (or 15 s passed).
+chromium_call() { # host-resolver-rules
+    make_config "$work/kiosk.json" "
+shipped = json.load(open(sys.argv[1], encoding='utf-8'))['call']['launcher']
+assert not any('fake-ui' in a for a in shipped), 'the shipped launcher grants the camera to all'
+c['call']['launcher'] = shipped + ['--no-sandbox', '--ignore-certificate-errors',
+    '--host-resolver-rules=$1', '--use-fake-device-for-media-stream']
+c['kiosk']['idle_timeout_s'] = 600
+"
+    install_policy "$work/kiosk.json"
+    start_xvfb
+    start_kiosk
+    start_call
+    wait_log "screen calling -> in-call" 10
+    for _ in $(seq 1 150); do grep -q "^media" "$work/reports" 2>/dev/null && break; sleep 0.1; done
+}
+
 screenshot() { # out.png: the whole X screen, as a visitor sees it
     xwd -root -silent | convert xwd:- "$1"
 }

@@ -35,6 +35,36 @@ static char cfg_path[1024], fonts_dir[1024];
     } while (0)
 
 /* Distinct colours, sampled on a grid: a blank or one-colour frame has few. */
+/* A software renderer on a w x h XRGB surface with the kiosk's ui over it,
+ * as headless mode draws; canvas_close frees all three. */
+struct canvas {
+    SDL_Surface *s;
+    SDL_Renderer *r;
+    struct ui *ui;
+};
+
+static void canvas_close(struct canvas *c)
+{
+    if (c->ui)
+        ui_destroy(c->ui);
+    if (c->r)
+        SDL_DestroyRenderer(c->r);
+    if (c->s)
+        SDL_FreeSurface(c->s);
+}
+
+static int canvas_open(struct canvas *c, const struct config *cfg, int w, int h)
+{
+    c->s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    c->r = c->s ? SDL_CreateSoftwareRenderer(c->s) : NULL;
+    c->ui = c->r ? ui_create(c->r, cfg, fonts_dir) : NULL;
+    if (c->ui)
+        return 0;
+    FAIL("cannot set up rendering: %s", SDL_GetError());
+    canvas_close(c);
+    return 1;
+}
+
 static int distinct_colours(SDL_Surface *s)
 {
     enum { MAXC = 64 };
@@ -316,13 +346,11 @@ static int run_states(struct ui *ui, SDL_Surface *s, const struct config *cfg, i
 
 static int run_screens(const struct config *cfg, int w, int h, int large)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-    if (!ui) {
-        FAIL("cannot set up rendering: %s", SDL_GetError());
+    struct canvas c;
+    if (canvas_open(&c, cfg, w, h) != 0)
         return 1;
-    }
+    SDL_Surface *s = c.s;
+    struct ui *ui = c.ui;
     static char names[128][64];
     screen_names(cfg, names, 127);
     int frames = 0;
@@ -360,9 +388,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
            ink_outside_total, forced_breaks_total);
     ink_outside_total = 0;
     forced_breaks_total = 0;
-    ui_destroy(ui);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(s);
+    canvas_close(&c);
     return 0;
 }
 
@@ -389,13 +415,10 @@ static void glyph_ltext(struct ui *ui, const struct config *cfg, const struct lt
 
 static int run_glyphs(const struct config *cfg)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-    if (!ui) {
-        FAIL("cannot set up rendering: %s", SDL_GetError());
+    struct canvas c;
+    if (canvas_open(&c, cfg, 1920, 1080) != 0)
         return 1;
-    }
+    struct ui *ui = c.ui;
     struct app_state st;
     app_init(&st, cfg, 0);
     struct ui_view view = {0};
@@ -431,9 +454,7 @@ static int run_glyphs(const struct config *cfg)
     }
     printf("glyphs: %d UI strings and the config's texts in %d languages checked\n", n,
            cfg->kiosk.n_languages);
-    ui_destroy(ui);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(s);
+    canvas_close(&c);
     return 0;
 }
 
@@ -450,13 +471,11 @@ static int run_rotation(struct config *cfg)
         int rot = rots[i];
         int w = rot == 180 ? 1920 : 1080, h = rot == 180 ? 1080 : 1920;
         cfg->kiosk.rotation = rot;
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-        SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-        struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-        if (!ui) {
-            FAIL("cannot set up rendering: %s", SDL_GetError());
+        struct canvas c;
+        if (canvas_open(&c, cfg, w, h) != 0)
             return 1;
-        }
+        SDL_Surface *s = c.s;
+        struct ui *ui = c.ui;
         struct headless_frame f = {"municipalities", "ja", w, h, 0, 0, AT_FIXED, 0.0, NULL, 0};
         struct headless_report rep;
         char what[64];
@@ -488,9 +507,7 @@ static int run_rotation(struct config *cfg)
                  (unsigned)pixel(s, wx, wy), (unsigned)ui->theme.header_bg);
             save_failure(s, what);
         }
-        ui_destroy(ui);
-        SDL_DestroyRenderer(r);
-        SDL_FreeSurface(s);
+        canvas_close(&c);
     }
     cfg->kiosk.rotation = 0;
     printf("rotation: 90, 180, 270 checked\n");
@@ -502,13 +519,11 @@ static int run_rotation(struct config *cfg)
 static int run_focus(const struct config *cfg, const char *dir)
 {
     const int w = 1920, h = 1080;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-    struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-    if (!ui) {
-        FAIL("cannot set up rendering: %s", SDL_GetError());
+    struct canvas c;
+    if (canvas_open(&c, cfg, w, h) != 0)
         return 1;
-    }
+    SDL_Surface *s = c.s;
+    struct ui *ui = c.ui;
     static const struct { const char *screen; int moves; } shots[] = {
         {"home", 0}, {"home", 2}, {"municipality:tobetsu", 0}};
     for (int hc = 0; hc < 2; hc++)
@@ -534,9 +549,7 @@ static int run_focus(const struct config *cfg, const char *dir)
             else
                 printf("%s\n", path);
         }
-    ui_destroy(ui);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(s);
+    canvas_close(&c);
     return 0;
 }
 
