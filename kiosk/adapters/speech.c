@@ -1,6 +1,5 @@
 #include "speech.h"
 
-#include <espeak-ng/speak_lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -16,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "speech_espeak.h"
 #include "str.h"
 
 extern char **environ;
@@ -38,7 +38,7 @@ struct speech {
     unsigned pending;        /* a request waits for the worker (its seq), 0 none */
     char text[SPEECH_TEXT_MAX], lang[16];
     struct speech_clip done; /* a finished clip not taken yet (samples NULL: none) */
-    /* espeak-ng's callback collects here (worker only). */
+    /* the clip being made (worker only) */
     int16_t *buf;
     size_t n, cap;
     unsigned cur;
@@ -86,29 +86,24 @@ static int speech_grow(struct speech *s, size_t more)
     return 0;
 }
 
-static struct speech *speech_cb_owner; /* espeak-ng's callback has no context */
-
-static int speech_espeak_cb(short *wav, int n, espeak_EVENT *ev)
+/* espeak-ng's pieces of audio collect in s->buf; a newer request aborts. */
+static int speech_espeak_put(void *ctx, const int16_t *wav, size_t n)
 {
-    (void)ev;
-    struct speech *s = speech_cb_owner;
-    if (!s || atomic_load(&s->latest) != s->cur)
-        return 1; /* superseded: abort */
-    if (wav && n > 0 && speech_grow(s, (size_t)n) == 0) {
-        memcpy(s->buf + s->n, wav, (size_t)n * sizeof *wav);
-        s->n += (size_t)n;
+    struct speech *s = ctx;
+    if (atomic_load(&s->latest) != s->cur)
+        return 1;
+    if (speech_grow(s, n) == 0) {
+        memcpy(s->buf + s->n, wav, n * sizeof *wav);
+        s->n += n;
     }
     return 0;
 }
 
 static int speech_espeak(struct speech *s, const char *lang, const char *text)
 {
-    if (espeak_SetVoiceByName(speech_espeak_voice(lang)) != EE_OK)
+    if (speech_espeak_synth(speech_espeak_voice(lang), text, speech_espeak_put, s) != 0)
         return -1;
-    speech_cb_owner = s;
-    espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-                                  espeakCHARS_UTF8, NULL, NULL);
-    return e == EE_OK ? s->espeak_rate : -1;
+    return s->espeak_rate;
 }
 
 /* A WAV file's 16-bit mono PCM into s->buf; returns the rate or -1. */
@@ -210,22 +205,12 @@ static void speech_work(struct speech *s, unsigned seq, const char *lang, const 
 static void *speech_main(void *arg)
 {
     struct speech *s = arg;
+    /* The worker reads text in UTF-8 whatever the process's locale. */
     locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    if (s->espeak_ok) {
-        /* espeak-ng starts in the worker, the only thread that calls it. It
-         * sets the process's LC_CTYPE, which Xlib then no longer supports
-         * (window titles vanish): the global one is put back, and the
-         * worker alone reads text in UTF-8. */
-        char old[64];
-        str_copy(old, sizeof old, setlocale(LC_CTYPE, NULL));
-        int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
-        setlocale(LC_CTYPE, old);
-        if (utf8)
-            uselocale(utf8);
-        s->espeak_rate = rate > 0 ? rate : 0;
-        if (rate > 0)
-            espeak_SetSynthCallback(speech_espeak_cb);
-    }
+    if (utf8)
+        uselocale(utf8);
+    if (s->espeak_ok)
+        s->espeak_rate = speech_espeak_rate();
     char text[SPEECH_TEXT_MAX], lang[16];
     for (;;) {
         pthread_mutex_lock(&s->mu);
@@ -242,8 +227,6 @@ static void *speech_main(void *arg)
         pthread_mutex_unlock(&s->mu);
         speech_work(s, seq, lang, text);
     }
-    if (s->espeak_ok && s->espeak_rate > 0)
-        espeak_Terminate();
     if (utf8) {
         uselocale(LC_GLOBAL_LOCALE);
         freelocale(utf8);

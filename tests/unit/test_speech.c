@@ -3,9 +3,11 @@
  * long as the words take, a newer request supersedes an older one, and a
  * missing open_jtalk is reported, not fatal. Without the voices (.ci/setup
  * installs them) it fails, saying which is missing. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "speech.h"
@@ -46,8 +48,50 @@ static void test_lang(struct speech *s, const char *lang, const char *text, doub
     free(c.samples);
 }
 
+/* A hang is a failure with a message, not a CTest timeout. */
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char m[] = "test_speech: hung (a speech worker did not stop)\n";
+    ssize_t w = write(2, m, sizeof m - 1);
+    (void)w;
+    _exit(1);
+}
+
+/* Workers come and go (the kiosk's voice off and on, the tests): espeak-ng
+ * 1.51 hung in its second espeak_Terminate; each stop must also abandon a
+ * synthesis in progress at once. */
+static void test_restart(void)
+{
+    static const char long_en[] =
+        "Use the arrow keys to choose and the enter key to go on. Touch the screen to hear "
+        "what is under your finger, and touch it again to press it. Hold a finger on the "
+        "screen for three seconds to turn voice guidance on or off.";
+    for (int round = 0; round < 4; round++) {
+        struct speech_opts o = {0};
+        struct speech *s = speech_create(&o);
+        CHECK(s != NULL);
+        if (!s)
+            return;
+        check_sleep_ms(30); /* espeak-ng's own threads get going */
+        struct speech_clip c;
+        unsigned seq = speech_say(s, "en", "Back");
+        CHECK(wait_clip(s, &c, 10.0) && c.seq == seq);
+        free(c.samples);
+        speech_say(s, round % 2 ? "ja" : "en", round % 2 ? "矢印キーで選び、決定キーで進みます。画面に触れると読み上げます。" : long_en);
+        check_sleep_ms(round * 5);
+        double t0 = check_now();
+        speech_destroy(s);
+        double ms = (check_now() - t0) * 1000;
+        printf("round %d: stopped in %.1f ms\n", round, ms);
+        CHECK(ms < 1000);
+    }
+}
+
 int main(void)
 {
+    signal(SIGALRM, on_alarm);
+    alarm(90);
     struct speech_opts o = {0};
     struct speech *s = speech_create(&o);
     CHECK(s != NULL);
@@ -81,5 +125,6 @@ int main(void)
     CHECK(s && !speech_can(s, "ja") && speech_can(s, "en"));
     CHECK(s && speech_missing(s) && strstr(speech_missing(s), "open_jtalk"));
     speech_destroy(s);
+    test_restart();
     return CHECK_RESULT();
 }
