@@ -6,11 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "file.h"
+#include "lockinfo.h"
 #include "msg.h"
 #include "str.h"
 
@@ -23,6 +27,7 @@
 #define RECORDS_REFRESH_MS 30000
 #define RECORDS_SCAN_BYTES (1024 * 1024) /* today's events are within the last MiB */
 #define RECORDS_REPAIR_CHUNK 4096
+#define RECORDS_LOCKS_MAX (64 * 1024) /* of /proc/locks read to name a lock's holder */
 
 struct records {
     char *stats_path, *metrics_path, *tmp_path; /* owned; NULL = not written */
@@ -45,7 +50,7 @@ struct records {
     struct stats_event *batch; /* qmax */
     struct stats_metrics out;
     char text[STATS_METRICS_TEXT_MAX];
-    int fd;
+    int fd; /* stats_path, opened and locked (flock) by records_open; -1 = not open */
     int stats_warned, metrics_warned;
     off_t scan_end; /* file size after the repair: where the start-up scan stops */
     struct timespec next_metrics; /* CLOCK_MONOTONIC */
@@ -104,26 +109,22 @@ static off_t records_last_newline(int fd, off_t size)
 }
 
 /* A crash or power cut during an append can leave a partial last line (or
- * a tail of zeros): cut the file after its last complete line. */
-static void records_repair(struct records *r)
+ * a tail of zeros): cut the file after its last complete line. fd is the
+ * locked descriptor: another kiosk's append in progress is never cut. */
+static void records_repair(struct records *r, int fd, off_t size)
 {
-    int fd = open(r->stats_path, O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return; /* missing (created on the first append) or unwritable (logged then) */
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        off_t keep = records_last_newline(fd, st.st_size);
-        if (keep >= 0 && keep < st.st_size) {
-            if (ftruncate(fd, keep) == 0 && fsync(fd) == 0)
-                msg_warn("%s: cut a partial last line (%lld bytes) left by a crash",
-                         r->stats_path, (long long)(st.st_size - keep));
-            else
-                msg_warn("%s: cannot cut a partial last line: %s", r->stats_path,
-                         strerror(errno));
-        }
-        r->scan_end = keep >= 0 ? keep : st.st_size;
+    r->scan_end = size;
+    if (size <= 0)
+        return;
+    off_t keep = records_last_newline(fd, size);
+    if (keep >= 0 && keep < size) {
+        if (ftruncate(fd, keep) == 0 && fsync(fd) == 0)
+            msg_warn("%s: cut a partial last line (%lld bytes) left by a crash", r->stats_path,
+                     (long long)(size - keep));
+        else
+            msg_warn("%s: cannot cut a partial last line: %s", r->stats_path, strerror(errno));
     }
-    close(fd);
+    r->scan_end = keep >= 0 ? keep : size;
 }
 
 /* Counts the events of today already in the file (a restart keeps the
@@ -160,18 +161,96 @@ static void records_scan_today(struct records *r)
 
 /* ---- appending events (the thread) ---- */
 
+/* The pid holding the lock on fd's file, from /proc/locks; 0 if unknown. */
+static long records_holder(int fd)
+{
+    struct stat st;
+    char *text = malloc(RECORDS_LOCKS_MAX);
+    long pid = 0;
+    if (text && fstat(fd, &st) == 0 &&
+        file_read_small("/proc/locks", O_NONBLOCK, text, RECORDS_LOCKS_MAX) > 0)
+        pid = lockinfo_holder(text, major(st.st_dev), minor(st.st_dev),
+                              (unsigned long long)st.st_ino);
+    free(text);
+    return pid;
+}
+
+static void records_open_failed(struct records *r, const char *why)
+{
+    if (!r->stats_warned)
+        msg_warn("cannot open %s: %s: usage records are not kept", r->stats_path, why);
+    r->stats_warned = 1;
+}
+
+/* Another process holds the file's lock: two kiosks appending to one file
+ * would mix their records (and each would count the other's). */
+static void records_busy(struct records *r, long pid)
+{
+    char who[48] = "";
+    if (pid > 0)
+        snprintf(who, sizeof who, " (pid %ld)", pid);
+    if (!r->stats_warned)
+        msg_error("records file %s is in use by another kiosk%s: each kiosk needs a "
+                  "kiosk.stats_path of its own", r->stats_path, who);
+    r->stats_warned = 1;
+}
+
+/* Opens stats_path for appending (created if missing), only as a regular
+ * file, takes its lock (flock, held while the descriptor stays open) and
+ * cuts a torn last line. 0; -1 when it cannot be opened (logged once);
+ * RECORDS_BUSY when another process holds the lock (logged once). */
+#define RECORDS_BUSY (-2)
 static int records_open(struct records *r)
 {
     if (r->fd >= 0)
         return 0;
-    r->fd = open(r->stats_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (r->fd >= 0)
-        return 0; /* "again" only after a write went through: a full disk opens fine */
-    if (!r->stats_warned)
-        msg_warn("cannot open %s: %s: usage records are not kept", r->stats_path,
-                 strerror(errno));
-    r->stats_warned = 1;
-    return -1;
+    /* O_NONBLOCK: a FIFO in its place must not hold the writer in open(). */
+    int fd = open(r->stats_path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0644);
+    if (fd < 0) {
+        records_open_failed(r, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        records_open_failed(r, "not a regular file");
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int err = errno;
+        long pid = err == EWOULDBLOCK ? records_holder(fd) : 0;
+        close(fd);
+        if (err != EWOULDBLOCK) {
+            records_open_failed(r, strerror(err));
+            return -1;
+        }
+        records_busy(r, pid);
+        return RECORDS_BUSY;
+    }
+    fcntl(fd, F_SETFL, O_APPEND); /* O_NONBLOCK off again */
+    records_repair(r, fd, st.st_size);
+    r->fd = fd;
+    /* "again" only after a write went through: a full disk opens fine */
+    return 0;
+}
+
+/* Log rotation: the file was renamed or removed (logrotate without
+ * copytruncate), so the path names another file or none. Appending goes
+ * on at the path, in a new file, and the lock moves with it. */
+static void records_follow(struct records *r)
+{
+    struct stat open_st, path_st;
+    if (r->fd < 0 || fstat(r->fd, &open_st) != 0)
+        return;
+    if (stat(r->stats_path, &path_st) == 0 && path_st.st_dev == open_st.st_dev &&
+        path_st.st_ino == open_st.st_ino)
+        return;
+    msg_info("%s was renamed or removed: usage records go to a new %s", r->stats_path,
+             r->stats_path);
+    close(r->fd); /* and its lock */
+    r->fd = -1;
+    r->stats_warned = 0;
+    records_open(r);
 }
 
 /* One line in one write(). A short write (disk full) is cut off again so
@@ -202,6 +281,7 @@ static int records_write_line(struct records *r, const char *line, size_t len)
 /* Appends the batch and makes it durable; returns the events lost. */
 static long records_write_batch(struct records *r, int n)
 {
+    records_follow(r);
     if (records_open(r) != 0)
         return n;
     char line[STATS_LINE_MAX];
@@ -365,6 +445,8 @@ static void *records_main(void *arg)
         int n = records_take(r, &metrics);
         pthread_mutex_unlock(&r->lock);
         long lost = n > 0 ? records_write_batch(r, n) : 0;
+        if (metrics && n == 0 && r->stats_path)
+            records_follow(r); /* a rotated file is let go even while nothing happens */
         if (metrics)
             records_write_metrics(r);
         pthread_mutex_lock(&r->lock);
@@ -380,6 +462,8 @@ static void *records_main(void *arg)
 
 static void records_free(struct records *r)
 {
+    if (r->fd >= 0)
+        close(r->fd); /* and its lock */
     free(r->stats_path);
     free(r->metrics_path);
     free(r->tmp_path);
@@ -417,8 +501,10 @@ static int records_init_sync(struct records *r)
 }
 
 struct records *records_start_opts(const char *stats_path, const char *metrics_path,
-                                   const struct records_opts *opts)
+                                   const struct records_opts *opts, int *busy)
 {
+    if (busy)
+        *busy = 0;
     struct records *r = calloc(1, sizeof *r);
     if (!r)
         goto fail;
@@ -429,8 +515,12 @@ struct records *records_start_opts(const char *stats_path, const char *metrics_p
     r->batch = calloc((size_t)r->qmax, sizeof *r->batch);
     if (!r->queue || !r->batch || records_init_paths(r, stats_path, metrics_path) != 0)
         goto fail;
-    if (r->stats_path)
-        records_repair(r);
+    if (r->stats_path && records_open(r) == RECORDS_BUSY) {
+        if (busy)
+            *busy = 1;
+        records_free(r);
+        return NULL; /* logged with the file and the holder's pid */
+    }
     records_deadline(&r->next_metrics, 0);
     r->refresh_ms = opts->refresh_ms > 0 ? opts->refresh_ms : RECORDS_REFRESH_MS;
     records_deadline(&r->refresh_at, r->refresh_ms);
@@ -453,7 +543,7 @@ struct records *records_start(const char *stats_path, const char *metrics_path)
 {
     struct records_opts o;
     records_default_opts(&o);
-    return records_start_opts(stats_path, metrics_path, &o);
+    return records_start_opts(stats_path, metrics_path, &o, NULL);
 }
 
 void records_event(struct records *r, const struct stats_event *ev)
@@ -526,8 +616,6 @@ void records_stop(struct records *r)
     pthread_join(r->thread, NULL);
     if (r->lost)
         msg_warn("usage records: %ld event(s) lost in this run", r->lost);
-    if (r->fd >= 0)
-        close(r->fd);
     pthread_mutex_destroy(&r->lock);
     pthread_cond_destroy(&r->cond);
     records_free(r);

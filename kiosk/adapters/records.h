@@ -14,7 +14,15 @@
  * sees the old file or the new one, never part of one.
  *
  * A missing folder, a read-only file or a full disk is logged once
- * (msg_warn) and the kiosk goes on; the events meanwhile are lost. */
+ * (msg_warn) and the kiosk goes on; the events meanwhile are lost.
+ *
+ * One writer per records file: the descriptor holds an exclusive flock on
+ * it for as long as it is open, and a second kiosk is refused (with the
+ * holder's pid from /proc/locks). Log rotation without copytruncate works:
+ * before each batch, and at each metrics write, the open file is compared
+ * (device and inode) with what the path names now; when the file was
+ * renamed or removed, appending goes on in a new file at the path, and the
+ * lock moves to it. */
 #include "stats.h"
 #include "stats_metrics.h"
 
@@ -29,15 +37,18 @@ struct records_opts {
 void records_default_opts(struct records_opts *out);
 
 /* Starts the writer. stats_path and metrics_path may each be NULL (nothing
- * written there); both are copied. Before returning, it repairs a torn last
- * line of stats_path (truncates after the last '\n'). The thread then
- * reads today's events from the file's end for records_today(). Returns a
- * handle owned by the caller (free with records_stop), or NULL if memory
- * or the thread could not be had (logged). */
+ * written there); both are copied. Before returning, it opens and locks
+ * stats_path and repairs a torn last line (truncates after the last '\n').
+ * The thread then reads today's events from the file's end for
+ * records_today(). Returns a handle owned by the caller (free with
+ * records_stop), or NULL if memory or the thread could not be had, or
+ * another process holds stats_path's lock (each logged). */
 struct records *records_start(const char *stats_path, const char *metrics_path);
-/* Same with explicit tunables (tests write metrics at once). */
+/* Same with explicit tunables (tests write metrics at once); *busy (may be
+ * NULL) is set to 1 when NULL came because stats_path is locked by another
+ * process, else 0. */
 struct records *records_start_opts(const char *stats_path, const char *metrics_path,
-                                   const struct records_opts *opts);
+                                   const struct records_opts *opts, int *busy);
 
 /* Queues a copy of ev (ev stays the caller's; t == 0 means now) and counts
  * it for records_today() and the metrics. Takes only the records' mutex,

@@ -2,11 +2,13 @@
 
 #include <string.h>
 
+#include "msg.h"
 #include "schedule.h"
 #include "stats.h"
 #include "utf8.h"
 
-static struct records *usage_open(const struct config *cfg)
+/* *busy: 1 when the records file is another kiosk's (records_start_opts). */
+static struct records *usage_open(const struct config *cfg, int keep_stats, int *busy)
 {
     char stats[1024], metrics[1024];
     const char *s = cfg->kiosk.stats_path && config_resolve_path(cfg, cfg->kiosk.stats_path,
@@ -18,14 +20,18 @@ static struct records *usage_open(const struct config *cfg)
                                                 sizeof metrics) == 0
                         ? metrics
                         : NULL;
-    return records_start(s, m);
+    struct records_opts o;
+    records_default_opts(&o);
+    return records_start_opts(keep_stats ? s : NULL, m, &o, busy);
 }
 
-void usage_start(struct usage *u, const struct config *cfg)
+int usage_start(struct usage *u, const struct config *cfg)
 {
     u->cfg = cfg;
     u->config_loaded_at = (long long)time(NULL);
-    u->records = usage_open(cfg);
+    int busy = 0;
+    u->records = usage_open(cfg, 1, &busy);
+    return busy ? -1 : 0;
 }
 
 static int usage_same_path(const char *a, const char *b)
@@ -41,7 +47,13 @@ void usage_config(struct usage *u, const struct config *old, const struct config
         usage_same_path(old->kiosk.metrics_path, cfg->kiosk.metrics_path))
         return;
     records_stop(u->records);
-    u->records = usage_open(cfg);
+    int busy = 0;
+    u->records = usage_open(cfg, 1, &busy);
+    if (busy) { /* running already: the metrics go on, the records stop (logged) */
+        msg_error("the new kiosk.stats_path is refused: this kiosk keeps no usage records "
+                  "until it has a file of its own");
+        u->records = usage_open(cfg, 0, &busy);
+    }
 }
 
 /* One usage event with the kiosk's id and the wall clock. */

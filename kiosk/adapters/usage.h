@@ -26,9 +26,11 @@ struct usage {
 };
 
 /* Starts writing cfg's stats_path and metrics_path (relative to the
- * config's folder); neither set means no records. */
-void usage_start(struct usage *u, const struct config *cfg);
-/* After a config swap: restarts the writer if the paths changed. */
+ * config's folder); neither set means no records. Returns 0, or -1 when
+ * stats_path is locked by another kiosk (logged; nothing started). */
+int usage_start(struct usage *u, const struct config *cfg);
+/* After a config swap: restarts the writer if the paths changed (a new
+ * stats_path locked by another kiosk: metrics only, logged). */
 void usage_config(struct usage *u, const struct config *old, const struct config *cfg);
 /* APP_CMD_RECORD with the state after the change. */
 void usage_record_cmd(struct usage *u, const struct app_state *st, int rec);

@@ -69,7 +69,7 @@ static void host_attach_config(struct host *h)
     h->call.http = h->http;
 }
 
-void host_start(struct host *h, const char *lang, double now)
+int host_start(struct host *h, const char *lang, double now)
 {
     app_init(&h->st, &h->cfg, now);
     if (lang && app_set_lang(&h->st, lang) != 0)
@@ -80,10 +80,12 @@ void host_start(struct host *h, const char *lang, double now)
     h->call.open_url = h->o.hooks.open_url;
     host_attach_config(h);
     if (!h->o.workers)
-        return;
-    usage_start(&h->usage, &h->cfg);
+        return 0;
+    if (usage_start(&h->usage, &h->cfg) != 0)
+        return -1; /* another kiosk's records file */
     h->watch = config_watch_start(h->o.config, h->o.hooks.wake, h->o.hooks.ctx);
     host_fleet_start(h);
+    return 0;
 }
 
 void host_stop(struct host *h, double now)

@@ -75,8 +75,10 @@ struct host {
  * Returns 0, or -1 (then nothing needs freeing). */
 int host_load(struct host *h, const struct host_opts *o);
 /* Starts on the home screen (lang: NULL or a declared language) and, with
- * o.workers, the status worker, records and the config watch. */
-void host_start(struct host *h, const char *lang, double now);
+ * o.workers, the status worker, records and the config watch. Returns 0,
+ * or -1 when the records file is locked by another kiosk (logged: this
+ * kiosk must not run; host_stop still cleans up). */
+int host_start(struct host *h, const char *lang, double now);
 /* Ends a running call, stops the workers, frees both configs. */
 void host_stop(struct host *h, double now);
 

@@ -480,13 +480,16 @@ static int run_init(struct run *r)
     struct sigaction hup = {.sa_handler = run_on_hup};
     sigemptyset(&hup.sa_mask);
     sigaction(SIGHUP, &hup, NULL);
+    /* Before the window: a second kiosk on the same records file is
+     * refused without a window flashing up. */
+    if (host_start(&r->host, r->cli->lang, run_now()) != 0)
+        return -1;
     if (run_window(r) != 0)
         return -1;
     r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
     if (!r->ui)
         return -1;
     voice_open(&r->voice, run_wake, r);
-    host_start(&r->host, r->cli->lang, run_now());
     return 0;
 }
 

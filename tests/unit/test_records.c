@@ -2,7 +2,10 @@
  * flushes, a torn last line is cut at start, today's counts (also from the
  * file), the metrics file replaced atomically (a reader loop never sees a
  * partial file), the interval and the final kiosk_up 0, a missing folder or
- * an unwritable path logged without a crash, a full queue drops and counts.
+ * an unwritable path logged without a crash, a full queue drops and counts,
+ * one writer per file (a second is refused while the first holds its
+ * lock), and a file renamed or removed under the writer (log rotation):
+ * the next events go to a new file at the path, the lock with them.
  * argv[1] is unused (tests/data). */
 #include <fcntl.h>
 #include <pthread.h>
@@ -255,7 +258,7 @@ static void test_metrics_atomic(void)
     struct records_opts o;
     records_default_opts(&o);
     o.metrics_interval_ms = 0; /* every snapshot is written */
-    struct records *r = records_start_opts(NULL, path, &o);
+    struct records *r = records_start_opts(NULL, path, &o, NULL);
     struct test_reader t = {.path = path};
     pthread_mutex_init(&t.lock, NULL);
     pthread_t th;
@@ -328,7 +331,7 @@ static void test_metrics_refresh(void)
     records_default_opts(&o);
     CHECK_INT(o.refresh_ms, 30000);
     o.refresh_ms = 1100;
-    struct records *r = records_start_opts(NULL, path, &o);
+    struct records *r = records_start_opts(NULL, path, &o, NULL);
     struct stats_metrics m;
     test_snapshot(&m, 1);
     m.frames.last = 1764292500.25;
@@ -408,7 +411,7 @@ static void test_queue_full(void)
     struct records_opts o;
     records_default_opts(&o);
     o.queue_max = 4;
-    struct records *r = records_start_opts(path, NULL, &o);
+    struct records *r = records_start_opts(path, NULL, &o, NULL);
     struct stats_event ev;
     test_event(&ev, STATS_SCREEN, 0, "");
     utf8_copy(ev.screen, sizeof ev.screen, "home");
@@ -419,6 +422,85 @@ static void test_queue_full(void)
     int lines = test_count_lines(path, NULL);
     fprintf(stderr, "burst: %d written, %ld dropped\n", lines, lost);
     CHECK_INT(lines + lost, 3000);
+}
+
+/* A second writer on the same file is refused while the first runs (its
+ * flock conflicts even within one process), and taken once it stopped. */
+static void test_one_writer(void)
+{
+    char path[256];
+    test_path(path, sizeof path, "locked.jsonl");
+    struct records_opts o;
+    records_default_opts(&o);
+    int busy = -1;
+    struct records *a = records_start_opts(path, NULL, &o, &busy);
+    CHECK(a != NULL);
+    CHECK_INT(busy, 0);
+    struct records *b = records_start_opts(path, NULL, &o, &busy);
+    CHECK(b == NULL);
+    CHECK_INT(busy, 1);
+    records_stop(b);
+    struct stats_event ev;
+    test_event(&ev, STATS_SESSION_START, 1764300000, "");
+    records_event(a, &ev);
+    records_stop(a);
+    CHECK_INT(test_count_lines(path, NULL), 1); /* the first one wrote */
+    b = records_start_opts(path, NULL, &o, &busy);
+    CHECK(b != NULL);
+    CHECK_INT(busy, 0);
+    records_stop(b);
+    /* a FIFO in the file's place: refused at once, not waited on */
+    char fifo[256];
+    test_path(fifo, sizeof fifo, "fifo.jsonl");
+    CHECK_INT(mkfifo(fifo, 0600), 0);
+    b = records_start_opts(fifo, NULL, &o, &busy);
+    CHECK(b != NULL);
+    CHECK_INT(busy, 0);
+    records_stop(b);
+}
+
+/* Waits up to 3 s for path to hold n whole lines. */
+static int test_wait_lines(const char *path, int n)
+{
+    for (int i = 0; i < 300; i++) {
+        if (test_count_lines(path, NULL) == n)
+            return 1;
+        test_sleep_ms(10);
+    }
+    return 0;
+}
+
+/* logrotate without copytruncate renames the file (or a maintainer
+ * removes it): the writer must not go on appending to the old file. */
+static void test_rotation(void)
+{
+    char path[256], old[256];
+    test_path(path, sizeof path, "rotated.jsonl");
+    test_path(old, sizeof old, "rotated.jsonl.1");
+    struct records *r = records_start(path, NULL);
+    struct stats_event ev;
+    test_event(&ev, STATS_SESSION_START, 1764300000, "");
+    records_event(r, &ev);
+    CHECK(test_wait_lines(path, 1));
+    CHECK_INT(rename(path, old), 0);
+    records_event(r, &ev);
+    records_event(r, &ev);
+    CHECK(test_wait_lines(path, 2)); /* a new file at the path */
+    CHECK_INT(test_count_lines(old, NULL), 1); /* the renamed one is left alone */
+    /* the lock moved: another writer is refused on the new file, not on the old */
+    struct records_opts o;
+    records_default_opts(&o);
+    int busy = 0;
+    struct records *b = records_start_opts(path, NULL, &o, &busy);
+    CHECK(b == NULL && busy == 1);
+    b = records_start_opts(old, NULL, &o, &busy);
+    CHECK(b != NULL && busy == 0);
+    records_stop(b);
+    CHECK_INT(unlink(path), 0); /* removed: created again */
+    records_event(r, &ev);
+    CHECK(test_wait_lines(path, 1));
+    records_stop(r);
+    CHECK_INT(test_count_lines(old, NULL), 1);
 }
 
 int main(void)
@@ -438,6 +520,8 @@ int main(void)
     test_idle_without_metrics();
     test_unwritable();
     test_queue_full();
+    test_one_writer();
+    test_rotation();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", test_dir);
     if (system(cmd) != 0)
