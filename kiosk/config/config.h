@@ -169,6 +169,11 @@ struct config_load_opts {
     int (*image_probe)(const char *path, char *err, size_t errsz);
     const char *fonts_dir; /* the repo's fonts/ folder, searched first; may be NULL */
     int skip_files; /* 1: do not look at emblem and font files (fuzzer, quick tests) */
+    /* The install's data folder (paths.h: PREFIX/share/PACKAGE, or the
+     * source tree): records and metrics may not be written inside it, and
+     * its assets/ folder may be reached by a relative emblem path. NULL:
+     * neither rule. */
+    const char *data_dir;
 };
 
 /* Loads and validates path into *cfg. Every problem goes to diags (may be

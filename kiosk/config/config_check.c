@@ -10,6 +10,7 @@
 #include "config_int.h"
 #include "file.h"
 #include "fontfind.h"
+#include "pathrule.h"
 
 static void config_check_dup(struct config_ctx *ctx, const char *list, int i, int j,
                              const char *id)
@@ -108,6 +109,8 @@ static void config_check_fonts(struct config_ctx *ctx)
         for (int j = 0; j < k->fonts[i].n; j++) {
             char out[1024], path[CONFIG_PATH_MAX], chain[CONFIG_PATH_MAX];
             int face = 0;
+            if (pathrule_escapes(k->fonts[i].files[j]))
+                continue; /* config_check_font_escapes said so */
             if (fontfind_resolve(k->fonts[i].files[j], ctx->opts->fonts_dir, out, sizeof out,
                                  &face, NULL, 0) == 0)
                 continue;
@@ -185,11 +188,79 @@ static void config_check_records_paths(struct config_ctx *ctx)
                        NULL);
 }
 
-static void config_check_files(struct config_ctx *ctx)
+/* Records inside the install's data folder would be lost at the next
+ * update (and there the kiosk's user may write over the data itself). */
+static void config_check_records_data(struct config_ctx *ctx, const char *rel, const char *path)
+{
+    char full[1024], canon[PATH_MAX], data[PATH_MAX];
+    if (!rel || !ctx->opts->data_dir || !realpath(ctx->opts->data_dir, data) ||
+        config_resolve_path(ctx->cfg, rel, full, sizeof full) != 0)
+        return;
+    /* a folder not made yet: the path's text, when it is absolute */
+    if (config_check_canon(full, canon, sizeof canon) != 0 &&
+        (full[0] != '/' || pathrule_join("/", full, canon, sizeof canon) != 0))
+        return;
+    if (pathrule_inside(data, canon))
+        config_ctx_err(ctx, path, CONFIG_MSG_RECORDS_IN_DATA, rel, data, NULL);
+}
+
+/* 1 when a relative emblem path climbs out of the config's folder, except
+ * into the data folder's assets/ (the source tree's config/ reaches
+ * ../assets/ so). Reported as an error. */
+static int config_check_emblem_escapes(struct config_ctx *ctx, int i, const char *rel)
+{
+    if (!pathrule_escapes(rel))
+        return 0;
+    char dir[PATH_MAX], joined[PATH_MAX], data[PATH_MAX], assets[PATH_MAX + 8];
+    const char *cdir = ctx->cfg->dir ? ctx->cfg->dir : ".";
+    int real = realpath(cdir, dir) != NULL;
+    if (real && ctx->opts->data_dir && realpath(ctx->opts->data_dir, data) &&
+        pathrule_join(dir, rel, joined, sizeof joined) == 0 &&
+        snprintf(assets, sizeof assets, "%s/assets", data) < (int)sizeof assets &&
+        pathrule_inside(assets, joined))
+        return 0;
+    char path[CONFIG_PATH_MAX];
+    snprintf(path, sizeof path, "municipalities[%d].emblem", i);
+    config_ctx_err(ctx, path, CONFIG_MSG_PATH_ESCAPES, rel, cdir, NULL);
+    return 1;
+}
+
+/* A font is a name searched in the fonts folders: a relative name may not
+ * climb out of them (`../../../../etc/passwd`); an absolute path may. */
+static void config_check_font_escapes(struct config_ctx *ctx)
+{
+    const struct config_kiosk *k = &ctx->cfg->kiosk;
+    for (int i = 0; i < k->n_fonts; i++) {
+        for (int j = 0; j < k->fonts[i].n; j++) {
+            if (!pathrule_escapes(k->fonts[i].files[j]))
+                continue;
+            char path[CONFIG_PATH_MAX], chain[CONFIG_PATH_MAX];
+            jsonpath_key(chain, sizeof chain, "kiosk.fonts",
+                         k->fonts[i].lang[0] ? k->fonts[i].lang : "default");
+            jsonpath_index(path, sizeof path, chain, j);
+            const char *dir = ctx->opts->fonts_dir ? ctx->opts->fonts_dir : "fonts/";
+            config_ctx_err(ctx, path, CONFIG_MSG_PATH_ESCAPES, k->fonts[i].files[j], dir, NULL);
+        }
+    }
+}
+
+/* The path rules, on the text of the paths (with skip_files too). */
+static void config_check_path_rules(struct config_ctx *ctx, int *emblem_ok)
 {
     const struct config *cfg = ctx->cfg;
     for (int i = 0; i < cfg->n_municipalities; i++)
-        if (cfg->municipalities[i].emblem)
+        emblem_ok[i] = !cfg->municipalities[i].emblem ||
+                       !config_check_emblem_escapes(ctx, i, cfg->municipalities[i].emblem);
+    config_check_font_escapes(ctx);
+    config_check_records_data(ctx, cfg->kiosk.stats_path, "kiosk.stats_path");
+    config_check_records_data(ctx, cfg->kiosk.metrics_path, "kiosk.metrics_path");
+}
+
+static void config_check_files(struct config_ctx *ctx, const int *emblem_ok)
+{
+    const struct config *cfg = ctx->cfg;
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        if (cfg->municipalities[i].emblem && emblem_ok[i])
             config_check_emblem(ctx, i, cfg->municipalities[i].emblem);
     config_check_fonts(ctx);
     config_check_folder(ctx, cfg->kiosk.stats_path, "kiosk.stats_path");
@@ -238,6 +309,11 @@ void config_check_all(struct config_ctx *ctx)
     config_check_hosts_needed(ctx);
     config_check_name_langs(ctx);
     config_check_records_paths(ctx);
+    int *emblem_ok = calloc((size_t)(cfg->n_municipalities + 1), sizeof *emblem_ok);
+    if (!emblem_ok)
+        return;
+    config_check_path_rules(ctx, emblem_ok);
     if (!ctx->opts->skip_files)
-        config_check_files(ctx);
+        config_check_files(ctx, emblem_ok);
+    free(emblem_ok);
 }

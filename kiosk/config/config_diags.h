@@ -181,6 +181,13 @@
       "`%1` はこの設定ファイルです。記録が設定ファイルに書き込まれてしまいます")             \
     X(RECORDS_SAME, "`%1` is also kiosk.stats_path: records and metrics need files of "       \
       "their own", "`%1` は kiosk.stats_path と同じファイルです。別々のファイルにしてください") \
+    X(RECORDS_IN_DATA, "`%1` is inside the kiosk's data folder %2, which an update replaces: "  \
+      "keep records in a folder of their own (installed: /var/lib/" KIOSK_PACKAGE "/)",        \
+      "`%1` はキオスクのデータフォルダー %2 の中です（更新で置き換わります）。記録は別の"     \
+      "フォルダーに置いてください（インストール時は /var/lib/" KIOSK_PACKAGE "/）")            \
+    X(PATH_ESCAPES, "`%1` leaves the folder `%2` with `..`: name a file inside it, or give "  \
+      "an absolute path", "`%1` は `..` でフォルダー `%2` の外に出ています。中のファイルを"  \
+      "書くか、絶対パスにしてください")                                                        \
     X(FOLDER_MISSING, "folder `%1` does not exist, so records cannot be written",              \
       "フォルダー `%1` がないため記録を書き込めません")                                       \
     X(FLEET_CERT_PAIR, "client_cert and client_key go together: give both or neither",        \

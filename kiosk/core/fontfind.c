@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pathrule.h"
+
 #define FONTFIND_MAX_DEPTH 4
 
 static int fontfind_is_file(const char *path)
@@ -81,6 +83,11 @@ int fontfind_resolve(const char *spec, const char *fonts_dir, char *out, size_t 
             return -1;
         memcpy(out, name, strlen(name) + 1);
         return 0;
+    }
+    if (pathrule_escapes(name)) { /* ../../etc/passwd: never outside the font folders */
+        if (tried)
+            snprintf(tried, triedsz, "%s (leaves the font folders)", name);
+        return -1;
     }
     if (tried)
         snprintf(tried, triedsz, "%s/%s, %s/**/%s, %s/**/%s", fonts_dir ? fonts_dir : "fonts",

@@ -24,7 +24,7 @@ static int host_load_into(struct host *h, struct config *out)
 {
     struct config_diags diags = {0};
     struct config_load_opts opts = {.image_probe = h->o.image_probe,
-                                    .fonts_dir = h->o.fonts_dir};
+                                    .fonts_dir = h->o.fonts_dir, .data_dir = h->o.data_dir};
     int rc = config_load(h->o.config, &opts, out, &diags);
     for (int i = 0; i < diags.n; i++) {
         char line[768];

@@ -36,6 +36,7 @@ struct host_hooks {
 struct host_opts {
     const char *config;    /* the config file */
     const char *fonts_dir; /* for the checks of config_load */
+    const char *data_dir;  /* the same (config_load_opts); may be NULL */
     int (*image_probe)(const char *path, char *err, size_t errsz);
     int workers; /* 1: status worker, records and config watch; 0: none */
     struct host_hooks hooks; /* each may be NULL */

@@ -41,7 +41,8 @@ static int host_fleet_merge(struct host *h, const struct config *local_cfg,
     char *local = NULL;
     size_t llen = 0;
     struct config_diags diags = {0};
-    struct config_load_opts opts = {.image_probe = h->o.image_probe, .fonts_dir = h->o.fonts_dir};
+    struct config_load_opts opts = {.image_probe = h->o.image_probe, .fonts_dir = h->o.fonts_dir,
+                                    .data_dir = h->o.data_dir};
     const char *url = local_cfg->fleet.config_url;
     first[0] = '\0';
     if (config_read_file(h->o.config, 1024 * 1024, &local, &llen) != 0) {

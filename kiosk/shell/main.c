@@ -30,7 +30,8 @@ static int main_load(const struct cli *c, const struct run_paths *p, struct conf
                      int print_ok)
 {
     struct config_diags diags = {0};
-    struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir};
+    struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir,
+                                     .data_dir = p->data_dir};
     int rc = config_load(p->config, &opts, cfg, &diags);
     /* --lang ja adds a Japanese line under each problem, for clerks. */
     config_diags_print_lang(&diags, p->config, c->lang ? c->lang : "en");
@@ -71,7 +72,8 @@ static int main_check_remote(const struct cli *c, const struct run_paths *p)
     else {
         struct config cfg;
         struct config_diags diags = {0};
-        struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir};
+        struct config_load_opts opts = {.image_probe = images_probe, .fonts_dir = p->fonts_dir,
+                                     .data_dir = p->data_dir};
         rc = config_load_remote(doc.body, doc.len, p->config, text, tlen, &opts, &cfg, &diags);
         config_diags_print_lang(&diags, c->config_url, c->lang ? c->lang : "en");
         if (rc == 0) {
@@ -260,6 +262,7 @@ static int main_paths(const struct cli *c, struct run_paths *p)
     }
     snprintf(p->config, sizeof p->config, "%s", found.config);
     snprintf(p->fonts_dir, sizeof p->fonts_dir, "%s", found.fonts_dir);
+    snprintf(p->data_dir, sizeof p->data_dir, "%s", found.data_dir);
     msg_debug("config %s (from %s), fonts %s, data %s", found.config,
               paths_from_name(found.config_from), found.fonts_dir, found.data_dir);
     return 0;

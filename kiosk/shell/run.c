@@ -514,7 +514,7 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
         return 1;
     r->cli = c;
     r->paths = p;
-    struct host_opts o = {.config = p->config, .fonts_dir = p->fonts_dir,
+    struct host_opts o = {.config = p->config, .fonts_dir = p->fonts_dir, .data_dir = p->data_dir,
                           .image_probe = images_probe, .workers = 1,
                           .hooks = {.ctx = r, .wake = run_wake, .open_url = run_open_url,
                                     .config_swapped = run_config_swapped,

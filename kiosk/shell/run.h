@@ -5,6 +5,7 @@
 struct run_paths {
     char config[1024];
     char fonts_dir[1024];
+    char data_dir[1024]; /* paths.h's data_dir */
 };
 
 #include "run_hints.h"

@@ -5,6 +5,10 @@
 #  - a FIFO in place of the config is refused at once (never blocks);
 #  - stats_path naming the config itself, and metrics_path naming the
 #    stats file, are errors;
+#  - records or metrics inside the kiosk's data folder (here the source
+#    tree) are errors, and the kiosk refuses to start on them;
+#  - a relative font or emblem path that climbs out of its folder with
+#    `..` is an error naming the key and the value;
 #  - a plain-http notify_url is an error unless it goes to loopback.
 # Usage: inputs_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
 . "$(dirname "$0")/lib.sh" "$@"
@@ -46,6 +50,29 @@ rc=0
 [ "$rc" = 1 ] && grep -q "kiosk.metrics_path: \`./s.jsonl\` is also kiosk.stats_path" "$work/out" ||
     fail "metrics_path = stats_path passed: $(cat "$work/out")"
 echo "ok: records or metrics on the config or on each other refused"
+make_config "$work/kiosk.json" "c['kiosk']['stats_path'] = '$work/s.jsonl'; c['kiosk']['metrics_path'] = '$src/tests/kiosk.prom'"
+rc=0
+"$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "error: kiosk.metrics_path: \`$src/tests/kiosk.prom\` is inside the kiosk's data folder $(realpath "$src")" "$work/out" ||
+    fail "metrics inside the data folder passed: $(cat "$work/out")"
+grep -q "kiosk.stats_path" "$work/out" && fail "stats_path outside the data folder refused: $(cat "$work/out")"
+rc=0
+timeout 20 "$kiosk" --config "$work/kiosk.json" --windowed >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "has errors: fix them" "$work/out" ||
+    fail "the kiosk started with metrics inside its data folder (exit $rc): $(cat "$work/out")"
+[ ! -e "$src/tests/kiosk.prom" ] || fail "the kiosk wrote $src/tests/kiosk.prom"
+echo "ok: records inside the data folder refused by the checker and at start"
+make_config "$work/kiosk.json" "
+c['kiosk']['fonts']['ja'] = ['../../../../etc/passwd']
+c['municipalities'][1]['emblem'] = 'emblems/../../../etc/passwd'"
+rc=0
+"$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] || fail "paths out of their folders passed (exit $rc): $(cat "$work/out")"
+grep -q "error: kiosk.fonts.ja\[0\]: \`../../../../etc/passwd\` leaves the folder" "$work/out" ||
+    fail "no font path message: $(cat "$work/out")"
+grep -q "error: municipalities\[1\] (.*).emblem: \`emblems/../../../etc/passwd\` leaves the folder \`$work\`" "$work/out" ||
+    fail "no emblem path message: $(cat "$work/out")"
+echo "ok: font and emblem paths out of their folders refused"
 make_config "$work/kiosk.json" "c['municipalities'][0]['call']['notify_url'] = 'http://clerk.example.jp/notify'"
 rc=0
 "$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?

@@ -49,6 +49,18 @@ mv "$prefix/etc/$pkg/kiosk.json" "$tmp/etc-kiosk.json"
 (cd "$tmp" && found) | grep -q "config $prefix/share/$pkg/config/kiosk.json (from data)" ||
     fail "without /etc config: $(cd "$tmp" && found)"
 echo "ok: data config when /etc has none"
+# records inside the installed data folder are refused (an upgrade replaces it)
+python3 - "$prefix/share/$pkg/config/kiosk.json" "$tmp/in-data.json" "$prefix/share/$pkg/stats.jsonl" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+c["kiosk"]["stats_path"] = sys.argv[3]
+json.dump(c, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+rc=0
+"$cmd" --check-config --config "$tmp/in-data.json" > "$tmp/in-data.out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "kiosk.stats_path: .* is inside the kiosk's data folder $(realpath "$prefix/share/$pkg")" \
+    "$tmp/in-data.out" || fail "records inside share/$pkg passed (exit $rc): $(cat "$tmp/in-data.out")"
+echo "ok: records inside the installed data folder refused"
 # the installed command draws a screen from its installed data
 "$cmd" --screenshot "$tmp/home.png" --screen home --size 640x360 2> "$tmp/shot.log" ||
     { cat "$tmp/shot.log"; fail "--screenshot"; }

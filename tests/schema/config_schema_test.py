@@ -48,6 +48,7 @@ C_ONLY = {
     "bad_service_munis": "reference to ids elsewhere in the file",
     "bad_default_language": "must be one of the languages listed",
     "bad_files": "files on disk",
+    "bad_paths": "where a relative path leads (.. out of its folder)",
 }
 
 

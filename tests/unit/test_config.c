@@ -15,7 +15,7 @@
 
 #define TEST_LINE_MAX 1024
 
-static const struct config_load_opts test_opts = {NULL, "fonts", 0};
+static const struct config_load_opts test_opts = {NULL, "fonts", 0, NULL};
 
 static char *test_read(const char *path, size_t *len)
 {
@@ -440,6 +440,57 @@ static void test_distance(void)
         CHECK_INT(config_json_distance(cases[i].a, cases[i].b), cases[i].d);
 }
 
+/* With the data folder known: records and metrics inside it are errors (an
+ * update replaces it), anywhere else not; a relative emblem may climb out
+ * of the config's folder only into the data folder's assets/. The fixtures
+ * run in tests/data/config, so ".." is the data folder here. */
+static void test_data_dir(void)
+{
+    static const char doc[] =
+        "{\"kiosk\": {\"id\": \"k\", \"title\": \"T\", \"languages\": [\"ja\"],\n"
+        " \"stats_path\": \"stats.jsonl\", \"metrics_path\": \"../kiosk.prom\"},\n"
+        " \"municipalities\": [{\"id\": \"a\", \"name\": \"A\", \"color\": \"#2E7D32\",\n"
+        "   \"emblem\": \"../assets/a.png\"},\n"
+        "  {\"id\": \"b\", \"name\": \"B\", \"color\": \"#2E7D32\", \"emblem\": \"../b.png\"}]}\n";
+    struct config_load_opts opts = {NULL, "fonts", 1, ".."};
+    struct config cfg;
+    struct config_diags diags = {0, 0, 0, 0, NULL};
+    CHECK_INT(config_load_buffer("kiosk.json", doc, sizeof doc - 1, &opts, &cfg, &diags), -1);
+    char data[512], line[TEST_LINE_MAX];
+    char real[4096];
+    CHECK(realpath("..", real) != NULL && strlen(real) < sizeof data);
+    snprintf(data, sizeof data, "%.500s", real);
+#define TEST_IN_DATA(key, val)                                                                \
+    "kiosk.json:2:" key ": `" val "` is inside the kiosk's data folder %s, which an update "   \
+    "replaces: keep records in a folder of their own (installed: /var/lib/" KIOSK_PACKAGE "/)"
+    char wants[3][TEST_LINE_MAX];
+    snprintf(wants[0], sizeof wants[0], TEST_IN_DATA("16: error: kiosk.stats_path", "stats.jsonl"),
+             data);
+    snprintf(wants[1], sizeof wants[1],
+             TEST_IN_DATA("47: error: kiosk.metrics_path", "../kiosk.prom"), data);
+    snprintf(wants[2], sizeof wants[2],
+             "%s", "kiosk.json:5:58: error: municipalities[1] (B).emblem: `../b.png` leaves the "
+             "folder `.` with `..`: name a file inside it, or give an absolute path");
+    CHECK_INT(diags.n, 3);
+    for (int i = 0; i < diags.n && i < 3; i++) {
+        config_diags_format(&diags.d[i], "kiosk.json", line, sizeof line);
+        CHECK_STR(line, wants[i]);
+    }
+    config_diags_free(&diags);
+    /* Records outside it: accepted. */
+    static const char outside[] =
+        "{\"kiosk\": {\"id\": \"k\", \"title\": \"T\", \"languages\": [\"ja\"],"
+        " \"stats_path\": \"/var/lib/k/stats.jsonl\", \"metrics_path\": \"/tmp/k.prom\"},"
+        " \"municipalities\": [{\"id\": \"a\", \"name\": \"A\", \"color\": \"#2E7D32\","
+        " \"emblem\": \"../assets/a.png\"}]}";
+    int rc = config_load_buffer("kiosk.json", outside, sizeof outside - 1, &opts, &cfg, &diags);
+    CHECK_INT(rc, 0);
+    if (rc != 0)
+        config_diags_print(&diags, "kiosk.json");
+    config_free(&cfg);
+    config_diags_free(&diags);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -463,6 +514,7 @@ int main(int argc, char **argv)
     test_buffers();
     test_messages();
     test_distance();
+    test_data_dir();
     printf("test_config: %d fixtures\n", n);
     return CHECK_RESULT();
 }
