@@ -20,6 +20,7 @@
 
 struct config_watch_stamp {
     int exists;
+    int err; /* stat's errno when it does not (ENOENT, ELOOP, EACCES...) */
     dev_t dev;
     ino_t ino;
     off_t size;
@@ -34,6 +35,8 @@ struct config_watch {
     pthread_t thread;
     pthread_mutex_t lock;
     int changed;     /* under lock */
+    int gone;        /* under lock: the file went away; gone_err says how */
+    int gone_err;
     int inotify_fd;  /* -1 without inotify */
     int stop_fd[2];  /* a byte in stop_fd[1] ends the thread */
 };
@@ -42,8 +45,10 @@ static void config_watch_stamp(const char *path, struct config_watch_stamp *s)
 {
     struct stat st;
     memset(s, 0, sizeof *s);
-    if (stat(path, &st) != 0)
+    if (stat(path, &st) != 0) {
+        s->err = errno;
         return;
+    }
     s->exists = 1;
     s->dev = st.st_dev;
     s->ino = st.st_ino;
@@ -54,14 +59,18 @@ static void config_watch_stamp(const char *path, struct config_watch_stamp *s)
 static int config_watch_same(const struct config_watch_stamp *a,
                              const struct config_watch_stamp *b)
 {
-    return a->exists == b->exists && a->dev == b->dev && a->ino == b->ino &&
+    return a->exists == b->exists && a->err == b->err && a->dev == b->dev && a->ino == b->ino &&
            a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
            a->mtime.tv_nsec == b->mtime.tv_nsec;
 }
 
+enum { CONFIG_WATCH_NONE, CONFIG_WATCH_CHANGED, CONFIG_WATCH_GONE };
+
 /* One poll. A change counts once the file has stayed the same for one
  * period, so an editor still writing does not make us load half a file;
- * a file briefly gone during a rename-save is not a change either. */
+ * a file briefly gone during a rename-save is not a change either. A file
+ * gone for a whole period (deleted, or a symlink loop in its place) is
+ * reported once as GONE; when it is back, that is a change. */
 static int config_watch_poll(struct config_watch *w, struct config_watch_stamp *seen,
                              struct config_watch_stamp *prev)
 {
@@ -69,10 +78,10 @@ static int config_watch_poll(struct config_watch *w, struct config_watch_stamp *
     config_watch_stamp(w->path, &now);
     int stable = config_watch_same(&now, prev);
     *prev = now;
-    if (!now.exists || !stable || config_watch_same(&now, seen))
-        return 0;
+    if (!stable || config_watch_same(&now, seen))
+        return CONFIG_WATCH_NONE;
     *seen = now;
-    return 1;
+    return now.exists ? CONFIG_WATCH_CHANGED : CONFIG_WATCH_GONE;
 }
 
 /* Reads the folder's events; 1 if one names our file. */
@@ -94,10 +103,15 @@ static int config_watch_events(struct config_watch *w)
     return ours;
 }
 
-static void config_watch_report(struct config_watch *w)
+static void config_watch_report(struct config_watch *w, int what, int err)
 {
     pthread_mutex_lock(&w->lock);
-    w->changed = 1;
+    if (what == CONFIG_WATCH_GONE) {
+        w->gone = 1;
+        w->gone_err = err;
+    } else {
+        w->changed = 1;
+    }
     pthread_mutex_unlock(&w->lock);
     if (w->wake)
         w->wake(w->ctx);
@@ -125,8 +139,9 @@ static void *config_watch_main(void *arg)
         if (r != 0 || !settling)
             continue;
         struct config_watch_stamp before = prev;
-        if (config_watch_poll(w, &seen, &prev))
-            config_watch_report(w);
+        int what = config_watch_poll(w, &seen, &prev);
+        if (what != CONFIG_WATCH_NONE)
+            config_watch_report(w, what, seen.err);
         if (w->inotify_fd >= 0 && config_watch_same(&before, &prev))
             settling = 0; /* stable again: back to sleep */
     }
@@ -201,6 +216,16 @@ int config_watch_take_change(struct config_watch *w)
     w->changed = 0;
     pthread_mutex_unlock(&w->lock);
     return c;
+}
+
+int config_watch_take_gone(struct config_watch *w, int *err)
+{
+    pthread_mutex_lock(&w->lock);
+    int g = w->gone;
+    *err = w->gone_err;
+    w->gone = 0;
+    pthread_mutex_unlock(&w->lock);
+    return g;
 }
 
 void config_watch_stop(struct config_watch *w)

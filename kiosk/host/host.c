@@ -1,5 +1,6 @@
 #include "host.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,6 +271,18 @@ void host_wakeup(struct host *h, double now)
     if (host_refresh_status(h))
         h->dirty = 1;
     host_fleet_wakeup(h, now);
+    int err = 0;
+    if (h->watch && config_watch_take_gone(h->watch, &err)) {
+        /* Once per disappearance, not at every look: the staff see why
+         * their edits are not taken, the visitors see no change. */
+        msg_error("config %s is gone (%s): the kiosk keeps running the last good config and "
+                  "loads the file again when it is back", h->o.config,
+                  err == ELOOP ? "a symlink loop: too many levels of symbolic links"
+                               : strerror(err));
+        snprintf(h->config_status, sizeof h->config_status,
+                 "FILE GONE (last good config kept): %s", strerror(err));
+        h->dirty = 1;
+    }
     if (h->watch && config_watch_take_change(h->watch)) {
         msg_info("config %s changed: checking it", h->o.config);
         host_reload(h, now);

@@ -1,7 +1,9 @@
 #!/bin/bash
 # Live reload under a running kiosk: a broken save keeps the last good config
 # on screen, a fixed save is taken, and a save during a call waits until the
-# visitor has gone. The kiosk never writes the staff's file.
+# visitor has gone. The kiosk never writes the staff's file. A config
+# deleted or replaced by a symlink loop is logged once, the last good one
+# kept, and the file loaded again when it is back.
 # Usage: reload_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -120,5 +122,45 @@ tap_target thanks HOME 0
 wait_new "$n" "config reloaded" 5
 echo "ok: save during a call taken only after the visitor left"
 [ "$(md5sum <"$work/kiosk.json")" = "$sum" ] || fail "the kiosk changed the staff's file"
+
+# 4. The config deleted, then a symlink loop in its place, while the kiosk
+# runs: each logged once (not at every look), the last good config kept
+# (the kiosk answers taps), and the file loaded again when it is back.
+gone_once() { # start reason
+    wait_new "$1" "config $work/kiosk.json is gone ($2): the kiosk keeps running the last good config" 10
+    sleep 3 # three more looks at the folder's events would log it again
+    [ "$(tail -n +$(($1 + 1)) "$log" | grep -c "is gone (")" = 1 ] ||
+        fail "gone logged $(tail -n +$(($1 + 1)) "$log" | grep -c "is gone (") times, want once"
+    local m x y
+    m=$(log_lines)
+    # where the live kiosk drew them (the headless run needs the file)
+    read -r x y <<<"$(live_target 0 KPI 0)"
+    click "$x" "$y"
+    wait_new "$m" "screen home -> kpi" 5
+    wait_new "$m" "targets on kpi" 5
+    read -r x y <<<"$(live_target "$m" HOME 0)"
+    click "$x" "$y"
+    wait_new "$m" "screen kpi -> home" 5
+}
+back_again() { # start
+    wait_new "$1" "config $work/kiosk.json changed: checking it" 10
+    wait_new "$1" "config reloaded" 5
+}
+n=$(log_lines)
+rm "$work/kiosk.json"
+gone_once "$n" "No such file or directory"
+n=$(log_lines)
+cp "$work/good.json" "$work/kiosk.json"
+back_again "$n"
+echo "ok: config deleted: logged once, last good config kept, loaded again when back"
+n=$(log_lines)
+rm "$work/kiosk.json"
+ln -s kiosk.json "$work/kiosk.json"
+gone_once "$n" "a symlink loop: too many levels of symbolic links"
+n=$(log_lines)
+rm "$work/kiosk.json"
+cp "$work/good.json" "$work/kiosk.json"
+back_again "$n"
+echo "ok: symlink loop: logged once, last good config kept, loaded again when back"
 stop_kiosk
 echo "PASS: broken config kept out, fixed config taken, no swap mid-visit"

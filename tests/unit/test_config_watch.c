@@ -1,5 +1,8 @@
 /* The config watcher notices an in-place write and a rename-save, once
- * each, and stops promptly. argv[1] is unused (tests/data). */
+ * each; a deleted file and a symlink loop in its place are reported gone
+ * once each (with the reason), and the file back is a change; it stops
+ * promptly. argv[1] is unused (tests/data). */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +53,18 @@ static int test_wait_change(struct config_watch *w)
     return 0;
 }
 
+/* Waits up to 6 s for the file to be reported gone. */
+static int test_wait_gone(struct config_watch *w, int *err)
+{
+    struct timespec tick = {0, 100 * 1000000L};
+    for (int i = 0; i < 60; i++) {
+        if (config_watch_take_gone(w, err))
+            return 1;
+        nanosleep(&tick, NULL);
+    }
+    return 0;
+}
+
 int main(void)
 {
     char dir[] = "/tmp/kiosk-watch-XXXXXX";
@@ -72,9 +87,25 @@ int main(void)
     test_write(tmp, "{\"kiosk\": {\"id\": \"x\"}}\n"); /* rename-save, like vim or gedit */
     CHECK_INT(rename(tmp, path), 0);
     CHECK_INT(test_wait_change(w), 1);
-    unlink(path); /* gone: not a change; back with the same content: a change */
+    unlink(path); /* gone: not a change but gone, once; back with the same content: a change */
+    int err = 0;
+    CHECK_INT(test_wait_gone(w, &err), 1);
+    CHECK_INT(err, ENOENT);
     sleep(2);
     CHECK_INT(config_watch_take_change(w), 0);
+    CHECK_INT(config_watch_take_gone(w, &err), 0); /* once, not at every look */
+    test_write(path, "{}\n");
+    CHECK_INT(test_wait_change(w), 1);
+    CHECK_INT(config_watch_take_gone(w, &err), 0);
+    /* a symlink loop in its place: gone (ELOOP), once; then a file again */
+    CHECK_INT(unlink(path), 0);
+    CHECK_INT(symlink("kiosk.json", path), 0);
+    CHECK_INT(test_wait_gone(w, &err), 1);
+    CHECK_INT(err, ELOOP);
+    sleep(2);
+    CHECK_INT(config_watch_take_gone(w, &err), 0);
+    CHECK_INT(config_watch_take_change(w), 0);
+    CHECK_INT(unlink(path), 0);
     test_write(path, "{}\n");
     CHECK_INT(test_wait_change(w), 1);
     struct timespec t0, t1;
