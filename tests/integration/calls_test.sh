@@ -115,8 +115,28 @@ wait_new "$n" "screen in-call -> thanks" 10
 gone "$pid" || fail "the browser (pid $pid) is still running"
 [ ! -e "$profile" ] || fail "profile $profile left after the call"
 wait_events "call_requested call_started call_ended"
+# Nothing of the visitor's room in the log (kept with --verbose, as a
+# journal would): neither the room URL nor the session id, only 8 hex
+# digits of the id's SHA-256 to match lines. The notify body carries what
+# PRODUCT.md's call protocol names, the room URL among them, for the clerk.
+url=$(record_value arg | sed -n 's/^--app=//p')
+session=${url##*-}
+[[ $url =~ ^https://meet\.example\.jp/.*-[0-9a-f]{32}$ ]] || fail "the launcher got '$url'"
+! grep -F -q "$url" "$log" || fail "the room URL is in the log: $(grep -F "$url" "$log")"
+! grep -F -q "$session" "$log" || fail "the session id is in the log: $(grep -F "$session" "$log")"
+tag=$(printf '%s' "$session" | sha256sum | cut -c1-8)
+grep -q "call to tobetsu started (session #$tag)" "$log" || fail "no short hash #$tag in the log"
+python3 - "$work/posts" "$url" "$session" <<'PY' || fail "notify body: $(cat "$work/posts")"
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    body = json.loads(line.split(" ", 2)[2])
+    keys = {"event", "kiosk", "municipality", "session", "url", "time"}
+    assert keys <= set(body), body
+    assert body["url"] == sys.argv[2] and body["session"] == sys.argv[3], body
+PY
 stop_kiosk
-echo "ok: End call on the call bar -> browser group ended, profile removed, call_ended"
+echo "ok: End call on the call bar -> browser group ended, profile removed, call_ended;" \
+    "the log names the call #$tag only"
 
 # 4. The kiosk quits during a call: the browser goes too.
 kiosk_with "$launchers/record_forever.sh"
