@@ -174,6 +174,9 @@ struct config_load_opts {
      * its assets/ folder may be reached by a relative emblem path. NULL:
      * neither rule. */
     const char *data_dir;
+    /* 1: leave out the example-PIN check (PBKDF2, ~40 ms of CPU): the caller
+     * runs config_check_pin_example later (the kiosk, after its first frame). */
+    int defer_pin_check;
 };
 
 /* Loads and validates path into *cfg. Every problem goes to diags (may be
@@ -209,6 +212,11 @@ void config_free(struct config *cfg);
  * no municipalities; nothing to free), for code that runs without a
  * loaded config. */
 void config_load_defaults(struct config *cfg);
+
+/* The check a loader with defer_pin_check left out: adds the example-PIN
+ * warning to diags (not placed in the file: line 0) when cfg's admin PIN is
+ * the shipped config's. Returns 1 if it did, else 0. */
+int config_check_pin_example(const struct config *cfg, struct config_diags *diags);
 
 void config_diags_free(struct config_diags *diags);
 /* Prints every diagnostic as FILE:LINE:COL: error|warning: PATH: message

@@ -161,13 +161,24 @@ void config_fields_pin(struct config_ctx *ctx, const char *path, void *base,
     if (kind != PINHASH_INVALID) {
         if (kind == PINHASH_SHA256_LEGACY)
             config_ctx_warn(ctx, path, CONFIG_MSG_PIN_LEGACY, NULL, NULL, NULL);
-        if (pinhash_verify(PINHASH_EXAMPLE_PIN, sizeof PINHASH_EXAMPLE_PIN - 1, *pin))
+        if (!ctx->opts->defer_pin_check &&
+            pinhash_verify(PINHASH_EXAMPLE_PIN, sizeof PINHASH_EXAMPLE_PIN - 1, *pin))
             config_ctx_warn(ctx, path, CONFIG_MSG_PIN_EXAMPLE, NULL, NULL, NULL);
         return;
     }
     config_ctx_err(ctx, path, CONFIG_MSG_PIN, NULL, NULL, NULL);
     free(*pin);
     *pin = NULL;
+}
+
+int config_check_pin_example(const struct config *cfg, struct config_diags *diags)
+{
+    const char *pin = cfg->kiosk.admin_pin_sha256;
+    if (!pin || !pinhash_verify(PINHASH_EXAMPLE_PIN, sizeof PINHASH_EXAMPLE_PIN - 1, pin))
+        return 0;
+    config_diags_add(diags, CONFIG_WARNING, 0, 0, "kiosk.admin_pin_sha256", CONFIG_MSG_PIN_EXAMPLE,
+                     NULL, NULL, NULL);
+    return 1;
 }
 
 void config_fields_hosts(struct config_ctx *ctx, const char *path, void *base,

@@ -21,17 +21,26 @@ void host_config_status(char *out, size_t outsz, int rc, const struct config_dia
 }
 
 /* Loads the config file into out, one log line per problem. */
-static int host_load_into(struct host *h, struct config *out)
+/* One log line per problem of diags. */
+static void host_log_diags(const struct host *h, const struct config_diags *diags)
+{
+    for (int i = 0; i < diags->n; i++) {
+        char line[768];
+        config_diags_format(&diags->d[i], h->o.config, line, sizeof line);
+        msg_info("%s", line); /* the line says error or warning itself */
+    }
+}
+
+/* Loads the config file into out, one log line per problem; defer_pin:
+ * without the example-PIN check (host_check_pin runs it). */
+static int host_load_into(struct host *h, struct config *out, int defer_pin)
 {
     struct config_diags diags = {0};
     struct config_load_opts opts = {.image_probe = h->o.image_probe,
-                                    .fonts_dir = h->o.fonts_dir, .data_dir = h->o.data_dir};
+                                    .fonts_dir = h->o.fonts_dir, .data_dir = h->o.data_dir,
+                                    .defer_pin_check = defer_pin};
     int rc = config_load(h->o.config, &opts, out, &diags);
-    for (int i = 0; i < diags.n; i++) {
-        char line[768];
-        config_diags_format(&diags.d[i], h->o.config, line, sizeof line);
-        msg_info("%s", line); /* the line says error or warning itself */
-    }
+    host_log_diags(h, &diags);
     host_config_status(h->config_status, sizeof h->config_status, rc, &diags);
     h->usage.config_errors = diags.n_errors;
     h->usage.config_warnings = diags.n_warnings;
@@ -39,11 +48,28 @@ static int host_load_into(struct host *h, struct config *out)
     return rc;
 }
 
+void host_check_pin(struct host *h)
+{
+    struct config_diags diags = {0};
+    if (!h->pin_check_due)
+        return;
+    h->pin_check_due = 0;
+    if (config_check_pin_example(&h->cfg, &diags)) {
+        host_log_diags(h, &diags);
+        h->usage.config_warnings += diags.n_warnings;
+        snprintf(h->config_status, sizeof h->config_status, "loaded, %d warning(s)",
+                 h->usage.config_warnings);
+        h->dirty = 1;
+    }
+    config_diags_free(&diags);
+}
+
 int host_load(struct host *h, const struct host_opts *o)
 {
     memset(h, 0, sizeof *h);
     h->o = *o;
-    if (host_load_into(h, &h->cfg) != 0)
+    h->pin_check_due = o->workers != 0;
+    if (host_load_into(h, &h->cfg, h->pin_check_due) != 0)
         return -1;
     host_fleet_apply(h, &h->cfg, &h->fleet.cfg_remote, h->fleet.cfg_gen);
     return 0;
@@ -61,8 +87,8 @@ static void host_status_free(struct host *h)
 static void host_attach_config(struct host *h)
 {
     http_worker_stop(h->http);
-    h->http = h->o.workers ? http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx)
-                           : NULL;
+    h->http = h->workers_on ? http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx)
+                            : NULL;
     host_status_free(h);
     h->status = calloc((size_t)(h->cfg.n_municipalities ? h->cfg.n_municipalities : 1),
                        sizeof *h->status);
@@ -84,9 +110,18 @@ int host_start(struct host *h, const char *lang, double now)
         return 0;
     if (usage_start(&h->usage, &h->cfg) != 0)
         return -1; /* another kiosk's records file */
+    return 0;
+}
+
+void host_start_workers(struct host *h)
+{
+    if (!h->o.workers || h->workers_on)
+        return;
+    h->workers_on = 1;
+    h->http = http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx);
+    h->call.http = h->http;
     h->watch = config_watch_start(h->o.config, h->o.hooks.wake, h->o.hooks.ctx);
     host_fleet_start(h);
-    return 0;
 }
 
 void host_stop(struct host *h, double now)
@@ -121,6 +156,7 @@ static void host_swap_config(struct host *h)
     struct config old = h->cfg;
     h->cfg = h->next;
     h->next_ready = 0;
+    h->pin_check_due = 0; /* the new file's load checked its PIN */
     h->fleet.cfg_remote = h->fleet.next_remote;
     memcpy(h->fleet.cfg_gen, h->fleet.next_gen, sizeof h->fleet.cfg_gen);
     memset(&h->next, 0, sizeof h->next);
@@ -133,7 +169,7 @@ static void host_swap_config(struct host *h)
     msg_info("config reloaded: %d municipalities (from %s, generation %s)",
              h->cfg.n_municipalities, h->fleet.cfg_remote ? h->cfg.fleet.config_url : h->o.config,
              h->fleet.cfg_gen);
-    if (h->o.workers && (!old.fleet.config_url || !h->cfg.fleet.config_url ||
+    if (h->workers_on && (!old.fleet.config_url || !h->cfg.fleet.config_url ||
                          strcmp(old.fleet.config_url, h->cfg.fleet.config_url) != 0)) {
         host_fleet_stop(h); /* the local file changed where the rest comes from */
         host_fleet_start(h);
@@ -164,7 +200,7 @@ void host_offer(struct host *h, struct config *fresh, int remote, const char *ge
 void host_reload(struct host *h, double now)
 {
     struct config fresh;
-    if (host_load_into(h, &fresh) != 0) {
+    if (host_load_into(h, &fresh, 0) != 0) {
         h->usage.config_reload_failures++;
         msg_error("config %s has errors: the kiosk keeps running the last good config",
                   h->o.config);

@@ -68,18 +68,28 @@ struct host {
     struct status_info *status;  /* per municipality, copied from the worker */
     struct host_fleet fleet;
     int camera, microphone;      /* as the shell last found them */
+    int workers_on;              /* host_start_workers ran */
+    int pin_check_due;           /* the example-PIN check waits for host_start_workers */
     int quit;  /* APP_CMD_QUIT came */
     int dirty; /* what the screen shows changed */
 };
 
 /* Loads o->config into h->cfg (problems logged, h->config_status set).
- * Returns 0, or -1 (then nothing needs freeing). */
+ * With o.workers the example-PIN check (PBKDF2, ~40 ms) waits for
+ * host_check_pin. Returns 0, or -1 (then nothing needs freeing). */
 int host_load(struct host *h, const struct host_opts *o);
 /* Starts on the home screen (lang: NULL or a declared language) and, with
- * o.workers, the status worker, records and the config watch. Returns 0,
- * or -1 when the records file is locked by another kiosk (logged: this
- * kiosk must not run; host_stop still cleans up). */
+ * o.workers, the records (their writer thread). Returns 0, or -1 when the
+ * records file is locked by another kiosk (logged: this kiosk must not run;
+ * host_stop still cleans up). */
 int host_start(struct host *h, const char *lang, double now);
+/* With o.workers: the status worker, the config watch and the fleet fetch.
+ * The kiosk calls it after its first frame is on screen: none of it is
+ * needed to draw home. */
+void host_start_workers(struct host *h);
+/* The example-PIN check host_load left out (PBKDF2, ~40 ms), its warning
+ * logged and counted as the load's; nothing when it is not due. */
+void host_check_pin(struct host *h);
 /* Ends a running call, stops the workers, frees both configs. */
 void host_stop(struct host *h, double now);
 

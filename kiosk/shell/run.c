@@ -38,6 +38,8 @@ struct run {
     int logged_screen; /* the screen whose targets were last logged (+1), negated for the
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
+    int startup_step;   /* the next of run_startup_step's steps */
+    double trim_at;     /* when ui_trim is due (a quiet second after a frame), or < 0 */
     struct voice voice;             /* voice guidance */
     char health[512];               /* admin: host's health and what voice lacks */
     struct app_target logged_focus; /* the focus last logged (--verbose), */
@@ -269,33 +271,55 @@ static double run_wall(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void run_draw(struct run *r, double now)
-{
-    Uint64 t0 = SDL_GetPerformanceCounter();
-    int w, h;
-    struct host_text text;
-    SDL_GetRendererOutputSize(r->ren, &w, &h);
-    host_text(&r->host, &text);
+/* Texts a frame shows besides the state: filled into r's buffers. */
+struct run_texts {
     char wd[96], running[160], loaded[64];
-    watchdog_describe(&r->wd, now, wd, sizeof wd);
-    host_running_text(running, sizeof running, now - r->started, wd);
-    host_loaded_text(loaded, sizeof loaded, r->host.usage.config_loaded_at);
+    struct host_text text;
+};
+
+static struct ui_view run_view(struct run *r, double now, struct run_texts *t)
+{
+    host_text(&r->host, &t->text);
+    watchdog_describe(&r->wd, now, t->wd, sizeof t->wd);
+    host_running_text(t->running, sizeof t->running, now - r->started, t->wd);
+    host_loaded_text(t->loaded, sizeof t->loaded, r->host.usage.config_loaded_at);
     struct ui_view view = {.wall = time(NULL), .mono = now, .status = r->host.status,
                            .camera_ok = r->devices.camera,
                            .microphone_ok = r->devices.microphone,
                            .devices_block_call = r->host.cfg.call.require_devices &&
                                                  !devices_ok_for_call(&r->devices),
-                           .config_status = text.config_status, .health = text.health,
-                           .counts = text.counts, .fleet = text.fleet,
-                           .running = running, .config_loaded = loaded,
+                           .config_status = t->text.config_status, .health = t->text.health,
+                           .counts = t->text.counts, .fleet = t->text.fleet,
+                           .running = t->running, .config_loaded = t->loaded,
                            .fleet_failed = r->host.fleet.fetched &&
                                            r->host.fleet.last != FLEET_OK &&
                                            r->host.fleet.last != FLEET_NOT_MODIFIED};
     if (voice_missing(&r->voice)) {
-        snprintf(r->health, sizeof r->health, "%s; voice: %s", text.health,
+        snprintf(r->health, sizeof r->health, "%s; voice: %s", t->text.health,
                  voice_missing(&r->voice));
         view.health = r->health;
     }
+    return view;
+}
+
+/* How long the loop waits after the last frame before ui_trim: a visitor's
+ * next screen within it reuses the fonts instead of opening them again. */
+#define RUN_TRIM_AFTER_S 0.5
+
+/* A trim after a quiet second, when there is anything to trim (an idle
+ * kiosk whose text is all cached has nothing: no extra wake-up). */
+static void run_trim_later(struct run *r, double now)
+{
+    r->trim_at = ui_trim(r->ui, app_lang(&r->host.st), 1) ? now + RUN_TRIM_AFTER_S : -1.0;
+}
+
+static void run_draw(struct run *r, double now)
+{
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    int w, h;
+    struct run_texts texts;
+    SDL_GetRendererOutputSize(r->ren, &w, &h);
+    struct ui_view view = run_view(r, now, &texts);
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
     SDL_RenderPresent(r->ren);
@@ -308,6 +332,7 @@ static void run_draw(struct run *r, double now)
         callbar_draw(&r->bar, &r->host.st, &view, w, h);
     r->host.dirty = 0;
     r->next_redraw = screen_next_redraw(&r->host.st, now);
+    run_trim_later(r, now);
     run_log_targets(r, now);
     run_log_focus(r);
     voice_after_draw(&r->voice, r->ui, &r->host.st, r->in.help_count, now);
@@ -334,6 +359,8 @@ static int run_timeout_ms(struct run *r, double now)
         next = d;
     if (r->next_redraw >= 0 && r->next_redraw < next)
         next = r->next_redraw;
+    if (r->trim_at >= 0 && r->trim_at < next)
+        next = r->trim_at;
     if (run_seconds_tick(&r->host.st, now))
         next = now + 1.0 - (now - (double)(long)now); /* seconds tick on screen */
     double ms = (next - now) * 1000.0 + 1;
@@ -374,26 +401,45 @@ static void run_tick(struct run *r, double now)
         r->last_minute = minute;
         r->host.dirty = 1; /* the clock and the opening hours */
     }
+    if (r->trim_at >= 0 && now >= r->trim_at && !r->host.dirty) {
+        ui_trim(r->ui, app_lang(&r->host.st), 0);
+        r->trim_at = -1.0;
+    }
 }
 
-/* After the first frame: draw the screens a visitor reaches first once,
- * unseen, so their text is rendered and cached before the first tap; then
- * home again (its targets are the live ones). */
-static void run_prewarm(struct run *r)
+/* Draws screen name unseen, so its text is rendered and cached before the
+ * first tap, then the current screen again (not presented): its targets
+ * are the live ones and the frame buffer holds it. */
+static void run_prewarm(struct run *r, const char *name)
 {
-    static const char *const first[] = {"municipalities", "services", "kpi"};
     int w, h;
+    struct run_texts texts;
     SDL_GetRendererOutputSize(r->ren, &w, &h);
-    struct ui_view view = {.wall = time(NULL), .mono = run_now(), .status = r->host.status};
-    for (size_t i = 0; i < sizeof first / sizeof first[0]; i++) {
-        struct app_state st = r->host.st;
-        if (app_show(&st, first[i], view.mono) != 0)
-            continue;
-        ui_begin(r->ui, w, h, &st, &view);
-        screen_draw_frame(r->ui, &st);
+    struct ui_view view = run_view(r, run_now(), &texts);
+    struct app_state st = r->host.st;
+    if (app_show(&st, name, view.mono) != 0)
+        return;
+    ui_begin(r->ui, w, h, &st, &view);
+    screen_draw_frame(r->ui, &st);
+    ui_begin(r->ui, w, h, &r->host.st, &view);
+    screen_draw_frame(r->ui, &r->host.st);
+}
+
+/* What the first frame does not need, done after it, one step per turn of
+ * the loop and only while no event waits: a touch waits for one step at
+ * most, never for all of them. Returns 1 while steps remain. */
+static int run_startup_step(struct run *r)
+{
+    switch (r->startup_step++) {
+    case 0: host_start_workers(&r->host); break;
+    case 1: run_devices_refresh(r); break; /* the audio back-end's probing takes time */
+    case 2: run_prewarm(r, "municipalities"); break;
+    case 3: run_prewarm(r, "services"); break;
+    case 4: run_prewarm(r, "kpi"); break;
+    case 5: host_check_pin(&r->host); break;
+    default: return 0;
     }
-    r->logged_screen = 0;
-    run_draw(r, run_now());
+    return 1;
 }
 
 static void run_loop(struct run *r)
@@ -401,12 +447,19 @@ static void run_loop(struct run *r)
     run_draw(r, run_now());
     msg_debug("first frame presented at %u ms", (unsigned)SDL_GetTicks());
     run_notify(r, run_now(), "READY=1");
-    /* Not before the first frame: the audio back-end's probing takes time. */
-    run_devices_refresh(r);
-    run_prewarm(r);
+    int starting = 1;
     while (!r->host.quit) {
         SDL_Event e;
         double now = run_now();
+        if (starting && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            SDL_PumpEvents(); /* what the X server has sent, before the next step */
+            if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) && (starting = run_startup_step(r)))
+                continue;
+            if (!starting) {
+                msg_debug("start-up steps done at %u ms", (unsigned)SDL_GetTicks());
+                run_trim_later(r, run_now());
+            }
+        }
         int woke = SDL_WaitEventTimeout(&e, run_timeout_ms(r, now));
         watchdog_alive(&r->wd, run_now()); /* back from a sleep it chose */
         if (woke) {
@@ -514,6 +567,7 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
         return 1;
     r->cli = c;
     r->paths = p;
+    r->trim_at = -1.0;
     struct host_opts o = {.config = p->config, .fonts_dir = p->fonts_dir, .data_dir = p->data_dir,
                           .image_probe = images_probe, .workers = 1,
                           .hooks = {.ctx = r, .wake = run_wake, .open_url = run_open_url,

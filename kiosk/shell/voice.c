@@ -9,7 +9,18 @@
 void voice_open(struct voice *v, void (*wake)(void *), void *ctx)
 {
     memset(v, 0, sizeof *v);
-    struct speech_opts o = {.wake = wake, .ctx = ctx};
+    v->wake = wake;
+    v->wake_ctx = ctx;
+}
+
+/* The speech worker and its engines, when voice mode is first used: a
+ * kiosk nobody asks to speak never holds them. */
+static void voice_start(struct voice *v)
+{
+    if (v->started)
+        return;
+    v->started = 1;
+    struct speech_opts o = {.wake = v->wake, .ctx = v->wake_ctx};
     v->sp = speech_create(&o);
     if (!v->sp)
         msg_warn("voice guidance: the speech worker did not start");
@@ -27,6 +38,8 @@ void voice_close(struct voice *v)
 
 const char *voice_missing(const struct voice *v)
 {
+    if (!v->started)
+        return NULL; /* not known before voice mode is first used */
     return v->sp ? speech_missing(v->sp) : "speech worker not running";
 }
 
@@ -59,6 +72,7 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
         v->help_seen = help_count;
         return;
     }
+    voice_start(v);
     ui->keys_used = 1; /* in voice mode the focus ring always shows */
     const char *lang = app_lang(st);
     int warning = app_idle_warning(st, now);

@@ -11,7 +11,10 @@
 #include "ui.h"
 
 struct voice {
-    struct speech *sp;      /* owned; NULL when it could not start */
+    struct speech *sp;      /* owned; NULL before voice mode or when it could not start */
+    int started;            /* speech_create was tried (at the first frame in voice mode) */
+    void (*wake)(void *);   /* for the worker, from voice_open */
+    void *wake_ctx;
     SDL_AudioDeviceID dev;  /* opened at the first clip; 0 before */
     SDL_AudioSpec spec;
     int on;                 /* the state's voice mode, last frame */
@@ -24,8 +27,9 @@ struct voice {
     char lang[16];
 };
 
-/* Starts the worker; wake is called from it when a clip is ready. Logs
- * (and keeps for the admin screen) what voice is missing. */
+/* Keeps wake (called from the worker when a clip is ready); the worker and
+ * its engines start at the first frame in voice mode, which logs (and keeps
+ * for the admin screen) what voice is missing. */
 void voice_open(struct voice *v, void (*wake)(void *), void *ctx);
 void voice_close(struct voice *v);
 /* After a frame: asks for what this frame has to say. */
@@ -33,6 +37,7 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
                       double now);
 /* On the worker's wake-up: queues the finished clip (at volume percent). */
 void voice_play(struct voice *v, int volume, double now);
-/* What cannot be spoken here, for the admin screen, or NULL. */
+/* What cannot be spoken here, for the admin screen, or NULL (also before
+ * voice mode was first used). */
 const char *voice_missing(const struct voice *v);
 #endif

@@ -202,6 +202,26 @@ int fonts_chain_id(struct fonts *f, const char *lang)
     return f->n_chains - 1;
 }
 
+int fonts_trim(struct fonts *f, const char *lang, int only_count)
+{
+    const struct fonts_chain *c = &f->chains[fonts_chain_id(f, lang)];
+    int n = 0;
+    for (int i = 0; i < FONTS_MAX_OPEN; i++) {
+        struct fonts_open *o = &f->open[i];
+        int named = 0;
+        for (int k = 0; k < c->n && !named; k++)
+            named = c->faces[k] == o->face;
+        if (!o->font || named)
+            continue;
+        n++;
+        if (only_count)
+            continue;
+        TTF_CloseFont(o->font);
+        o->font = NULL;
+    }
+    return n;
+}
+
 /* The handle for face (bold if it has a Bold file), opened at px if new,
  * else left at whatever size it has: coverage does not depend on size. */
 static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold)

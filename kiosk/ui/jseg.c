@@ -22,25 +22,39 @@ struct jseg_entry {
     unsigned long used;
 };
 struct jseg {
-    mecab_t *m;
+    mecab_t *m;   /* open only while segmenting: NULL between jseg_release and a miss */
+    int failed;   /* MeCab could not start: not tried again */
     struct jseg_entry e[JSEG_SLOTS];
     struct jseg_stats stats;
     unsigned long clock;
 };
 
-struct jseg *jseg_create(void)
+struct jseg *jseg_create(void) { return calloc(1, sizeof(struct jseg)); }
+
+/* MeCab, opened at the first text not in the cache. */
+static int jseg_open(struct jseg *j)
 {
-    struct jseg *j = calloc(1, sizeof *j);
-    if (!j)
-        return NULL;
+    if (j->m || j->failed)
+        return j->m ? 0 : -1;
     j->m = mecab_new2("");
     if (!j->m) {
+        j->failed = 1;
         msg_warn("MeCab cannot start (%s): Japanese lines break between any two characters",
                  mecab_strerror(NULL));
-        free(j);
-        return NULL;
+        return -1;
     }
-    return j;
+    j->stats.opens++;
+    return 0;
+}
+
+int jseg_is_open(const struct jseg *j) { return j && j->m; }
+
+void jseg_release(struct jseg *j)
+{
+    if (!j || !j->m)
+        return;
+    mecab_destroy(j->m);
+    j->m = NULL;
 }
 
 void jseg_destroy(struct jseg *j)
@@ -51,7 +65,7 @@ void jseg_destroy(struct jseg *j)
         free(j->e[i].text);
         free(j->e[i].breaks);
     }
-    mecab_destroy(j->m);
+    jseg_release(j);
     free(j);
 }
 
@@ -133,6 +147,8 @@ const unsigned char *jseg_breaks(struct jseg *j, const char *text)
         if (victim->text && (!e->text || e->used < victim->used))
             victim = e;
     }
+    if (jseg_open(j) != 0)
+        return NULL;
     j->stats.misses++;
     size_t len = strlen(text);
     char *copy = malloc(len + 1);

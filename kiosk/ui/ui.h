@@ -91,6 +91,11 @@ struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *font
 void ui_destroy(struct ui *ui);
 /* Switches to a new config's fonts; on failure keeps the old ones (-1). */
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);
+/* While nothing happens: gives back what only new text needs (the faces
+ * lang's chain does not name; MeCab, if still open) and the freed heap;
+ * what the screens show stays in the text cache. With only_check, says
+ * whether there is anything to give back (1) without doing it. */
+int ui_trim(struct ui *ui, const char *lang, int only_check);
 
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 #define UI_VCENTER 4 /* or'ed with an enum ui_align */
@@ -103,8 +108,9 @@ enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 /* Starts a frame at the window's size: lays out, clears, forgets targets. */
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
               const struct ui_view *view);
-/* Ends the frame: with a rotation, turns the drawn frame onto the window.
- * Call before SDL_RenderPresent (screen_draw_frame does). */
+/* Ends the frame: closes MeCab if the frame opened it (jseg_release) and,
+ * with a rotation, turns the drawn frame onto the window. Call before
+ * SDL_RenderPresent (screen_draw_frame does). */
 void ui_end(struct ui *ui);
 /* Window (physical) pixel -> logical pixel the screens lay out in. */
 void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly);

@@ -1,4 +1,5 @@
 /* Creating and destroying the drawing context. */
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "images.h"
@@ -19,7 +20,7 @@ struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *font
     if (ui->fonts)
         ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
     ui->images = images_create(r, cfg);
-    ui->jseg = jseg_create(); /* NULL: per-character breaks, as before */
+    ui->jseg = jseg_create(); /* MeCab opens at the first Japanese text to wrap */
     if (!ui->fonts || !ui->text || !ui->images) {
         ui_destroy(ui);
         return NULL;
@@ -59,4 +60,17 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
     ui->fonts = f;
     ui->text = tc;
     return 0;
+}
+
+int ui_trim(struct ui *ui, const char *lang, int only_check)
+{
+    int mecab = jseg_is_open(ui->jseg);
+    int faces = ui->fonts ? fonts_trim(ui->fonts, lang, only_check) : 0;
+    if (only_check)
+        return mecab || faces > 0;
+    jseg_release(ui->jseg);
+    /* glibc keeps freed heap pages (FreeType's tables of a closed face) for
+     * later: they go back to the system here, once per quiet spell. */
+    malloc_trim(0);
+    return mecab || faces > 0;
 }

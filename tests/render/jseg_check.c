@@ -1,7 +1,9 @@
 /* MeCab's phrase boundaries on the kiosk's known bad cases, and the cost of
  * a wrap's segmentation cached and uncached:
  *   jseg_check [TEXT...]   prints each text with '/' at phrase and '.' at
- *                          word boundaries; without TEXT checks the cases. */
+ *                          word boundaries; without TEXT checks the cases,
+ *                          and that jseg_release unmaps the dictionary while
+ *                          the cache still answers. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -79,6 +81,55 @@ static void jseg_check_cost(struct jseg *j)
            (t1 - t0) * 1e6 / N, (t2 - t1) * 1e6 / (10 * N), strlen(texts[0]));
 }
 
+/* Kilobytes of this process's memory mapped from MeCab's dictionaries. */
+static long jseg_check_dic_kib(void)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    char line[512];
+    long kib = 0;
+    int dic = 0;
+    while (f && fgets(line, sizeof line, f)) {
+        size_t key = strcspn(line, " ");
+        if (key > 0 && line[key - 1] != ':') /* a mapping's first line, not a field */
+            dic = strstr(line, "/mecab/dic/") != NULL;
+        long v;
+        if (dic && sscanf(line, "Rss: %ld kB", &v) == 1)
+            kib += v;
+    }
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+/* After jseg_release the dictionary is gone from memory, a cached text is
+ * answered without MeCab, and a new one opens it again with the same
+ * answers as before. */
+static void jseg_check_release(struct jseg *j)
+{
+    static const char text[] = "窓口の職員がビデオで丁寧にご案内します";
+    unsigned char before[sizeof text];
+    const unsigned char *b = jseg_breaks(j, text);
+    struct jseg_stats s0, s1, s2;
+    jseg_stats(j, &s0);
+    long open_kib = jseg_check_dic_kib();
+    if (b)
+        memcpy(before, b, sizeof text);
+    jseg_release(j);
+    long released_kib = jseg_check_dic_kib();
+    b = jseg_breaks(j, text);
+    jseg_stats(j, &s1);
+    int cached_ok = b && !memcmp(b, before, sizeof text) && s1.opens == s0.opens &&
+                    s1.hits == s0.hits + 1 && !jseg_is_open(j);
+    b = jseg_breaks(j, "新しい文を読むと辞書がまた開きます");
+    jseg_stats(j, &s2);
+    int reopened = b && s2.opens == s0.opens + 1 && jseg_is_open(j);
+    printf("%s: release: dictionary %ld KiB resident while open, %ld after jseg_release; "
+           "cached answer %s; reopened %s\n",
+           open_kib > 1024 && released_kib == 0 && cached_ok && reopened ? "ok" : "FAIL",
+           open_kib, released_kib, cached_ok ? "yes" : "no", reopened ? "yes" : "no");
+    failures += !(open_kib > 1024 && released_kib == 0 && cached_ok && reopened);
+}
+
 int main(int argc, char **argv)
 {
     struct jseg *j = jseg_create();
@@ -104,6 +155,7 @@ int main(int argc, char **argv)
     jseg_check_case(j, "現在の/状況を/確認できません");
     jseg_check_case(j, "当別町の/職員に/ビデオで/相談できます");
     jseg_check_cost(j);
+    jseg_check_release(j);
     jseg_destroy(j);
     printf(failures ? "FAILED\n" : "ok\n");
     return failures != 0;

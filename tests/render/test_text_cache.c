@@ -1,7 +1,9 @@
 /* The text cache stays bounded when text changes with time: a day of clock
  * minutes drawn as transient text leaves at most two of them cached, while
  * the same minutes drawn as ordinary text fill the cache to its bounds
- * (which is what made the idle kiosk's memory grow with the clock). */
+ * (which is what made the idle kiosk's memory grow with the clock). And
+ * fonts_trim closes the faces of other languages (a language button's)
+ * while their cached text is still drawn without them. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
@@ -27,6 +29,45 @@ static int day_of_minutes(struct text_cache *tc, int transient, const char *keep
     return s.entries;
 }
 
+/* Korean text (a language button on a Japanese screen) opens its own face;
+ * fonts_trim for ja closes it, the cached label needs no font, a new
+ * Korean text opens the face again. */
+static void test_trim(SDL_Renderer *r, const char *fonts_dir)
+{
+    char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
+    char *ko_files[] = {"NotoSansCJK-Regular.ttc#1", "BIZUDPGothic-Regular.ttf"};
+    struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 2, ko_files}};
+    struct config cfg;
+    config_load_defaults(&cfg);
+    cfg.kiosk.n_fonts = 2;
+    cfg.kiosk.fonts = chains;
+    struct fonts *f = fonts_create(&cfg, fonts_dir);
+    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
+    CHECK(f && tc);
+    if (!tc) {
+        fonts_destroy(f);
+        return;
+    }
+    int w, h;
+    struct text_cache_stats s0, s1;
+    CHECK(text_cache_get(tc, "ja", "札幌", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    CHECK(text_cache_get(tc, "ko", "한국어", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    CHECK_INT(fonts_open_count(f), 2);
+    CHECK_INT(fonts_trim(f, "ja", 1), 1); /* only counted */
+    CHECK_INT(fonts_open_count(f), 2);
+    CHECK_INT(fonts_trim(f, "ja", 0), 1);
+    CHECK_INT(fonts_open_count(f), 1);
+    CHECK_INT(fonts_trim(f, "ja", 0), 0);
+    text_cache_stats(tc, &s0);
+    CHECK(text_cache_get(tc, "ko", "한국어", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    text_cache_stats(tc, &s1);
+    CHECK(s1.misses == s0.misses && fonts_open_count(f) == 1); /* drawn from the cache */
+    CHECK(text_cache_get(tc, "ko", "서울", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    CHECK_INT(fonts_open_count(f), 2);
+    text_cache_destroy(tc);
+    fonts_destroy(f);
+}
+
 int main(int argc, char **argv)
 {
     const char *fonts_dir = argc > 1 ? argv[1] : "fonts";
@@ -50,6 +91,7 @@ int main(int argc, char **argv)
     CHECK(day_of_minutes(tc, 0, "札幌") > 100); /* without: one per minute up to the bounds */
     text_cache_destroy(tc);
     fonts_destroy(f);
+    test_trim(r, fonts_dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     TTF_Quit();

@@ -12,10 +12,11 @@
 #include "config_diags.h"
 #include "config_int.h"
 #include "jsonpos.h"
+#include "pinhash.h"
 
 #define TEST_LINE_MAX 1024
 
-static const struct config_load_opts test_opts = {NULL, "fonts", 0, NULL};
+static const struct config_load_opts test_opts = {.fonts_dir = "fonts"};
 
 static char *test_read(const char *path, size_t *len)
 {
@@ -452,7 +453,7 @@ static void test_data_dir(void)
         " \"municipalities\": [{\"id\": \"a\", \"name\": \"A\", \"color\": \"#2E7D32\",\n"
         "   \"emblem\": \"../assets/a.png\"},\n"
         "  {\"id\": \"b\", \"name\": \"B\", \"color\": \"#2E7D32\", \"emblem\": \"../b.png\"}]}\n";
-    struct config_load_opts opts = {NULL, "fonts", 1, ".."};
+    struct config_load_opts opts = {.fonts_dir = "fonts", .skip_files = 1, .data_dir = ".."};
     struct config cfg;
     struct config_diags diags = {0, 0, 0, 0, NULL};
     CHECK_INT(config_load_buffer("kiosk.json", doc, sizeof doc - 1, &opts, &cfg, &diags), -1);
@@ -491,6 +492,51 @@ static void test_data_dir(void)
     config_diags_free(&diags);
 }
 
+/* How many of diags are the example-PIN warning. */
+static int test_pin_warnings(const struct config_diags *d)
+{
+    int n = 0;
+    for (int i = 0; i < d->n; i++)
+        n += d->d[i].kind == CONFIG_MSG_PIN_EXAMPLE;
+    return n;
+}
+
+/* The kiosk defers the example-PIN check (PBKDF2) past its first frame:
+ * the load leaves it out, config_check_pin_example does it after. */
+static void test_pin_deferred(void)
+{
+    char example[PINHASH_MAX], other[PINHASH_MAX], json[512];
+    CHECK_INT(pinhash_make(PINHASH_EXAMPLE_PIN, strlen(PINHASH_EXAMPLE_PIN), PINHASH_ITER_MIN,
+                           example, sizeof example), 0);
+    CHECK_INT(pinhash_make("135790", 6, PINHASH_ITER_MIN, other, sizeof other), 0);
+    for (int defer = 0; defer <= 1; defer++) {
+        for (int ex = 0; ex <= 1; ex++) {
+            snprintf(json, sizeof json,
+                     "{\"kiosk\": {\"id\": \"k\", \"title\": \"t\", \"languages\": [\"ja\"], "
+                     "\"admin_pin_sha256\": \"%s\"}, \"municipalities\": [{\"id\": \"tobetsu\", "
+                     "\"name\": \"当別町\", \"color\": \"#2E7D32\"}]}",
+                     ex ? example : other);
+            struct config_load_opts o = {.skip_files = 1, .defer_pin_check = defer};
+            struct config cfg;
+            struct config_diags diags = {0, 0, 0, 0, NULL};
+            CHECK_INT(config_load_buffer("pin.json", json, strlen(json), &o, &cfg, &diags), 0);
+            CHECK_INT(test_pin_warnings(&diags), ex && !defer);
+            int warned = diags.n_warnings;
+            CHECK_INT(config_check_pin_example(&cfg, &diags), ex);
+            CHECK_INT(diags.n_warnings, warned + ex);
+            if (ex) {
+                const struct config_diag *d = &diags.d[diags.n - 1];
+                CHECK_INT(d->kind, CONFIG_MSG_PIN_EXAMPLE);
+                CHECK_INT(d->severity, CONFIG_WARNING);
+                CHECK_STR(d->path, "kiosk.admin_pin_sha256");
+                CHECK_INT(d->line, 0);
+            }
+            config_free(&cfg);
+            config_diags_free(&diags);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -515,6 +561,7 @@ int main(int argc, char **argv)
     test_messages();
     test_distance();
     test_data_dir();
+    test_pin_deferred();
     printf("test_config: %d fixtures\n", n);
     return CHECK_RESULT();
 }

@@ -3,6 +3,7 @@
  * admin texts. Configs are written to a scratch file; no workers run. */
 #include "check.h"
 #include "host.h"
+#include "pinhash.h"
 #include "msg.h"
 
 #include <stdio.h>
@@ -206,6 +207,36 @@ static void test_text(void)
     CHECK_STR(t.counts, "today: 0 visitors, 0 calls started, 0 ended, 0 failed");
 }
 
+/* With workers (the kiosk) the example-PIN check waits for host_check_pin,
+ * which the kiosk runs after its first frame; its warning then counts. */
+static void test_pin_later(void)
+{
+    char pin[PINHASH_MAX], json[512];
+    CHECK_INT(pinhash_make(PINHASH_EXAMPLE_PIN, strlen(PINHASH_EXAMPLE_PIN), PINHASH_ITER_MIN,
+                           pin, sizeof pin), 0);
+    snprintf(json, sizeof json,
+             "{\"kiosk\": {\"id\": \"k\", \"title\": \"t\", \"languages\": [\"ja\"], "
+             "\"admin_pin_sha256\": \"%s\"}, \"municipalities\": [{\"id\": \"tobetsu\", "
+             "\"name\": \"当別町\", \"color\": \"#2E7D32\"}]}", pin);
+    test_write(json);
+    struct host h;
+    struct host_opts o = {.config = test_path, .workers = 1};
+    CHECK_INT(host_load(&h, &o), 0);
+    CHECK_STR(h.config_status, "loaded, 0 warning(s)");
+    CHECK_INT(h.pin_check_due, 1);
+    host_check_pin(&h);
+    CHECK_STR(h.config_status, "loaded, 1 warning(s)");
+    CHECK_INT(h.usage.config_warnings, 1);
+    host_check_pin(&h); /* once only */
+    CHECK_INT(h.usage.config_warnings, 1);
+    host_stop(&h, 1.0);
+    o.workers = 0; /* a host without workers checks at load */
+    CHECK_INT(host_load(&h, &o), 0);
+    CHECK_STR(h.config_status, "loaded, 1 warning(s)");
+    CHECK_INT(h.pin_check_due, 0);
+    host_stop(&h, 1.0);
+}
+
 int main(void)
 {
     test_running();
@@ -216,6 +247,7 @@ int main(void)
     test_reload_now_and_broken();
     test_call();
     test_text();
+    test_pin_later();
     unlink(test_path);
     return CHECK_RESULT();
 }

@@ -192,7 +192,7 @@ static int test_urlrule_checker(const char *url)
                      " \"municipalities\": [{\"id\": \"m\", \"name\": \"M\", \"color\": \"#000000\","
                      " \"call\": {\"url\": \"%s\"}}]}",
                      esc);
-    struct config_load_opts opts = {NULL, NULL, 1, NULL};
+    struct config_load_opts opts = {.skip_files = 1};
     struct config cfg;
     struct config_diags diags = {0, 0, 0, 0, NULL};
     int rc = config_load_buffer("t.json", buf, (size_t)n, &opts, &cfg, &diags);
