@@ -150,6 +150,9 @@ static void http_notify_start(struct http_worker *w, struct http_worker_item *it
         http_xfer_new(&w->xm, it->url, "Content-Type: application/json", http_notify_done, it);
     if (!x)
         return;
+    /* No redirects: the visitor's call event goes to the clerk's host only
+     * (a 3xx is a failed attempt, retried, then lost). */
+    curl_easy_setopt(x->h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(x->h, CURLOPT_POSTFIELDS, it->body);
     curl_easy_setopt(x->h, CURLOPT_POSTFIELDSIZE, (long)strlen(it->body));
     if (http_xfer_add(&w->xm, x) == 0)

@@ -121,11 +121,15 @@ class Handler(BaseHTTPRequestHandler):
                 State.flaky_posts += 1
                 if State.flaky_posts <= State.fail_first:
                     code = 500
+            elif self.path == "/notify-redirect":
+                code = 307  # keeps the POST: to another host's /notify
             elif self.path != "/notify":
                 code = 404
             with open(State.record_path, "a", encoding="utf-8") as f:
                 f.write("%s %d %s\n" % (self.path, code, body.replace("\n", " ")))
         self.send_response(code)
+        if code == 307:
+            self.send_header("Location", "http://localhost:%d/notify" % self.server.server_address[1])
         self.send_header("Content-Length", "0")
         self.end_headers()
 
