@@ -65,8 +65,14 @@ int file_png_size(const char *path, int *w, int *h, char *err, size_t errsz)
     int fd = file_open_regular(path, err, errsz);
     if (fd < 0)
         return -1;
+    struct stat st;
+    long long size = fstat(fd, &st) == 0 ? (long long)st.st_size : 0;
     ssize_t got = read(fd, head, sizeof head);
     close(fd);
+    if (size > FILE_IMAGE_MAX_BYTES) {
+        snprintf(err, errsz, "%lld bytes: at most %ld MiB", size, FILE_IMAGE_MAX_BYTES >> 20);
+        return -1;
+    }
     if (got < 8 || memcmp(head, sig, sizeof sig) != 0) {
         snprintf(err, errsz, "no PNG signature");
         return -1;

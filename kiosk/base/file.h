@@ -9,6 +9,9 @@
 #include <stdio.h>
 
 #define FILE_IMAGE_MAX_SIDE 4096 /* emblems: wider or taller is refused */
+/* and a larger file (16 MiB; a 4096x4096 photo-like PNG is about half of
+ * it): its decoder would read through all of it whatever the header says */
+#define FILE_IMAGE_MAX_BYTES (16L * 1024 * 1024)
 
 /* open(path, O_RDONLY|O_NONBLOCK|O_CLOEXEC), then fstat: a descriptor on a
  * regular file (O_NONBLOCK cleared again), or -1 with a one-line English
@@ -26,7 +29,8 @@ long file_read_small(const char *path, int flags, char *buf, size_t size);
 
 /* Width and height of the PNG at path from its IHDR (the first 24 bytes).
  * Returns 0; or -1 with a reason in err: not a regular file, no PNG
- * signature, no IHDR, or a side of 0 or above FILE_IMAGE_MAX_SIDE
- * ("20000x20000 pixels: at most 4096x4096"). */
+ * signature, no IHDR, a side of 0 or above FILE_IMAGE_MAX_SIDE
+ * ("20000x20000 pixels: at most 4096x4096"), or a file larger than
+ * FILE_IMAGE_MAX_BYTES. */
 int file_png_size(const char *path, int *w, int *h, char *err, size_t errsz);
 #endif

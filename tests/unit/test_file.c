@@ -46,6 +46,14 @@ int main(void)
     test_file_write_png(path, 10, 10, 0);
     CHECK_INT(file_png_size(path, &w, &h, err, sizeof err), -1);
     CHECK_STR(err, "a PNG without its IHDR header");
+    /* A small header on a file past FILE_IMAGE_MAX_BYTES (sparse): refused
+     * before the decoder reads through it; at the limit, taken. */
+    test_file_write_png(path, 256, 256, 1);
+    CHECK_INT(truncate(path, FILE_IMAGE_MAX_BYTES), 0);
+    CHECK_INT(file_png_size(path, &w, &h, err, sizeof err), 0);
+    CHECK_INT(truncate(path, FILE_IMAGE_MAX_BYTES + 1), 0);
+    CHECK_INT(file_png_size(path, &w, &h, err, sizeof err), -1);
+    CHECK_STR(err, "16777217 bytes: at most 16 MiB");
     /* A FIFO is refused at once, without waiting for a writer. */
     snprintf(path, sizeof path, "%s/fifo", dir);
     CHECK_INT(mkfifo(path, 0600), 0);
