@@ -237,6 +237,63 @@ static void test_pin_later(void)
     host_stop(&h, 1.0);
 }
 
+/* Lines in path (0 if missing). */
+static int test_lines(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    int n = 0, c;
+    while (f && (c = fgetc(f)) != EOF)
+        n += c == '\n';
+    if (f)
+        fclose(f);
+    return n;
+}
+
+static void test_write_stats(const char *stats)
+{
+    char json[512];
+    snprintf(json, sizeof json,
+             "{\"kiosk\": {\"id\": \"k\", \"title\": \"t\", \"languages\": [\"ja\"], "
+             "\"stats_path\": \"%s\"}, \"municipalities\": [{\"id\": \"tobetsu\", "
+             "\"name\": \"当別町\", \"color\": \"#2E7D32\"}]}", stats);
+    test_write(json);
+}
+
+/* Two kiosks, one records file: the second does not start; a reload that
+ * names another kiosk's file leaves this one without records (metrics
+ * would go on), and nothing of it reaches the other's file. */
+static void test_records_busy(void)
+{
+    char a_stats[96], b_stats[96];
+    snprintf(a_stats, sizeof a_stats, "%s.a.jsonl", test_path);
+    snprintf(b_stats, sizeof b_stats, "%s.b.jsonl", test_path);
+    struct host_opts o = {.config = test_path, .workers = 1};
+    struct host a, b;
+    test_write_stats(a_stats);
+    CHECK_INT(host_load(&a, &o), 0);
+    CHECK_INT(host_start(&a, NULL, 1.0), 0);
+    CHECK(a.usage.records != NULL);
+    CHECK_INT(host_load(&b, &o), 0);
+    CHECK_INT(host_start(&b, NULL, 1.0), -1); /* a holds the lock */
+    CHECK(b.usage.records == NULL);
+    host_stop(&b, 1.0);
+    test_write_stats(b_stats);
+    CHECK_INT(host_load(&b, &o), 0);
+    CHECK_INT(host_start(&b, NULL, 1.0), 0);
+    test_write_stats(a_stats);
+    host_reload(&b, 2.0); /* at home, no visitor: taken at once */
+    CHECK_STR(b.cfg.kiosk.stats_path, a_stats);
+    int before = test_lines(a_stats);
+    test_tap(&b, APP_ACT_SERVICES, 0, 3.0); /* a screen view: recorded nowhere */
+    host_stop(&b, 4.0);
+    CHECK_INT(test_lines(a_stats), before);
+    test_tap(&a, APP_ACT_SERVICES, 0, 3.0);
+    host_stop(&a, 4.0); /* flushes a's records */
+    CHECK_INT(test_lines(a_stats), before + 2); /* its session and its screen view */
+    unlink(a_stats);
+    unlink(b_stats);
+}
+
 int main(void)
 {
     test_running();
@@ -248,6 +305,7 @@ int main(void)
     test_call();
     test_text();
     test_pin_later();
+    test_records_busy();
     unlink(test_path);
     return CHECK_RESULT();
 }
