@@ -186,6 +186,13 @@ static void config_check_records_paths(struct config_ctx *ctx)
     else if (strcmp(metrics, stats) == 0)
         config_ctx_err(ctx, "kiosk.metrics_path", CONFIG_MSG_RECORDS_SAME, k->metrics_path, NULL,
                        NULL);
+    /* The metrics go to PATH.tmp first, then are renamed over PATH: that
+     * file must be neither the config nor the records. */
+    char tmp[PATH_MAX + 8];
+    snprintf(tmp, sizeof tmp, "%s.tmp", metrics);
+    if (strcmp(tmp, conf) == 0 || strcmp(tmp, stats) == 0)
+        config_ctx_err(ctx, "kiosk.metrics_path", CONFIG_MSG_METRICS_TMP, k->metrics_path,
+                       strcmp(tmp, conf) == 0 ? ctx->cfg->path : "kiosk.stats_path", NULL);
 }
 
 /* Records inside the install's data folder would be lost at the next

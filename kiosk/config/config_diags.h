@@ -181,6 +181,10 @@
       "`%1` はこの設定ファイルです。記録が設定ファイルに書き込まれてしまいます")             \
     X(RECORDS_SAME, "`%1` is also kiosk.stats_path: records and metrics need files of "       \
       "their own", "`%1` は kiosk.stats_path と同じファイルです。別々のファイルにしてください") \
+    X(METRICS_TMP, "`%1` is written to `%1.tmp` first and renamed over, and that file is "   \
+      "`%2`: give the metrics another name",                                                     \
+      "`%1` は `%1.tmp` に書いてから置き換えますが、そのファイルは `%2` です。別の名前に"        \
+      "してください")                                                                          \
     X(RECORDS_IN_DATA, "`%1` is inside the kiosk's data folder %2, which an update replaces: "  \
       "keep records in a folder of their own (installed: /var/lib/" KIOSK_PACKAGE "/)",        \
       "`%1` はキオスクのデータフォルダー %2 の中です（更新で置き換わります）。記録は別の"     \

@@ -4,7 +4,7 @@
 #    refused from its header, fast and without the gigabytes a decode takes;
 #  - a FIFO in place of the config is refused at once (never blocks);
 #  - stats_path naming the config itself, and metrics_path naming the
-#    stats file, are errors;
+#    stats file, are errors, also through the metrics' PATH.tmp;
 #  - records or metrics inside the kiosk's data folder (here the source
 #    tree) are errors, and the kiosk refuses to start on them;
 #  - a relative font or emblem path that climbs out of its folder with
@@ -49,6 +49,17 @@ rc=0
 "$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?
 [ "$rc" = 1 ] && grep -q "kiosk.metrics_path: \`./s.jsonl\` is also kiosk.stats_path" "$work/out" ||
     fail "metrics_path = stats_path passed: $(cat "$work/out")"
+make_config "$work/kiosk.json" "c['kiosk']['stats_path'] = 's.prom.tmp'; c['kiosk']['metrics_path'] = 's.prom'"
+rc=0
+"$kiosk" --check-config --config "$work/kiosk.json" >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "kiosk.metrics_path: \`s.prom\` is written to \`s.prom.tmp\` first and renamed over, and that file is \`kiosk.stats_path\`" "$work/out" ||
+    fail "metrics_path.tmp = stats_path passed: $(cat "$work/out")"
+cp "$work/kiosk.json" "$work/k.json.tmp"
+make_config "$work/k.json.tmp" "c['kiosk']['metrics_path'] = 'k.json'"
+rc=0
+"$kiosk" --check-config --config "$work/k.json.tmp" >"$work/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "kiosk.metrics_path: \`k.json\` is written to \`k.json.tmp\` first and renamed over, and that file is \`$work/k.json.tmp\`" "$work/out" ||
+    fail "metrics_path.tmp = the config passed: $(cat "$work/out")"
 echo "ok: records or metrics on the config or on each other refused"
 make_config "$work/kiosk.json" "c['kiosk']['stats_path'] = '$work/s.jsonl'; c['kiosk']['metrics_path'] = '$src/tests/kiosk.prom'"
 rc=0
