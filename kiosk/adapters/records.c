@@ -571,7 +571,8 @@ void records_event(struct records *r, const struct stats_event *ev)
         msg_warn("usage records: the writer is behind (%d queued): events dropped", r->qmax);
 }
 
-void records_metrics(struct records *r, const struct stats_metrics *m)
+/* wake: signal the writer (only when it has a file to write at all). */
+static void records_snapshot(struct records *r, const struct stats_metrics *m, int wake)
 {
     if (!r || !m)
         return;
@@ -579,8 +580,19 @@ void records_metrics(struct records *r, const struct stats_metrics *m)
     r->snapshot = *m;
     r->have_snapshot = 1;
     r->snapshot_new = 1;
-    pthread_cond_signal(&r->cond);
+    if (wake && r->metrics_path)
+        pthread_cond_signal(&r->cond);
     pthread_mutex_unlock(&r->lock);
+}
+
+void records_metrics(struct records *r, const struct stats_metrics *m)
+{
+    records_snapshot(r, m, 1);
+}
+
+void records_metrics_quiet(struct records *r, const struct stats_metrics *m)
+{
+    records_snapshot(r, m, 0);
 }
 
 void records_today(struct records *r, struct stats_today *out)

@@ -63,6 +63,11 @@ void records_event(struct records *r, const struct stats_event *ev);
  * (list municipalities in m->munis, counts 0, to have their series from
  * the start). r may be NULL. */
 void records_metrics(struct records *r, const struct stats_metrics *m);
+/* Same, without waking the writer: for a snapshot whose only news is the
+ * screen heartbeat (m->frames), which the file then gets at its next
+ * refresh (refresh_ms, 30 s by default; the alert rules allow 120 s). An
+ * idle kiosk's writer thus sleeps through the attract pages. */
+void records_metrics_quiet(struct records *r, const struct stats_metrics *m);
 
 /* Copies the counts since local (Asia/Tokyo) midnight, from the events
  * given and the ones already in the file at start. r may be NULL (zeros). */

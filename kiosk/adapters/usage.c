@@ -168,6 +168,16 @@ void usage_metrics(struct usage *u, struct http_worker *http, int camera, int mi
     m.frames = u->frames;
     if (http)
         usage_polls(u, http, now, &m);
+    /* News besides the heartbeat goes out now; the heartbeat alone waits for
+     * the writer's next refresh of the file (no wake-up per attract page). */
+    struct stats_metrics news = m;
+    memset(&news.frames, 0, sizeof news.frames);
+    if (u->sent_valid && memcmp(&news, &u->sent, sizeof news) == 0) {
+        records_metrics_quiet(u->records, &m);
+        return;
+    }
+    u->sent = news;
+    u->sent_valid = 1;
     records_metrics(u->records, &m);
 }
 

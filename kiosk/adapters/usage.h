@@ -23,6 +23,8 @@ struct usage {
     int config_remote;        /* the running config came from the fleet document */
     char config_gen[13];      /* its generation */
     long metrics_frames; /* frames.count in it */
+    struct stats_metrics sent; /* the last snapshot handed over, without its frames */
+    int sent_valid;
 };
 
 /* Starts writing cfg's stats_path and metrics_path (relative to the

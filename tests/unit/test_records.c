@@ -358,6 +358,46 @@ static void test_metrics_refresh(void)
     records_stop(r);
 }
 
+/* A snapshot whose only news is the heartbeat does not wake the writer:
+ * the file gets it at the next refresh, not at the next interval. */
+static void test_metrics_quiet(void)
+{
+    char path[256];
+    test_path(path, sizeof path, "quiet.prom");
+    struct records_opts o;
+    records_default_opts(&o);
+    o.refresh_ms = 1500;
+    o.metrics_interval_ms = 100;
+    struct records *r = records_start_opts(NULL, path, &o, NULL);
+    struct stats_metrics m;
+    test_snapshot(&m, 1);
+    m.frames.last = 1764292500.25;
+    records_metrics(r, &m);
+    char *s = NULL;
+    for (int i = 0; i < 100 && !(s && strstr(s, "1764292500.250")); i++) {
+        free(s);
+        test_sleep_ms(20);
+        s = test_read(path, NULL);
+    }
+    CHECK(s && strstr(s, "\nkiosk_last_frame_timestamp_seconds 1764292500.250\n"));
+    free(s);
+    m.frames.last = 1764292506.5;
+    records_metrics_quiet(r, &m);
+    test_sleep_ms(400); /* four intervals: a woken writer would have written it */
+    s = test_read(path, NULL);
+    CHECK(s && strstr(s, "\nkiosk_last_frame_timestamp_seconds 1764292500.250\n"));
+    free(s);
+    s = NULL;
+    for (int i = 0; i < 150 && !(s && strstr(s, "1764292506.500")); i++) {
+        free(s);
+        test_sleep_ms(20);
+        s = test_read(path, NULL);
+    }
+    CHECK(s && strstr(s, "\nkiosk_last_frame_timestamp_seconds 1764292506.500\n"));
+    free(s);
+    records_stop(r);
+}
+
 /* A missing folder or a path that is a folder: logged, nothing crashes. */
 /* Without a metrics file a snapshot is no work: the writer must sleep, not
  * spin (it once did, at 96 % of a core on the idle home screen). */
@@ -517,6 +557,7 @@ int main(void)
     test_metrics_atomic();
     test_metrics_interval();
     test_metrics_refresh();
+    test_metrics_quiet();
     test_idle_without_metrics();
     test_unwritable();
     test_queue_full();
