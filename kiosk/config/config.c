@@ -78,6 +78,7 @@ void config_free(struct config *cfg)
         ltext_free(&s->title);
         ltext_free(&s->reading);
         ltext_free(&s->body);
+        ltext_free(&s->summary);
         free(s->url);
         config_strv_free(s->municipalities, s->n_municipalities);
     }

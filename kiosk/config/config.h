@@ -112,6 +112,7 @@ struct config_service {
     struct ltext title;
     struct ltext reading; /* how voice guidance says the title, per language */
     struct ltext body;
+    struct ltext summary; /* one line for the services list's card; empty: an excerpt of body */
     char *url; /* may be NULL */
     int n_municipalities;
     char **municipalities; /* municipality ids */

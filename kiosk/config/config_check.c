@@ -2,6 +2,7 @@
  * municipality ids, allowed hosts, and the files the config names. */
 #include <stddef.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "file.h"
 #include "fontfind.h"
 #include "pathrule.h"
+#include "textwrap.h"
 
 static void config_check_dup(struct config_ctx *ctx, const char *list, int i, int j,
                              const char *id)
@@ -303,6 +305,39 @@ static void config_check_name_langs(struct config_ctx *ctx)
     }
 }
 
+/* A service card's summary is one line: a language without one shows a cut
+ * excerpt of the body instead, and one too wide for the card is cut. The
+ * width is estimated without fonts (ltext_em_width): the narrowest card
+ * (portrait, two columns) holds CONFIG_SUMMARY_MAX_EM ems of its text;
+ * render_check measures the real width on every screen size. */
+static void config_check_summaries(struct config_ctx *ctx)
+{
+    const struct config *cfg = ctx->cfg;
+    if (!ctx->langs_ok)
+        return;
+    for (int i = 0; i < cfg->n_services; i++) {
+        const struct ltext *sum = &cfg->services[i].summary;
+        if (sum->n == 0)
+            continue; /* no summaries at all: the excerpt, as before */
+        char path[CONFIG_PATH_MAX];
+        snprintf(path, sizeof path, "services[%d].summary", i);
+        for (int l = 0; l < cfg->kiosk.n_languages; l++) {
+            const char *lang = cfg->kiosk.languages[l];
+            if (!ltext_has(sum, lang))
+                config_ctx_warn(ctx, path, CONFIG_MSG_SUMMARY_NO_LANG, lang, NULL, NULL);
+        }
+        for (int k = 0; k < sum->n; k++) {
+            double em = textwrap_em_estimate(sum->e[k].text);
+            if (em <= CONFIG_SUMMARY_MAX_EM)
+                continue;
+            char wide[16], most[16];
+            snprintf(wide, sizeof wide, "%.0f", ceil(em));
+            snprintf(most, sizeof most, "%d", CONFIG_SUMMARY_MAX_EM);
+            config_ctx_warn(ctx, path, CONFIG_MSG_SUMMARY_LONG, sum->e[k].text, wide, most);
+        }
+    }
+}
+
 void config_check_all(struct config_ctx *ctx)
 {
     const struct config *cfg = ctx->cfg;
@@ -315,6 +350,7 @@ void config_check_all(struct config_ctx *ctx)
     config_check_service_munis(ctx);
     config_check_hosts_needed(ctx);
     config_check_name_langs(ctx);
+    config_check_summaries(ctx);
     config_check_records_paths(ctx);
     int *emblem_ok = calloc((size_t)(cfg->n_municipalities + 1), sizeof *emblem_ok);
     if (!emblem_ok)

@@ -127,6 +127,10 @@
       "`%1` に %2 が入っていて読めません。半角の数字・`:`・ハイフン `-` で `%3` と書いてください") \
     X(NAME_NO_LANG, "no name in `%1`: the `%1` screens show `%2` instead",                    \
       "`%1` の名前がありません。`%1` の画面には代わりに `%2` が表示されます")                  \
+    X(SUMMARY_NO_LANG, "no summary in `%1`: the `%1` card shows the start of the text, cut with …", \
+      "`%1` の summary がありません。`%1` のカードには本文の最初が「…」付きで表示されます")     \
+    X(SUMMARY_LONG, "summary `%1` is about %2 characters wide; a card holds one line of %3: shorten it", \
+      "summary `%1` は全角でおよそ %2 文字分の幅です。カードの 1 行は %3 文字分です。短くしてください") \
     X(TIME_ORDER, "`%1` closes before it opens", "`%1` は終了時刻が開始時刻より前です")        \
     X(TIME_OVERLAP, "`%1` overlaps or comes before `%2`; list times in order without overlap", \
       "`%1` が `%2` と重なっているか順番が逆です。重ならないよう時刻順に書いてください")       \

@@ -12,6 +12,10 @@
 
 #define CONFIG_PATH_MAX 256 /* a JSON path while loading */
 #define CONFIG_FILE_MAX (1024 * 1024)
+/* The widest one-line summary of a service card, in ems of its text
+ * (textwrap_em_estimate): the narrowest card, portrait 1080x1920 in two
+ * columns, holds about this much at the smallest text size. */
+#define CONFIG_SUMMARY_MAX_EM 16
 
 struct config_ctx {
     struct config *cfg;

@@ -148,6 +148,7 @@ static const struct config_opt config_tables_service_rows[] = {
     TEXT(SV, "title", title, 1),
     TEXT(SV, "reading", reading, 0),
     TEXT(SV, "body", body, 1),
+    TEXT(SV, "summary", summary, 0),
     {ROW("url", STRING), AT(SV, url), .check = config_fields_web_url},
     STRINGS(SV, "municipalities", municipalities, n_municipalities, 0, 64),
 };

@@ -108,8 +108,7 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(WELCOME)                                                                          \
     X(ASK_MUNICIPALITY)                                                                 \
     X(NO_VIDEO)                                                                         \
-    X(KPI_UNIT)                                                                         \
-    X(KPI_LEGEND)
+    X(KPI_UNIT)
 
 #define I18N_ENUM_ITEM(name) I18N_##name,
 enum i18n_key { I18N_KEYS(I18N_ENUM_ITEM) I18N_KEY_COUNT };

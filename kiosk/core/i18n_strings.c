@@ -271,7 +271,6 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
      * people"); keeps its separator, takes no placeholder. */
     ROW(KPI_UNIT, "単位：", "Unit: ", "單位：", "单位：", "단위: ", "たんい："),
     /* KPI screen: heading of the colour legend. */
-    ROW(KPI_LEGEND, "グラフの見かた", "How to read", "圖例", "图例", "범례", "グラフの みかた"),
 };
 #undef ROW
 

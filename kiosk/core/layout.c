@@ -15,6 +15,24 @@ int layout_callbar_h(const struct layout *L)
 
 static int layout_max(int a, int b) { return a > b ? a : b; }
 
+int layout_line_pitch(int px, int lh, int tight)
+{
+    int p = tight ? (px * 6 + 4) / 5 : (px * 3 + 1) / 2; /* rounded up */
+    return p > lh ? p : lh;
+}
+
+int layout_item_gap(int px, int lh)
+{
+    int pitch = layout_line_pitch(px, lh, 0);
+    return layout_max(pitch + px / 2 - lh, 0);
+}
+
+int layout_text_min_px(const struct layout *L)
+{
+    /* Rounded up (the 1e-6 keeps an exact whole number whole). */
+    return layout_max(12, (int)ceil(LAYOUT_TEXT_MIN_MM * L->px_per_mm - 1e-6));
+}
+
 void layout_compute(struct layout *L, int w, int h, double inches, int large_text)
 {
     if (inches <= 0)
@@ -26,16 +44,22 @@ void layout_compute(struct layout *L, int w, int h, double inches, int large_tex
     L->margin = layout_max(8, layout_mm(L, 6));
     L->gap = layout_max(6, layout_mm(L, 3.5));
     L->target_min = layout_max(40, layout_mm(L, 20));
-    /* Text sizes in mm of em height, read standing at arm's length. */
-    static const double em_mm[LAYOUT_FONT_COUNT] = {6.0, 7.5, 9.0, 12.0, 17.0};
+    /* Text sizes in mm of em height, read standing at 70 cm: the smallest
+     * (captions, statuses, chart axes) is the visitor's minimum. */
+    static const double em_mm[LAYOUT_FONT_COUNT] = {LAYOUT_TEXT_MIN_MM, 8.0, 9.0, 12.0, 17.0};
     double scale = large_text ? 1.35 : 1.0;
+    int least = layout_text_min_px(L);
     for (int i = 0; i < LAYOUT_FONT_COUNT; i++)
-        L->font_px[i] = layout_max(12, (int)lround(em_mm[i] * scale * L->px_per_mm));
+        L->font_px[i] = layout_max(least, (int)lround(em_mm[i] * scale * L->px_per_mm));
     struct rect all = {0, 0, w, h};
     int header_h = layout_max(L->target_min, layout_mm(L, L->portrait ? 24 : 21));
     L->stripe = layout_max(3, layout_mm(L, 2));
     /* Footer rows: big enough for a finger and for a line of label text. */
     L->row_h = layout_max(L->target_min, L->font_px[LAYOUT_FONT_LABEL] * 2);
+    /* Portrait: four buttons share a row, so a label such as "High contrast"
+     * needs two lines of the smallest text (1.2 pitch) besides the insets. */
+    if (L->portrait)
+        L->row_h = layout_max(L->row_h, least * 3);
     L->footer_rows = L->portrait ? 3 : 2;
     int footer_h = L->footer_rows * L->row_h + (L->footer_rows + 1) * L->gap;
     L->header = layout_take_top(&all, header_h, 0);

@@ -28,6 +28,25 @@ struct layout {
     int stripe;          /* height of the municipality-colour band under the header */
 };
 
+/* The smallest text a visitor must read: 7.5 mm of em (the font size: the
+ * side of a full-width Japanese character's square; BIZ UDPGothic's kanji
+ * ink is about 0.9 of it, a Latin capital about 0.7). On the reference 24"
+ * 1920x1080 panel (531 mm wide, 0.2766 mm/px) that is 28 px (27.1 rounded
+ * up); it scales with the window like every other size. The admin screens
+ * (staff only) are exempt. */
+#define LAYOUT_TEXT_MIN_MM 7.5
+int layout_text_min_px(const struct layout *L);
+
+/* Line spacing of wrapped text at px (em) with lines lh high (the font's
+ * line box): 1.5 em for reading (LAYOUT_PITCH_READ; the rule is 1.5-1.7),
+ * 1.2 em for headings and labels in buttons (tight); never below lh. */
+int layout_line_pitch(int px, int lh, int tight);
+/* The space to leave after the last line box of one item of a list before
+ * the next item, so that items stand further apart than the lines inside
+ * one: the next item's first line starts 2 em after the last line's top
+ * (the line pitch is 1.5 em). */
+int layout_item_gap(int px, int lh);
+
 /* inches: panel diagonal (0 = 24"); large_text scales fonts by 1.35. */
 void layout_compute(struct layout *L, int w, int h, double inches, int large_text);
 int layout_mm(const struct layout *L, double mm);

@@ -176,3 +176,25 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
 {
     return textwrap_phrases(text, NULL, max_w, measure, ctx, out, max_lines, overflow);
 }
+
+/* East Asian wide: Hangul Jamo, CJK and kana, Hangul syllables, CJK
+ * compatibility, full-width forms. */
+static int textwrap_is_wide(unsigned c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+double textwrap_em_estimate(const char *text)
+{
+    double em = 0;
+    for (size_t i = 0; text && text[i];) {
+        size_t adv = 1;
+        unsigned c = utf8_decode(text + i, &adv);
+        i += adv ? adv : 1;
+        em += textwrap_is_wide(c) ? 1.0 : c == ' ' ? 0.3 : 0.6;
+    }
+    return em;
+}

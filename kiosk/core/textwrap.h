@@ -29,6 +29,11 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
  * than max_w between its characters. Spaces, newlines and Latin text
  * break as before. On overflow the result stands (the caller may try a
  * smaller size, then textwrap). breaks may be NULL (= textwrap). */
+/* The width of text in ems, estimated without a font: a wide character
+ * (CJK, kana, Hangul, full-width forms) is 1 em, a space 0.3, anything else
+ * (Latin letters, digits, punctuation of proportional fonts) 0.6. For
+ * checks that have no fonts (the config checker); drawing measures. */
+double textwrap_em_estimate(const char *text);
 #define TEXTWRAP_BREAK_WORD 1
 #define TEXTWRAP_BREAK_PHRASE 2
 int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,

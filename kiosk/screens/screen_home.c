@@ -110,11 +110,14 @@ static void home_service(struct ui *ui, int idx, struct rect r)
     const struct config_service *s = &ui->cfg->services[idx];
     ui_text(ui, ui_str(ui, I18N_REGIONAL_SERVICES), LAYOUT_FONT_SMALL, ui->theme.accent_text,
             layout_take_top(&r, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), L->gap / 2), UI_BOLD, 1);
-    struct rect tr = layout_take_top(&r, L->font_px[LAYOUT_FONT_TITLE] * 12 / 5, L->gap / 2);
+    /* The title takes the lines it needs (one or two), the text the rest. */
     const char *title = ui_lt(ui, &s->title);
     int flags = UI_BOLD | UI_TIGHT | UI_VCENTER;
-    ui_text(ui, title, ui_font_that_fits(ui, title, LAYOUT_FONT_TITLE, tr, flags, 2),
-            ui->theme.text, tr, flags, 2);
+    struct rect most = {r.x, r.y, r.w, L->font_px[LAYOUT_FONT_TITLE] * 12 / 5};
+    enum layout_font tf = ui_font_that_fits(ui, title, LAYOUT_FONT_TITLE, most, flags, 2);
+    int th = ui_text_height(ui, title, tf, r.w, most.h, flags, 2);
+    struct rect tr = layout_take_top(&r, th > 0 ? th : most.h, L->gap / 2);
+    ui_text(ui, title, tf, ui->theme.text, tr, flags, 2);
     int ids[HOME_MAX_IDS], n = 0;
     for (int i = 0; i < s->n_municipalities && n < HOME_MAX_IDS; i++) {
         int m = config_find_municipality(ui->cfg, s->municipalities[i]);
@@ -129,7 +132,12 @@ static void home_service(struct ui *ui, int idx, struct rect r)
         struct rect chips = layout_take_bottom(&r, chips_h, L->gap / 2);
         chrome_chips(ui, ids, n, chips, 0);
     }
-    ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_BODY, ui->theme.text, r, UI_ELLIPSIS, 8);
+    /* The text when three lines of it fit, else the card's one-line
+     * summary (a cut paragraph says little). */
+    if (r.h < ui_lines_height(ui, LAYOUT_FONT_BODY, 3) && ltext_has(&s->summary, ui->lang))
+        ui_text(ui, ui_lt(ui, &s->summary), LAYOUT_FONT_BODY, ui->theme.text, r, 0, 1);
+    else
+        ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_BODY, ui->theme.text, r, UI_ELLIPSIS, 8);
 }
 
 /* The showcase card with page dots under it. */

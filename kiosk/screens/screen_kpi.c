@@ -82,6 +82,17 @@ static enum i18n_key kpi_label(enum kpi_kind k)
     return k == KPI_BASE ? I18N_KPI_BASELINE : k == KPI_ACTUAL ? I18N_KPI_ACTUAL : I18N_KPI_TARGET;
 }
 
+/* The words under a bar: its kind and year ("Target 2023"), one line
+ * where the column is wide enough, else two. */
+static void kpi_caption(struct ui *ui, const struct kpi_bar *b, char *out, size_t outsz)
+{
+    const char *kind = i18n_ui(kpi_label(b->kind), ui->lang);
+    if (b->v->year)
+        snprintf(out, outsz, "%s %d", kind, b->v->year);
+    else
+        snprintf(out, outsz, "%s", kind);
+}
+
 /* One column: number on top, bar (or note) in the middle, kind and year
  * below. plot is the chart's common vertical extent. */
 static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, struct rect plot,
@@ -91,24 +102,18 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     const struct theme *t = &ui->theme;
     int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
     char lab[96];
-    snprintf(lab, sizeof lab, "%s", i18n_ui(kpi_label(b->kind), ui->lang));
-    int lab_h = ui_text_height(ui, lab, LAYOUT_FONT_SMALL, col.w, 2 * small, UI_TIGHT, 2);
+    kpi_caption(ui, b, lab, sizeof lab);
+    int lab_h = ui_text_height(ui, lab, LAYOUT_FONT_SMALL, col.w,
+                               ui_lines_height(ui, LAYOUT_FONT_SMALL, 2), UI_TIGHT, 2);
     struct rect below = {col.x, plot.y + plot.h + L->gap / 2, col.w, lab_h};
     ui_text(ui, lab, LAYOUT_FONT_SMALL, t->text, below, UI_ALIGN_CENTER | UI_TIGHT, 2);
-    if (b->v->year) {
-        char year[16];
-        snprintf(year, sizeof year, "%d", b->v->year);
-        below.y += lab_h;
-        below.h = small;
-        ui_text(ui, year, LAYOUT_FONT_SMALL, t->text_muted, below, UI_ALIGN_CENTER | UI_VCENTER, 1);
-    }
     struct rect num = {col.x, col.y, col.w, small};
     if (kpi_is_note(b->v)) {
         /* The words take the number's row and the bar's room. */
         struct rect note = {col.x + col.w / 16, col.y, col.w - col.w / 8, plot.y + plot.h - col.y};
         ui_frame(ui, note, 2, kpi_color(ui, b->kind));
-        ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text, layout_inset(note, 5),
-                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 5);
+        ui_text(ui, ui_lt(ui, &b->v->note), LAYOUT_FONT_SMALL, t->text, layout_inset(note, 3),
+                UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD | UI_TIGHT, 5);
         return;
     }
     if (!b->v->present)
@@ -124,16 +129,18 @@ static void kpi_column(struct ui *ui, const struct kpi_bar *b, struct rect col, 
     ui_fill(ui, bar, kpi_color(ui, b->kind));
 }
 
-/* Height of the labels under the bars: kind (one or two lines) and year. */
+/* Height of the captions under the bars (one or two lines). */
 static int kpi_below_h(struct ui *ui, const struct kpi_bar *bars, int n, int col_w)
 {
-    int small = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), most = small;
+    int most = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
     for (int i = 0; i < n; i++) {
-        int h = ui_text_height(ui, i18n_ui(kpi_label(bars[i].kind), ui->lang), LAYOUT_FONT_SMALL,
-                               col_w, 2 * small, UI_TIGHT, 2);
+        char lab[96];
+        kpi_caption(ui, &bars[i], lab, sizeof lab);
+        int h = ui_text_height(ui, lab, LAYOUT_FONT_SMALL, col_w,
+                               ui_lines_height(ui, LAYOUT_FONT_SMALL, 2), UI_TIGHT, 2);
         most = h > most ? h : most;
     }
-    return most + small;
+    return most;
 }
 
 /* One vision's group: caption, its columns, a base line at zero. */
@@ -166,15 +173,22 @@ static void kpi_card(struct ui *ui, const struct config_kpi *k, struct rect r)
     struct rect in = chrome_card(ui, r, 0, 3);
     char unit[160];
     snprintf(unit, sizeof unit, "%s%s", ui_str(ui, I18N_KPI_UNIT), ui_lt(ui, &k->unit));
-    int title_h = ui_text_height(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, in.w,
-                                 2 * ui_lines_height(ui, LAYOUT_FONT_BODY, 1),
-                                 UI_BOLD | UI_TIGHT, 2);
-    struct rect head = layout_take_top(&in, title_h + ui_lines_height(ui, LAYOUT_FONT_SMALL, 1),
-                                       L->gap);
-    struct rect unit_r = layout_take_bottom(&head, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1), 0);
-    ui_text(ui, ui_lt(ui, &k->title), LAYOUT_FONT_BODY, ui->theme.text, head,
-            UI_BOLD | UI_VCENTER | UI_TIGHT, 2);
-    ui_text(ui, unit, LAYOUT_FONT_SMALL, ui->theme.text_muted, unit_r, UI_VCENTER, 1);
+    const char *title = ui_lt(ui, &k->title);
+    int title_h = ui_text_height(ui, title, LAYOUT_FONT_BODY, in.w,
+                                 ui_lines_height(ui, LAYOUT_FONT_BODY, 2), UI_BOLD | UI_TIGHT, 2);
+    /* The unit beside a one-line title when both fit, else on a line of
+     * its own: the bars keep the room. */
+    int tw = text_measure(ui->text, ui->lang, title, strlen(title), L->font_px[LAYOUT_FONT_BODY], 1);
+    int uw = text_measure(ui->text, ui->lang, unit, strlen(unit), L->font_px[LAYOUT_FONT_SMALL], 0);
+    int beside = tw + L->gap + uw <= in.w;
+    int unit_h = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
+    struct rect head = layout_take_top(&in, beside ? (title_h > unit_h ? title_h : unit_h)
+                                                   : title_h + unit_h, L->gap);
+    struct rect unit_r = beside ? layout_take_right(&head, uw, L->gap)
+                                : layout_take_bottom(&head, unit_h, 0);
+    ui_text(ui, title, LAYOUT_FONT_BODY, ui->theme.text, head, UI_BOLD | UI_VCENTER | UI_TIGHT, 2);
+    ui_text(ui, unit, LAYOUT_FONT_SMALL, ui->theme.text_muted, unit_r,
+            UI_VCENTER | (beside ? UI_ALIGN_RIGHT : 0), 1);
     struct kpi_bar bars[KPI_BARS] = {{&k->v1_baseline, KPI_BASE}, {&k->v1_actual, KPI_ACTUAL},
                                      {&k->v1_target, KPI_TARGET}, {&k->v2_baseline, KPI_BASE},
                                      {&k->v2_target, KPI_TARGET}};
@@ -186,38 +200,18 @@ static void kpi_card(struct ui *ui, const struct config_kpi *k, struct rect r)
     kpi_group(ui, bars + 3, 2, I18N_KPI_VISION2, in, lo, hi);
 }
 
-/* Colour legend: baseline, actual, target. */
-static void kpi_legend(struct ui *ui, struct rect r)
-{
-    const struct layout *L = &ui->L;
-    static const enum kpi_kind kinds[3] = {KPI_BASE, KPI_ACTUAL, KPI_TARGET};
-    struct rect cells[3];
-    int sw = layout_mm(L, 5);
-    int cw = L->portrait ? r.w / 4 : r.w / 6;
-    struct rect title = layout_take_left(&r, cw, L->gap);
-    ui_text(ui, ui_str(ui, I18N_KPI_LEGEND), LAYOUT_FONT_SMALL, ui->theme.text_muted, title,
-            UI_VCENTER | UI_BOLD, 1);
-    r.w = 3 * cw + 2 * L->gap;
-    layout_row(r, 3, L->gap, cells);
-    for (int i = 0; i < 3; i++) {
-        struct rect sq = layout_take_left(&cells[i], sw, L->gap / 2);
-        ui_fill(ui, layout_center(sq, sw, sw), kpi_color(ui, kinds[i]));
-        ui_text(ui, ui_str(ui, kpi_label(kinds[i])), LAYOUT_FONT_SMALL, ui->theme.text, cells[i],
-                UI_VCENTER, 1);
-    }
-}
-
 static void kpi_draw(struct ui *ui, const struct app_state *st)
 {
     struct layout *L = &ui->L;
     struct rect c = chrome_draw(ui, st, ui_str(ui, I18N_AREA_VISION),
                                 CHROME_HOME | CHROME_LANGS | CHROME_A11Y);
-    /* Large text grows the chart's small labels less: the bars need room. */
+    /* Large text grows the chart's small labels less: the bars need room
+     * (never below the visitor's minimum). */
     int small_px = L->font_px[LAYOUT_FONT_SMALL];
     if (ui->large_text)
-        ui->L.font_px[LAYOUT_FONT_SMALL] = small_px * 4 / 5;
-    kpi_legend(ui, layout_take_top(&c, ui_lines_height(ui, LAYOUT_FONT_SMALL, 1) + L->gap / 2,
-                                   L->gap));
+        ui->L.font_px[LAYOUT_FONT_SMALL] =
+            small_px * 4 / 5 > ui->text_min_px ? small_px * 4 / 5 : ui->text_min_px;
+    /* No colour legend: every bar is named under it in words. */
     int n = ui->cfg ? ui->cfg->n_kpis : 0;
     if (n > KPI_MAX)
         n = KPI_MAX;

@@ -78,7 +78,9 @@ static void munis_draw(struct ui *ui, const struct app_state *st)
     }
     struct rect cells[MUNIS_MAX];
     const struct layout *L = &ui->L;
-    double aspect = ui->large_text ? 1.2 : 1.6;
+    /* Large text wants wide tiles: a name such as "Shinshinotsu Village" in
+     * two lines of its size, never below the smallest text. */
+    double aspect = ui->large_text ? 2.0 : 1.6;
     if (nc > 0 && ni > 0) {
         /* Callable tiles: one row, up to three targets tall. */
         /* Larger than an information-only tile: three targets tall (a
@@ -88,8 +90,8 @@ static void munis_draw(struct ui *ui, const struct app_state *st)
         int row_h = ui_lines_height(ui, LAYOUT_FONT_LABEL, 1) + L->gap / 2 + tile_h;
         struct rect top =
             munis_heading(ui, I18N_VIDEO_TOWNS, layout_take_top(&c, row_h, L->gap * 2));
-        int w = L->portrait ? top.w : nc * (top.h * 5 / 2) + (nc - 1) * L->gap;
-        layout_grid((struct rect){top.x, top.y, w < top.w ? w : top.w, top.h}, nc, L->gap, 2.5,
+        int w = L->portrait ? top.w : nc * (top.h * 7 / 2) + (nc - 1) * L->gap;
+        layout_grid((struct rect){top.x, top.y, w < top.w ? w : top.w, top.h}, nc, L->gap, 3.5,
                     2 * L->target_min, L->target_min, cells);
         for (int k = 0; k < nc; k++)
             munis_tile(ui, call[k], cells[k], 1);

@@ -58,6 +58,13 @@ static void muni_hero(struct ui *ui, const struct config_municipality *m, int id
             ui->high_contrast ? t->text : theme_text_on(bg), in, UI_VCENTER | UI_BOLD, 1);
 }
 
+/* The space between two items of a list of font (layout_item_gap). */
+static int muni_item_gap(struct ui *ui, enum layout_font f)
+{
+    int px = ui->L.font_px[f];
+    return layout_item_gap(px, ui_lines_height(ui, f, 1));
+}
+
 /* Opening hours as a two-column table: days, then times. Returns the
  * height it takes (draws only with draw set). */
 static int muni_hours(struct ui *ui, const struct config_municipality *m, struct rect r,
@@ -79,7 +86,7 @@ static int muni_hours(struct ui *ui, const struct config_municipality *m, struct
         int hd = ui_text_height(ui, lines[i], LAYOUT_FONT_BODY, days_w, L->h, 0, 2);
         int ht = ui_text_height(ui, times, LAYOUT_FONT_BODY, r.w - days_w - L->gap, L->h,
                                 UI_BOLD, 2);
-        int row = (hd > ht ? hd : ht) + L->gap / 3;
+        int row = (hd > ht ? hd : ht) + muni_item_gap(ui, LAYOUT_FONT_BODY);
         if (draw && row > r.h)
             break; /* no room (large text): the weekly hours come first */
         used += row;
@@ -105,7 +112,7 @@ static void muni_services(struct ui *ui, const struct config_municipality *m, st
         int total = 0;
         for (int i = 0; i < m->n_services; i++)
             total += ui_text_height(ui, ui_lt(ui, &m->services[i]), f, r.w - 3 * bullet, L->h,
-                                    0, 3) + L->gap * 2 / 3;
+                                    0, 3) + muni_item_gap(ui, f);
         if (total <= r.h + L->gap || f == LAYOUT_FONT_SMALL)
             break;
         f = (enum layout_font)(f - 1);
@@ -114,7 +121,7 @@ static void muni_services(struct ui *ui, const struct config_municipality *m, st
         const char *s = ui_lt(ui, &m->services[i]);
         int h = ui_text_height(ui, s, f, r.w - 3 * bullet, L->h, 0, 3);
         int cut = h > r.h; /* no room for all: the last one ends in "…" */
-        struct rect item = layout_take_top(&r, h, L->gap * 2 / 3);
+        struct rect item = layout_take_top(&r, h, muni_item_gap(ui, f));
         struct rect dot = layout_take_left(&item, 3 * bullet, 0);
         int lh = ui_lines_height(ui, f, 1);
         ui_fill_rounded(ui, (struct rect){dot.x, dot.y + (lh - bullet) / 2, bullet, bullet},

@@ -13,6 +13,20 @@ static struct rect services_card(struct ui *ui, struct rect r, int pressed)
     return chrome_card(ui, r, pressed, 3);
 }
 
+/* The card's line under the title: the summary written for the card in
+ * this language, else the first lines of the text, cut with "…". */
+static void services_card_text(struct ui *ui, const struct config_service *s, struct rect in)
+{
+    if (ltext_has(&s->summary, ui->lang)) {
+        ui_text(ui, ui_lt(ui, &s->summary), LAYOUT_FONT_SMALL, ui->theme.text_muted, in, 0, 1);
+        return;
+    }
+    int lines = in.h / (ui->L.font_px[LAYOUT_FONT_SMALL] * 3 / 2);
+    if (lines >= 1)
+        ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_SMALL, ui->theme.text_muted, in,
+                UI_ELLIPSIS, lines > 3 ? 3 : lines);
+}
+
 static void services_item(struct ui *ui, int i, struct rect r)
 {
     const struct layout *L = &ui->L;
@@ -22,15 +36,16 @@ static void services_item(struct ui *ui, int i, struct rect r)
     uint32_t fg = pressed ? ui->theme.pressed_text : ui->theme.text;
     struct rect accent = layout_take_left(&in, layout_mm(L, 1.5), layout_mm(L, 3));
     ui_fill(ui, accent, pressed ? ui->theme.pressed_text : ui->theme.primary);
-    int title_h = ui_lines_height(ui, LAYOUT_FONT_LABEL, 2);
-    struct rect title = layout_take_top(&in, in.h < title_h ? in.h : title_h, layout_mm(L, 1));
-    ui_text(ui, ui_lt(ui, &s->title), LAYOUT_FONT_LABEL, fg, title,
-            UI_BOLD | UI_TIGHT | (in.h < L->font_px[LAYOUT_FONT_SMALL] * 2 ? UI_VCENTER : 0), 3);
-    /* The first lines of the text, as much as the card holds. */
-    int lines = in.h / (L->font_px[LAYOUT_FONT_SMALL] * 3 / 2);
-    if (lines >= 1 && !pressed)
-        ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_SMALL, ui->theme.text_muted, in,
-                UI_ELLIPSIS, lines > 3 ? 3 : lines);
+    /* The title in up to two lines, the one-line text under it. */
+    int text_h = ui_lines_height(ui, LAYOUT_FONT_SMALL, 1);
+    int room = in.h - text_h - layout_mm(L, 1);
+    const char *title = ui_lt(ui, &s->title);
+    int title_h = ui_text_height(ui, title, LAYOUT_FONT_LABEL, in.w, room > 0 ? room : in.h,
+                                 UI_BOLD | UI_TIGHT, 2);
+    struct rect title_r = layout_take_top(&in, title_h, layout_mm(L, 1));
+    ui_text(ui, title, LAYOUT_FONT_LABEL, fg, title_r, UI_BOLD | UI_TIGHT, 2);
+    if (!pressed)
+        services_card_text(ui, s, in);
     ui_target(ui, r, APP_ACT_SERVICE, i);
 }
 

@@ -64,6 +64,11 @@ int headless_draw(struct ui *ui, const struct config *cfg, const struct headless
     rep->bad_breaks = ui->bad_breaks;
     rep->forced_breaks = ui->forced_breaks;
     snprintf(rep->last_bad_break, sizeof rep->last_bad_break, "%s", ui->last_bad_break);
+    rep->small_text = ui->small_text;
+    rep->smallest_px = ui->smallest_px;
+    rep->text_min_px = ui->text_min_px;
+    rep->bad_pitch = ui->bad_pitch;
+    snprintf(rep->last_small_text, sizeof rep->last_small_text, "%s", ui->last_small_text);
     rep->targets = ui->n_targets;
     /* With --verbose, where each target is: integration tests click there. */
     for (int i = 0; i < ui->n_targets; i++) {

@@ -14,6 +14,10 @@ struct headless_report {
     int forced_breaks; /* ... of a word wider than its whole box */
     char last_bad_break[160];
     char last_overflow[160];
+    int small_text, smallest_px; /* lines below the minimum text size; the smallest drawn */
+    int text_min_px;             /* the minimum (layout_text_min_px) */
+    int bad_pitch;               /* paragraphs whose line pitch is outside 1.5-1.7 em */
+    char last_small_text[160];
 };
 
 /* One frame to draw without a display. */

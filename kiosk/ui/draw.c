@@ -76,6 +76,10 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     ui->ink_outside = 0;
     ui->bad_breaks = ui->forced_breaks = 0;
     ui->last_overflow[0] = '\0';
+    ui->text_min_px = layout_text_min_px(&ui->L);
+    ui->text_exempt = st->screen == APP_SCREEN_ADMIN || st->screen == APP_SCREEN_ADMIN_PIN;
+    ui->small_text = ui->smallest_px = ui->bad_pitch = 0;
+    ui->last_small_text[0] = '\0';
     ui_color(ui, ui->theme.bg);
     SDL_RenderClear(ui->r);
 }
@@ -198,6 +202,19 @@ static void ui_ink_outside(struct ui *ui, const struct text_ink *ink, int h, int
             ui->ink_outside += ink->rows[r];
 }
 
+/* Text size check: the smallest line drawn, and lines below the minimum. */
+static void ui_note_size(struct ui *ui, const char *line, int px)
+{
+    if (ui->text_exempt)
+        return;
+    if (!ui->smallest_px || px < ui->smallest_px)
+        ui->smallest_px = px;
+    if (px < ui->text_min_px) {
+        ui->small_text++;
+        snprintf(ui->last_small_text, sizeof ui->last_small_text, "%d px: %.120s", px, line);
+    }
+}
+
 /* One line, its texture centred vertically in a line box of height lh:
  * fonts of other scripts (Noto for Hangul) then sit on the same middle. */
 static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int bold,
@@ -213,6 +230,7 @@ static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int b
     SDL_Texture *t =
         text_cache_get(ui->text, ui->lang, buf, px, bold, rgb, &w, &h, &missing, &ink);
     ui->missing_glyphs += missing;
+    ui_note_size(ui, buf, px);
     if (!t)
         return;
     SDL_Rect dst = {x, ui_line_top(y, lh, h, &ink), w, h};
@@ -224,8 +242,7 @@ static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int b
 /* Line pitch: 1.5 for reading, 1.2 for headings, never below the font's. */
 static int ui_pitch(int px, int lh, int flags)
 {
-    int p = (flags & UI_TIGHT) ? px * 6 / 5 : px * 3 / 2;
-    return p > lh ? p : lh;
+    return layout_line_pitch(px, lh, (flags & UI_TIGHT) != 0);
 }
 
 struct ui_fit {
@@ -261,6 +278,16 @@ static void ui_fit_at(struct ui *ui, const char *text, const unsigned char *brea
  * button reads better than "はじめの画面 / へ". Then wrap, shrinking to 60 %,
  * at Japanese phrase boundaries (a phrase too long for a line between its
  * words). */
+/* px shrunk to (10 - step) tenths, but never below the visitor's minimum
+ * (unless px itself is smaller: the admin screens). */
+static int ui_shrunk(const struct ui *ui, int px, int step)
+{
+    int s = px * (10 - step) / 10, least = ui->text_exempt ? 0 : ui->text_min_px;
+    if (least > px)
+        least = px;
+    return s < least ? least : s;
+}
+
 static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct rect box,
                    int max_lines, struct ui_fit *f)
 {
@@ -275,13 +302,13 @@ static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct re
     }
     if (max_lines <= 2) {
         for (int step = 0; step < 3; step++) {
-            ui_fit_at(ui, text, breaks, px * (10 - step) / 10, flags, box, 1, f);
+            ui_fit_at(ui, text, breaks, ui_shrunk(ui, px, step), flags, box, 1, f);
             if (!f->overflow)
                 return;
         }
     }
     for (int step = 0; step < 5; step++) { /* down to 60 %: phrases need a little more room */
-        ui_fit_at(ui, text, breaks, px * (10 - step) / 10, flags, box, max_lines, f);
+        ui_fit_at(ui, text, breaks, ui_shrunk(ui, px, step), flags, box, max_lines, f);
         if (!f->overflow)
             return;
     }
@@ -367,6 +394,8 @@ int ui_text_px(struct ui *ui, const char *text, int px, uint32_t rgb, struct rec
         snprintf(ui->last_overflow, sizeof ui->last_overflow, "%s", text);
     }
     int total = f.n > 0 ? f.lh + (f.n - 1) * f.pitch : 0;
+    if (f.n > 1 && !(flags & UI_TIGHT) && (f.pitch * 10 < f.px * 15 || f.pitch * 10 > f.px * 17))
+        ui->bad_pitch++;
     int y = box.y;
     if (flags & UI_VCENTER)
         y = box.y + (box.h - total) / 2;

@@ -59,6 +59,13 @@ struct ui {
     int bad_breaks;   /* Japanese lines broken inside a word (between two CJK characters) */
     int forced_breaks; /* a word wider than its whole box, cut where it had to be */
     char last_bad_break[160];
+    /* Text size: no line a visitor reads is drawn below text_min_px
+     * (layout_text_min_px); fitting never shrinks below it. The admin
+     * screens (text_exempt) are staff's. small_text counts lines drawn
+     * smaller anyway, smallest_px is the smallest line of the frame. */
+    int text_min_px, text_exempt, small_text, smallest_px;
+    int bad_pitch; /* wrapped paragraphs (not UI_TIGHT) whose line pitch is outside 1.5-1.7 em */
+    char last_small_text[160];
     int qr_min_px; /* side of the smallest QR code drawn (0: none) */
     char last_overflow[160];
     int high_contrast, large_text;

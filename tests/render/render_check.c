@@ -207,6 +207,7 @@ static const char *screen_names(const struct config *cfg, char names[][64], int 
  * Returns 0 if it was drawn (even if a check failed), -1 if it could not be. */
 static long ink_outside_total; /* over every frame checked, printed per size */
 static int forced_breaks_total; /* Japanese words wider than their box, cut */
+static int smallest_total;      /* the smallest text a visitor sees, in px */
 
 static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
                        const struct headless_frame *f, const char *what)
@@ -231,6 +232,14 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
     if (rep.bad_breaks)
         FAIL("%s: %d Japanese line(s) broken inside a word, e.g. \"%s\"", what,
              rep.bad_breaks, rep.last_bad_break);
+    if (rep.small_text)
+        FAIL("%s: %d line(s) below the minimum text size (%d px = %.1f mm), e.g. %s", what,
+             rep.small_text, rep.text_min_px, LAYOUT_TEXT_MIN_MM, rep.last_small_text);
+    if (rep.bad_pitch)
+        FAIL("%s: %d wrapped paragraph(s) with a line pitch outside 1.5-1.7 of the font size",
+             what, rep.bad_pitch);
+    if (rep.smallest_px && (!smallest_total || rep.smallest_px < smallest_total))
+        smallest_total = rep.smallest_px;
     if (!ui->jseg)
         FAIL("%s: MeCab did not start: Japanese breaks cannot be checked", what);
     if (rep.targets == 0)
@@ -384,8 +393,11 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
         }
     frames += run_states(ui, s, cfg, w, h, large);
     printf("%dx%d%s: %d frames drawn, %ld ink pixels outside line boxes, %d Japanese "
-           "word(s) wider than their box\n", w, h, large ? " large text" : "", frames,
-           ink_outside_total, forced_breaks_total);
+           "word(s) wider than their box, smallest visitor text %d px (%.2f mm, at least "
+           "%d px)\n", w, h, large ? " large text" : "", frames, ink_outside_total,
+           forced_breaks_total, smallest_total, smallest_total / ui->L.px_per_mm,
+           layout_text_min_px(&ui->L));
+    smallest_total = 0;
     ink_outside_total = 0;
     forced_breaks_total = 0;
     canvas_close(&c);

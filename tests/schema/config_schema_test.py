@@ -49,6 +49,7 @@ C_ONLY = {
     "bad_default_language": "must be one of the languages listed",
     "bad_files": "files on disk",
     "bad_paths": "where a relative path leads (.. out of its folder)",
+    "bad_summary": "warnings only: a summary missing a listed language, too wide for a card",
 }
 
 

@@ -36,14 +36,46 @@ static void test_sizes(void)
             /* At least half the window is left for the screen's content. */
             CHECK(L.content.h * 2 >= c->h - L.header.h - L.footer.h);
             CHECK(L.content.h > c->h / 3);
+            /* Sizes grow from SMALL to HUGE (two may round to one pixel
+             * size on a small window), none below the visitor's minimum:
+             * 7.5 mm, 28 px on the 24" 1920x1080 reference. */
+            int least = layout_text_min_px(&L);
+            CHECK(least >= (int)(LAYOUT_TEXT_MIN_MM * L.px_per_mm));
+            CHECK(least <= (int)(LAYOUT_TEXT_MIN_MM * L.px_per_mm) + 1);
+            if (!large)
+                CHECK_INT(L.font_px[LAYOUT_FONT_SMALL], least);
+            for (int f = 0; f < LAYOUT_FONT_COUNT; f++)
+                CHECK(L.font_px[f] >= least);
             for (int f = 1; f < LAYOUT_FONT_COUNT; f++)
-                CHECK(L.font_px[f] > L.font_px[f - 1]);
+                CHECK(L.font_px[f] >= L.font_px[f - 1]);
+            CHECK(L.font_px[LAYOUT_FONT_HUGE] > L.font_px[LAYOUT_FONT_LABEL]);
         }
         struct layout a, b;
         layout_compute(&a, c->w, c->h, c->inches, 0);
         layout_compute(&b, c->w, c->h, c->inches, 1);
         CHECK(b.font_px[LAYOUT_FONT_BODY] > a.font_px[LAYOUT_FONT_BODY] * 5 / 4);
     }
+}
+
+/* Line spacing: 1.5-1.7 em inside a paragraph whatever the font's line
+ * box (BIZ UDPGothic's is 1 em + 1 px, Noto CJK's about 1.45 em); items of
+ * a list further apart than the lines inside one item. */
+static void test_spacing(void)
+{
+    for (int px = 12; px <= 120; px++)
+        for (int lh = px; lh <= px * 3 / 2; lh++) {
+            int pitch = layout_line_pitch(px, lh, 0);
+            CHECK(pitch * 10 >= px * 15 && pitch * 10 <= px * 17);
+            CHECK(pitch >= lh);
+            CHECK(layout_line_pitch(px, lh, 1) >= lh);
+            CHECK(layout_line_pitch(px, lh, 1) <= pitch);
+            int item = lh + layout_item_gap(px, lh); /* last line's top to the next item */
+            CHECK(item > pitch);
+            CHECK(item >= px * 2 - 1);
+            CHECK(layout_item_gap(px, lh) >= 0);
+        }
+    CHECK_INT(layout_line_pitch(28, 29, 0), 42);
+    CHECK_INT(layout_item_gap(28, 29), 42 + 14 - 29);
 }
 
 static void test_mm(void)
@@ -53,6 +85,9 @@ static void test_mm(void)
     layout_compute(&L, 1920, 1080, 24, 0);
     CHECK(L.px_per_mm > 3.5 && L.px_per_mm < 3.7);
     CHECK_INT(layout_mm(&L, 10), 36);
+    /* The smallest text: 7.5 mm = 27.1 px, rounded up. */
+    CHECK_INT(layout_text_min_px(&L), 28);
+    CHECK_INT(L.font_px[LAYOUT_FONT_SMALL], 28);
     /* The same panel at 4K: twice the pixels per mm, the same millimetres. */
     struct layout K;
     layout_compute(&K, 3840, 2160, 24, 0);
@@ -103,6 +138,7 @@ int main(void)
 {
     test_sizes();
     test_mm();
+    test_spacing();
     test_grid();
     test_cuts();
     return CHECK_RESULT();

@@ -140,9 +140,24 @@ static void test_phrases(void)
     CHECK_STR(got, "ご相談を受け付け|ています");
 }
 
+/* The font-free width estimate the config checker uses for summaries. */
+static void test_em_estimate(void)
+{
+    CHECK(textwrap_em_estimate("") == 0.0);
+    CHECK(textwrap_em_estimate(NULL) == 0.0);
+    CHECK(textwrap_em_estimate("当別町") == 3.0);           /* CJK: 1 em each */
+    CHECK(textwrap_em_estimate("とうべつ ちょう") == 7.3);  /* kana 1, space 0.3 */
+    CHECK(textwrap_em_estimate("도베쓰") == 3.0);           /* Hangul syllables */
+    CHECK(textwrap_em_estimate("ＡＢ") == 2.0);             /* full-width forms */
+    double en = textwrap_em_estimate("Tobetsu by video");  /* 14 letters, 2 spaces */
+    CHECK(en > 9.0 - 1e-9 && en < 9.0 + 1e-9);
+    CHECK(textwrap_em_estimate("…") == 0.6);               /* general punctuation: narrow */
+}
+
 int main(void)
 {
     test_cases();
     test_phrases();
+    test_em_estimate();
     return CHECK_RESULT();
 }
