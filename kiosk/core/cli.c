@@ -10,6 +10,7 @@ const char *cli_usage(void)
 {
     return "usage: kiosk [options]\n"
            "  --config PATH            config file (default config/kiosk.json)\n"
+           "  --fonts DIR              folder searched for fonts before all others\n"
            "  --windowed[=WxH]         a window instead of full screen (default 1280x720)\n"
            "  --lang CODE              start language\n"
            "  --check-config           validate the config and its assets, then exit\n"
@@ -226,6 +227,8 @@ static int cli_option(struct cli *c, int argc, char **argv, int *i, char *err, s
     const char *v;
     if ((v = cli_value(argc, argv, i, "--config")))
         c->config = v;
+    else if ((v = cli_value(argc, argv, i, "--fonts")))
+        c->fonts = v;
     else if ((v = cli_value(argc, argv, i, "--config-url")))
         c->config_url = v;
     else if ((v = cli_value(argc, argv, i, "--lang")))

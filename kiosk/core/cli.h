@@ -24,6 +24,7 @@ struct cli_status {
 struct cli {
     enum cli_mode mode;
     const char *config;   /* NULL = default */
+    const char *fonts;    /* --fonts DIR, searched first; NULL = the search order */
     int windowed;         /* 0 = from config (fullscreen by default) */
     int win_w, win_h;     /* window size (default 1280x720) */
     const char *lang;     /* NULL = config default */

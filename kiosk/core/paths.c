@@ -88,14 +88,10 @@ static int paths_config(const struct paths_in *in, struct paths *out)
 
 static int paths_fonts(const struct paths_in *in, struct paths *out)
 {
-    char dir[PATHS_MAX], cand[4][PATHS_MAX];
+    char cand[2][PATHS_MAX];
     int n = 0;
-    if (paths_dirname(out->config, dir) != 0)
-        return -1;
-    if (paths_fmt(cand[n], dir, "/fonts") == 0)
-        n++;
-    if (paths_basename_is(dir, "config") && paths_fmt(cand[n], dir, "/../fonts") == 0)
-        n++;
+    if (in->cli_fonts)
+        return paths_fmt(out->fonts_dir, in->cli_fonts, "");
     if (paths_fmt(cand[n], out->etc_dir, "/fonts") == 0)
         n++;
     if (paths_fmt(cand[n], out->data_dir, "/fonts") == 0)

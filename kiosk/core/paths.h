@@ -8,6 +8,7 @@
 
 struct paths_in {
     const char *cli_config; /* --config PATH, or NULL */
+    const char *cli_fonts;  /* --fonts DIR, or NULL */
     const char *exe;        /* the program's own path (/proc/self/exe), or NULL */
     const char *source_dir; /* the source tree the build came from */
     const char *package;    /* the installed name, e.g. "sapporo-counter-kiosk" */
@@ -33,9 +34,11 @@ struct paths {
  * Otherwise data is source_dir and etc is /etc/PACKAGE.
  * Config: cli_config; else ETC/kiosk.json; else (not installed)
  * ./config/kiosk.json; else DATA/config/kiosk.json.
- * Fonts: the config's folder's fonts/; its ../fonts/ when that folder is
- * called config (the source tree's layout); ETC/fonts; DATA/fonts; the
- * first that is a folder, else DATA/fonts.
+ * Fonts (never relative to the config: a config in /etc/PACKAGE must not
+ * look in /etc/fonts): cli_fonts as given; else the first folder of
+ * ETC/fonts (a maintainer's override) and DATA/fonts (the source tree's
+ * fonts/ for the development binary); else DATA/fonts. The system's font
+ * folders come after fonts_dir (fontfind.c).
  * Returns 0, or -1 when a path does not fit. */
 int paths_resolve(const struct paths_in *in, struct paths *out);
 /* "command line", "/etc", "working folder", "data" */

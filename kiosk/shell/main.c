@@ -252,7 +252,7 @@ static int main_paths(const struct cli *c, struct run_paths *p)
     char exe[PATHS_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     exe[n > 0 ? n : 0] = '\0';
-    struct paths_in in = {.cli_config = c->config, .exe = n > 0 ? exe : NULL,
+    struct paths_in in = {.cli_config = c->config, .cli_fonts = c->fonts, .exe = n > 0 ? exe : NULL,
                           .source_dir = KIOSK_SOURCE_DIR, .package = KIOSK_PACKAGE,
                           .is_file = main_is_file, .is_dir = main_is_dir};
     struct paths found;

@@ -10,10 +10,13 @@
 font=$(find /usr/share/fonts -name BIZUDPGothic-Regular.ttf | head -n1)
 [ -n "$font" ] || fail "BIZUDPGothic-Regular.ttf is not installed (fonts-morisawa-bizud-gothic)"
 mkdir -p "$work/fonts"
-cp "$font" "$work/fonts/BIZUDPGothic-Regular.ttf" # the config's folder's fonts/ comes first
+cp "$font" "$work/fonts/BIZUDPGothic-Regular.ttf"
 make_config "$work/kiosk.json"
 start_xvfb
+kiosk_args=(--fonts "$work/fonts") # searched before every other folder
 start_kiosk
+grep -q "fonts $work/fonts, data" "$log" || fail "--fonts $work/fonts was not the fonts folder"
+kiosk_args=()
 grep -q "$work/fonts/BIZUDPGothic-Regular.ttf" /proc/"$kpid"/maps &&
     fail "the font file is memory-mapped"
 

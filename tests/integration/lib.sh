@@ -146,7 +146,9 @@ start_xvfb() {
 
 start_kiosk() {
     [ -z "$kpid" ] || fail "start_kiosk: the last kiosk (pid $kpid) was not stopped"
-    "$kiosk" --config "$work/kiosk.json" --windowed=1280x720 --verbose >"$log" 2>&1 &
+    # kiosk_args (an array a test may set): more options, e.g. --fonts DIR.
+    "$kiosk" --config "$work/kiosk.json" --windowed=1280x720 --verbose \
+        ${kiosk_args[@]+"${kiosk_args[@]}"} >"$log" 2>&1 &
     kpid=$!
     pids+=($kpid)
     wait_log "first frame presented" 10

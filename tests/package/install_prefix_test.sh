@@ -40,9 +40,16 @@ expect "config $prefix/etc/$pkg/kiosk.json (from /etc), fonts $prefix/share/$pkg
 # the command line first
 cp "$prefix/share/$pkg/config/kiosk.json" "$tmp/mine.json"
 expect "config $tmp/mine.json (from command line)" --config "$tmp/mine.json"
-# fonts beside the staff's config win over the shipped folder
+# fonts never come from beside a config given on the command line (its
+# folder's fonts/ is ignored): the shipped folder
+mkdir "$tmp/fonts"
+expect "fonts $prefix/share/$pkg/fonts" --config "$tmp/mine.json"
+# --fonts comes first
+expect "fonts $tmp/fonts, data" --fonts "$tmp/fonts"
+# the maintainer's override in PREFIX/etc/PACKAGE/fonts wins over the shipped folder
 mkdir "$prefix/etc/$pkg/fonts"
-expect "fonts $prefix/etc/$pkg/fonts" 
+expect "fonts $prefix/etc/$pkg/fonts"
+expect "fonts $prefix/etc/$pkg/fonts" --config "$tmp/mine.json"
 # no /etc config: the example in share/ (never ./config/kiosk.json of the working folder)
 mkdir -p "$tmp/config" && echo '{' > "$tmp/config/kiosk.json"
 mv "$prefix/etc/$pkg/kiosk.json" "$tmp/etc-kiosk.json"

@@ -45,6 +45,9 @@ static void test_modes(void)
     CHECK_INT(parse("--check-config --config=y.json", &c, err, sizeof err), 0);
     CHECK_INT(c.mode, CLI_CHECK_CONFIG);
     CHECK_STR(c.config, "y.json");
+    CHECK(c.fonts == NULL);
+    CHECK_INT(parse("--fonts /srv/fonts --config y.json", &c, err, sizeof err), 0);
+    CHECK_STR(c.fonts, "/srv/fonts");
     CHECK_INT(parse("--screenshot a.png --screen municipality:tobetsu --size 3840x2160", &c, err,
                     sizeof err), 0);
     CHECK_INT(c.mode, CLI_SCREENSHOT);

@@ -21,14 +21,21 @@ static int fake_has(const char *const *list, const char *p)
 static int fake_is_file(const char *p, void *ctx) { return fake_has(((struct fake *)ctx)->files, p); }
 static int fake_is_dir(const char *p, void *ctx) { return fake_has(((struct fake *)ctx)->dirs, p); }
 
-static struct paths resolve(const char *cli, const char *exe, struct fake *f)
+static struct paths resolve_fonts(const char *cli, const char *fonts, const char *exe,
+                                  struct fake *f)
 {
-    struct paths_in in = {.cli_config = cli, .exe = exe, .source_dir = "/src/kiosk",
+    struct paths_in in = {.cli_config = cli, .cli_fonts = fonts, .exe = exe,
+                          .source_dir = "/src/kiosk",
                           .package = "sck", .is_file = fake_is_file, .is_dir = fake_is_dir,
                           .ctx = f};
     struct paths p;
     CHECK_INT(paths_resolve(&in, &p), 0);
     return p;
+}
+
+static struct paths resolve(const char *cli, const char *exe, struct fake *f)
+{
+    return resolve_fonts(cli, NULL, exe, f);
 }
 
 /* The development binary: /etc first, then ./config, then the source tree. */
@@ -43,10 +50,16 @@ static void test_development(void)
     CHECK_STR(p.config, "/src/kiosk/config/kiosk.json");
     CHECK_INT(p.config_from, PATHS_DATA);
     CHECK_STR(p.fonts_dir, "/src/kiosk/fonts");
-    const char *beside[] = {"/src/kiosk/config/../fonts", "/src/kiosk/fonts", NULL};
+    /* Fonts never come from beside the config: a folder there is ignored. */
+    const char *beside[] = {"/srv/cfg/fonts", "/srv/fonts", "/src/kiosk/fonts", NULL};
     f.dirs = beside;
-    p = resolve("/src/kiosk/config/kiosk.json", NULL, &f);
-    CHECK_STR(p.fonts_dir, "/src/kiosk/config/../fonts"); /* config/ sits beside fonts/ */
+    p = resolve("/srv/cfg/kiosk.json", NULL, &f);
+    CHECK_STR(p.fonts_dir, "/src/kiosk/fonts");
+    /* --fonts wins over every folder, as given (the font check says if it is missing). */
+    p = resolve_fonts("/srv/cfg/kiosk.json", "/srv/fonts", NULL, &f);
+    CHECK_STR(p.fonts_dir, "/srv/fonts");
+    p = resolve_fonts(NULL, "no/such/folder", "/src/kiosk/build/kiosk/kiosk", &f);
+    CHECK_STR(p.fonts_dir, "no/such/folder");
     f.dirs = src_dirs;
 
     const char *cwd[] = {"config/kiosk.json", NULL};
@@ -70,18 +83,21 @@ static void test_development(void)
     p = resolve(NULL, "/src/kiosk/build/kiosk/kiosk", &f);
     CHECK_STR(p.fonts_dir, "/etc/sck/fonts");
 
-    /* The command line wins over everything. */
+    /* The command line wins over everything for the config; fonts keep the
+     * maintainer's override, then the data folder, wherever the config is. */
     p = resolve("my/k.json", "/src/kiosk/build/kiosk/kiosk", &f);
     CHECK_STR(p.config, "my/k.json");
     CHECK_INT(p.config_from, PATHS_CLI);
-    CHECK_STR(p.fonts_dir, "/etc/sck/fonts"); /* my/fonts and my/../fonts absent */
-    const char *dirs4[] = {"my/fonts", "/etc/sck/fonts", NULL};
+    CHECK_STR(p.fonts_dir, "/etc/sck/fonts");
+    const char *dirs4[] = {"my/fonts", "/src/kiosk/fonts", NULL};
     f.dirs = dirs4;
     p = resolve("my/k.json", "/src/kiosk/build/kiosk/kiosk", &f);
-    CHECK_STR(p.fonts_dir, "my/fonts");
-    /* A file name alone: its folder is the working folder. */
+    CHECK_STR(p.fonts_dir, "/src/kiosk/fonts");
+    /* No folder at all: the data folder's fonts/ (the system's fonts follow). */
+    const char *nodirs[] = {NULL};
+    f.dirs = nodirs;
     p = resolve("k.json", NULL, &f);
-    CHECK_STR(p.fonts_dir, "/etc/sck/fonts");
+    CHECK_STR(p.fonts_dir, "/src/kiosk/fonts");
 }
 
 /* Installed under /usr: /etc/PACKAGE, then /usr/share/PACKAGE; ./config ignored. */
