@@ -144,10 +144,23 @@ int app_quit_armed(const struct app_state *st, double now)
            now >= st->quit_armed && now - st->quit_armed < APP_QUIT_CONFIRM_S;
 }
 
+double app_idle_warn_s(int idle_timeout_s)
+{
+    double t = idle_timeout_s / 3.0;
+    t = t < APP_WARN_MIN_S ? APP_WARN_MIN_S : t > APP_WARN_MAX_S ? APP_WARN_MAX_S : t;
+    return t > idle_timeout_s / 2.0 ? idle_timeout_s / 2.0 : t;
+}
+
+/* The warning's length for st's config. */
+static double app_warn_before(const struct app_state *st)
+{
+    return app_idle_warn_s(st->cfg ? st->cfg->kiosk.idle_timeout_s : 90);
+}
+
 int app_idle_warning(const struct app_state *st, double now)
 {
     double left = app_idle_remaining(st, now);
-    return left < APP_NEVER && left <= APP_WARN_BEFORE_IDLE_S && left > 0;
+    return left < APP_NEVER && left <= app_warn_before(st) && left > 0;
 }
 
 double app_next_deadline(const struct app_state *st)
@@ -155,7 +168,7 @@ double app_next_deadline(const struct app_state *st)
     double next = APP_NEVER;
     if (app_idle_remaining(st, st->last_input) < APP_NEVER) {
         double reset = st->last_input + app_idle_remaining(st, st->last_input);
-        double warn = reset - APP_WARN_BEFORE_IDLE_S;
+        double warn = reset - app_warn_before(st);
         next = warn > st->last_input ? warn : reset;
         if (st->screen_since > 0 && st->screen == APP_SCREEN_THANKS)
             next = st->screen_since + APP_THANKS_S < next ? st->screen_since + APP_THANKS_S : next;
@@ -470,6 +483,7 @@ int app_show(struct app_state *st, const char *name, double now)
     }
     if (strcmp(name, "idle-warning") == 0) {
         st->screen = APP_SCREEN_MUNICIPALITIES;
+        /* 7 s left of the countdown; the page (municipalities) shows through. */
         st->last_input = now - (st->cfg->kiosk.idle_timeout_s - 7);
         return 0;
     }

@@ -85,7 +85,12 @@ struct app_cmds {
 
 #define APP_PIN_MAX 8
 #define APP_QUIT_CONFIRM_S 5.0 /* Quit asks "tap again" for this long */
-#define APP_WARN_BEFORE_IDLE_S 10.0 /* "Still there?" shows this long before reset */
+/* "Still there?" shows app_idle_warn_s(idle_timeout_s) before the reset: a
+ * third of the timeout, at least APP_WARN_MIN_S and at most APP_WARN_MAX_S
+ * (time for a slow reader), but never more than half the timeout (a short
+ * timeout still shows the page first). */
+#define APP_WARN_MIN_S 20.0
+#define APP_WARN_MAX_S 30.0
 #define APP_THANKS_S 8.0            /* thank-you screen, then home */
 #define APP_FAILED_S 30.0           /* failure screen, then home */
 #define APP_WAIT_MAX_S 1200.0       /* a visitor waiting for a busy clerk: page held this long */
@@ -142,6 +147,8 @@ const char *app_lang(const struct app_state *st);
 double app_idle_remaining(const struct app_state *st, double now);
 /* 1 while the "Still there?" countdown shows. */
 int app_idle_warning(const struct app_state *st, double now);
+/* How long before the idle reset the warning shows (see APP_WARN_MIN_S). */
+double app_idle_warn_s(int idle_timeout_s);
 /* The next time at which app_handle(TICK) would change something, or a
  * negative number if nothing is scheduled. */
 double app_next_deadline(const struct app_state *st);

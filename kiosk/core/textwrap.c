@@ -179,7 +179,7 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
 
 /* East Asian wide: Hangul Jamo, CJK and kana, Hangul syllables, CJK
  * compatibility, full-width forms. */
-static int textwrap_is_wide(unsigned c)
+int textwrap_is_wide(unsigned c)
 {
     return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
            (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||

@@ -34,6 +34,8 @@ int textwrap(const char *text, int max_w, textwrap_measure_fn measure, void *ctx
  * (Latin letters, digits, punctuation of proportional fonts) 0.6. For
  * checks that have no fonts (the config checker); drawing measures. */
 double textwrap_em_estimate(const char *text);
+/* 1 if code point c is East Asian wide (CJK, kana, Hangul, full-width forms). */
+int textwrap_is_wide(unsigned c);
 #define TEXTWRAP_BREAK_WORD 1
 #define TEXTWRAP_BREAK_PHRASE 2
 int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,

@@ -116,12 +116,15 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
     return content;
 }
 
-/* The question stands alone on a calm dark backdrop. An opaque backdrop,
- * not a translucent dimming of the screen beneath: blending a whole frame
- * costs ~10 ms on the software renderer, every second of the countdown. */
+/* The question over a see-through dark backdrop: the page the visitor was
+ * reading stays visible under it (dimmed to CHROME_BACKDROP_ALPHA), so the
+ * warning does not look like a reset. Blending the whole frame costs a few
+ * milliseconds on the software renderer, once a second of the countdown. */
+#define CHROME_BACKDROP_ALPHA 150 /* of 255 */
 static void chrome_backdrop(struct ui *ui)
 {
-    ui_fill(ui, (struct rect){0, 0, ui->L.w, ui->L.h}, ui->theme.overlay);
+    ui_fill_alpha(ui, (struct rect){0, 0, ui->L.w, ui->L.h}, ui->theme.overlay,
+                  CHROME_BACKDROP_ALPHA);
 }
 
 /* "Still there?": a calm dialog, the seconds left in words and as a
@@ -133,6 +136,7 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
     chrome_backdrop(ui);
     struct rect all = {0, 0, L->w, L->h};
     ui->n_targets = 0; /* modal: nothing under the dialog can be touched */
+    ui->primary = -1;  /* the keys start on Continue, not on a button of the page */
     ui_target(ui, all, APP_ACT_CONTINUE, 0);
     int w = L->portrait ? L->w - 2 * L->margin : L->w * 3 / 5, pad = layout_mm(L, 10);
     w = w < L->target_min * 8 ? L->w - 2 * L->margin : w;
@@ -154,7 +158,7 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
     ui_text(ui, line, LAYOUT_FONT_LABEL, t->text, layout_take_top(&in, lh, sp),
             UI_ALIGN_CENTER | UI_VCENTER, 2);
     struct rect bar = layout_take_top(&in, bar_h, sp);
-    double frac = left_s / APP_WARN_BEFORE_IDLE_S;
+    double frac = left_s / app_idle_warn_s(ui->cfg ? ui->cfg->kiosk.idle_timeout_s : 90);
     frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
     ui_fill_rounded(ui, bar, bar.h / 2, t->chip);
     ui_fill_rounded(ui, (struct rect){bar.x, bar.y, (int)(bar.w * frac), bar.h}, bar.h / 2,

@@ -1,5 +1,7 @@
 #include "screen.h"
 
+#include "attract.h"
+
 static const struct screen *const screen_table[APP_SCREEN_COUNT] = {
     [APP_SCREEN_HOME] = &screen_home,
     [APP_SCREEN_MUNICIPALITIES] = &screen_municipalities,
@@ -24,12 +26,11 @@ const struct screen *screen_get(enum app_screen s)
 
 void screen_draw_frame(struct ui *ui, const struct app_state *st)
 {
-    /* The "Still there?" question covers the whole screen: the screen
-     * beneath is not drawn at all (and none of its targets exist). */
+    /* "Still there?" over the screen, which shows through its backdrop;
+     * the overlay drops the screen's targets (a touch anywhere continues). */
+    screen_get(st->screen)->draw(ui, st);
     if (app_idle_warning(st, ui->view->mono))
         chrome_idle_overlay(ui, st);
-    else
-        screen_get(st->screen)->draw(ui, st);
     ui_focus_draw(ui);
     ui_end(ui);
 }
@@ -43,8 +44,14 @@ double screen_next_redraw(const struct app_state *st, double now)
 {
     if (!screen_attract(st))
         return -1.0;
-    double since = now - st->screen_since;
-    if (since < 0)
-        since = 0;
-    return st->screen_since + (double)((long)(since / SCREEN_ATTRACT_S) + 1) * SCREEN_ATTRACT_S;
+    double next;
+    screen_attract_page(st, now - st->screen_since, &next);
+    return st->screen_since + next;
+}
+
+int screen_attract_page(const struct app_state *st, double since, double *next)
+{
+    double dwell[ATTRACT_MAX_PAGES];
+    int n = attract_dwells(st->cfg, app_lang(st), dwell, ATTRACT_MAX_PAGES);
+    return attract_page_at(dwell, n, since, next);
 }

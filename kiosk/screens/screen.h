@@ -17,9 +17,12 @@ const struct screen *screen_get(enum app_screen s);
  * with ui_end() (the rotation), so SDL_RenderPresent may follow. */
 void screen_draw_frame(struct ui *ui, const struct app_state *st);
 
-/* The attract loop: home before anyone touched it shows the regional
- * services and "touch to start" in turn, one page every SCREEN_ATTRACT_S. */
-#define SCREEN_ATTRACT_S 6.0
+/* The attract loop: home before anyone touched it shows "touch to start"
+ * and the regional services in turn, each page long enough to read its
+ * text (core/attract.h). */
+/* The page showing at st's time since (seconds since home was entered),
+ * and in *next when it changes (seconds since entering). */
+int screen_attract_page(const struct app_state *st, double since, double *next);
 /* 1 while home shows the attract loop. */
 int screen_attract(const struct app_state *st);
 /* When the screen changes by itself next (monotonic seconds, as st's

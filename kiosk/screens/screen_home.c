@@ -69,13 +69,46 @@ static int home_page(const struct ui *ui, const struct app_state *st)
     int n = 1 + (ui->cfg ? ui->cfg->n_services : 0);
     if (!screen_attract(st) || !ui->view)
         return 0;
-    double since = ui->view->mono - st->screen_since;
-    long k = since > 0 ? (long)(since / SCREEN_ATTRACT_S) : 0;
-    return (int)(k % n);
+    double next;
+    int page = screen_attract_page(st, ui->view->mono - st->screen_since, &next);
+    return page < n ? page : 0;
 }
 
-/* "Welcome", then "touch to start" in every language, each in its own
- * fonts, the current one highlighted. */
+/* "Touch to start" in every language, each in its own fonts, the current
+ * one highlighted, in a grid of cols columns; rows as high as their
+ * tallest cell (one or two lines), gap apart. Returns the height it takes;
+ * draws only with draw set, from the top of r. */
+static int home_touch_grid(struct ui *ui, struct rect r, enum layout_font font, int cols,
+                           int gap, int draw)
+{
+    int n = ui->cfg ? ui->cfg->kiosk.n_languages : 0, y = r.y;
+    int flags = UI_ALIGN_CENTER | UI_VCENTER | UI_TIGHT;
+    for (int i = 0; i < n; i += cols) {
+        struct rect cells[CONFIG_MAX_LANGS];
+        int k = n - i < cols ? n - i : cols, row_h = 0;
+        layout_row((struct rect){r.x, y, r.w, 0}, cols, ui->L.gap, cells);
+        for (int j = 0; j < k; j++) {
+            const char *lang = ui->cfg->kiosk.languages[i + j], *saved = ui->lang;
+            ui->lang = lang;
+            int h = ui_text_height(ui, i18n_ui(I18N_TOUCH_TO_START, lang), font, cells[j].w,
+                                   ui_lines_height(ui, font, 2), flags, 2);
+            ui->lang = saved;
+            row_h = h > row_h ? h : row_h;
+        }
+        for (int j = 0; draw && j < k; j++) {
+            const char *lang = ui->cfg->kiosk.languages[i + j];
+            int current = lang == ui->lang;
+            cells[j].h = row_h;
+            ui_text_lang(ui, lang, i18n_ui(I18N_TOUCH_TO_START, lang), font,
+                         current ? ui->theme.accent_text : ui->theme.text, cells[j],
+                         flags | (current ? UI_BOLD : 0), 2);
+        }
+        y += row_h + gap;
+    }
+    return y > r.y ? y - r.y - gap : 0;
+}
+
+/* "Welcome", then "touch to start" in every language. */
 static void home_welcome(struct ui *ui, struct rect r)
 {
     int n = ui->cfg ? ui->cfg->kiosk.n_languages : 0;
@@ -86,22 +119,15 @@ static void home_welcome(struct ui *ui, struct rect r)
             UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
     ui_fill(ui, (struct rect){head.x + head.w / 3, head.y + head.h, head.w / 3, 2},
             ui->theme.border);
-    struct rect rows[CONFIG_MAX_LANGS];
     int cols = n > 3 && !ui->L.portrait ? 2 : 1;
-    int nrows = (n + cols - 1) / cols;
-    int row_h = ui->L.font_px[LAYOUT_FONT_LABEL] * 5 / 2;
-    if (nrows * row_h < r.h)
-        r = layout_center(r, r.w, nrows * row_h);
-    layout_column(r, nrows, 0, rows);
-    for (int i = 0; i < n; i++) {
-        const char *lang = ui->cfg->kiosk.languages[i];
-        struct rect cells[2];
-        layout_row(rows[i / cols], cols, ui->L.gap, cells);
-        int current = lang == ui->lang;
-        ui_text_lang(ui, lang, i18n_ui(I18N_TOUCH_TO_START, lang), LAYOUT_FONT_LABEL,
-                     current ? ui->theme.accent_text : ui->theme.text, cells[i % cols],
-                     UI_ALIGN_CENTER | UI_VCENTER | (current ? UI_BOLD : 0) | UI_TIGHT, 2);
+    int gap = ui->L.font_px[LAYOUT_FONT_LABEL] * 3 / 4; /* the welcome has room */
+    int h = home_touch_grid(ui, r, LAYOUT_FONT_LABEL, cols, gap, 0);
+    if (h > r.h) {
+        gap = ui->L.gap / 2;
+        h = home_touch_grid(ui, r, LAYOUT_FONT_LABEL, cols, gap, 0);
     }
+    home_touch_grid(ui, layout_center(r, r.w, h < r.h ? h : r.h), LAYOUT_FONT_LABEL, cols, gap,
+                    1);
 }
 
 static void home_service(struct ui *ui, int idx, struct rect r)
@@ -124,20 +150,27 @@ static void home_service(struct ui *ui, int idx, struct rect r)
         if (m >= 0)
             ids[n++] = m;
     }
-    struct rect hint = layout_take_bottom(&r, ui_lines_height(ui, LAYOUT_FONT_LABEL, 1), L->gap);
-    ui_text(ui, ui_str(ui, I18N_TOUCH_TO_START), LAYOUT_FONT_LABEL, ui->theme.accent_text, hint,
-            UI_ALIGN_CENTER | UI_VCENTER | UI_BOLD, 1);
+    /* "Touch to start" in every language stays on every card. */
+    int cols = L->portrait ? 3 : 2;
+    int hint_h = home_touch_grid(ui, r, LAYOUT_FONT_SMALL, cols, L->gap / 2, 0);
+    home_touch_grid(ui, layout_take_bottom(&r, hint_h, L->gap), LAYOUT_FONT_SMALL, cols,
+                    L->gap / 2, 1);
     if (n > 0) {
         int chips_h = 2 * (L->font_px[LAYOUT_FONT_BODY] * 3 / 2 + layout_mm(L, 4.5));
         struct rect chips = layout_take_bottom(&r, chips_h, L->gap / 2);
         chrome_chips(ui, ids, n, chips, 0);
     }
-    /* The text when three lines of it fit, else the card's one-line
-     * summary (a cut paragraph says little). */
-    if (r.h < ui_lines_height(ui, LAYOUT_FONT_BODY, 3) && ltext_has(&s->summary, ui->lang))
-        ui_text(ui, ui_lt(ui, &s->summary), LAYOUT_FONT_BODY, ui->theme.text, r, 0, 1);
-    else
+    /* The text when three lines of it fit, else the card's summary (a cut
+     * paragraph says little) where it fits, else the title alone (large
+     * text on a small card: the services screen has the rest). */
+    if (r.h >= ui_lines_height(ui, LAYOUT_FONT_BODY, 3) || !ltext_has(&s->summary, ui->lang)) {
         ui_text(ui, ui_lt(ui, &s->body), LAYOUT_FONT_BODY, ui->theme.text, r, UI_ELLIPSIS, 8);
+        return;
+    }
+    const char *sum = ui_lt(ui, &s->summary);
+    int sh = ui_text_height(ui, sum, LAYOUT_FONT_BODY, r.w, r.h, 0, 2);
+    if (sh > 0 && sh <= r.h)
+        ui_text(ui, sum, LAYOUT_FONT_BODY, ui->theme.text, r, 0, 2);
 }
 
 /* The showcase card with page dots under it. */

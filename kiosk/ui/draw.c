@@ -118,6 +118,19 @@ void ui_fill(struct ui *ui, struct rect r, uint32_t rgb)
     SDL_RenderFillRect(ui->r, &sr);
 }
 
+void ui_fill_alpha(struct ui *ui, struct rect r, uint32_t rgb, int alpha)
+{
+    ui_check_inside(ui, r);
+    SDL_BlendMode was;
+    SDL_GetRenderDrawBlendMode(ui->r, &was);
+    SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ui->r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb,
+                           (Uint8)(alpha < 0 ? 0 : alpha > 255 ? 255 : alpha));
+    SDL_Rect sr = {r.x, r.y, r.w, r.h};
+    SDL_RenderFillRect(ui->r, &sr);
+    SDL_SetRenderDrawBlendMode(ui->r, was);
+}
+
 int ui_image(struct ui *ui, const char *rel, struct rect r)
 {
     int w, h, side = r.w < r.h ? r.w : r.h;

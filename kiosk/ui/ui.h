@@ -124,6 +124,8 @@ void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly)
 /* Drops the rotation buffer (before the renderer goes). */
 void ui_release(struct ui *ui);
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
+/* r blended over what is drawn: alpha 0 (nothing) to 255 (ui_fill). */
+void ui_fill_alpha(struct ui *ui, struct rect r, uint32_t rgb, int alpha);
 /* An image of the config (e.g. an emblem) fitted into r, centred; returns 0
  * if drawn, -1 if there is none or it cannot be decoded. */
 int ui_image(struct ui *ui, const char *rel, struct rect r);

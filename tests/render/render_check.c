@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attract.h"
 #include "focus.h"
 #include "headless.h"
 #include "screen.h"
@@ -377,11 +378,15 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
                 if (check_frame(ui, s, cfg, &f, what) == 0)
                     frames++;
             }
-    /* Home's attract loop: every page, in every language. */
-    for (int l = 0; l < cfg->kiosk.n_languages; l++)
-        for (int page = 1; page <= cfg->n_services; page++) {
+    /* Home's attract loop: every page, in every language, a second after
+     * it came up (each page stays as long as its text needs: attract.h). */
+    for (int l = 0; l < cfg->kiosk.n_languages; l++) {
+        double dwell[ATTRACT_MAX_PAGES], start = 0;
+        int pages = attract_dwells(cfg, cfg->kiosk.languages[l], dwell, ATTRACT_MAX_PAGES);
+        for (int page = 1; page < pages; page++) {
+            start += dwell[page - 1];
             struct headless_frame f = {"home", cfg->kiosk.languages[l], w, h, 0, large, AT_FIXED,
-                                       page * SCREEN_ATTRACT_S + 1.0, NULL, 0};
+                                       start + 1.0, NULL, 0};
             char what[160];
             snprintf(what, sizeof what, "%dx%d%s-%.16s-attract-%d", w, h, large ? "-large" : "",
                      f.lang, page);
@@ -391,6 +396,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
             if (l == 0 && page == 1 && w == 1920 && !large)
                 IMG_SavePNG(s, "render_attract_page1.png"); /* to look at */
         }
+    }
     frames += run_states(ui, s, cfg, w, h, large);
     printf("%dx%d%s: %d frames drawn, %ld ink pixels outside line boxes, %d Japanese "
            "word(s) wider than their box, smallest visitor text %d px (%.2f mm, at least "

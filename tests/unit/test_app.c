@@ -109,6 +109,24 @@ static void test_call_refusals(void)
     CHECK_INT(st.screen, APP_SCREEN_THANKS);
 }
 
+/* The warning's length from idle_timeout_s: 20-30 s, at most half. */
+static void test_warn_length(void)
+{
+    CHECK(app_idle_warn_s(60) == 20.0);
+    CHECK(app_idle_warn_s(90) == 30.0); /* the default timeout */
+    CHECK(app_idle_warn_s(75) == 25.0);
+    CHECK(app_idle_warn_s(600) == 30.0);
+    CHECK(app_idle_warn_s(3600) == 30.0);
+    CHECK(app_idle_warn_s(40) == 20.0);
+    CHECK(app_idle_warn_s(30) == 15.0); /* half of a short timeout */
+    CHECK(app_idle_warn_s(15) == 7.5);
+    for (int t = 15; t <= 3600; t++) {
+        double w = app_idle_warn_s(t);
+        CHECK(w <= t / 2.0);
+        CHECK(t < 40 || (w >= APP_WARN_MIN_S && w <= APP_WARN_MAX_S));
+    }
+}
+
 static void test_idle(void)
 {
     struct app_state st;
@@ -121,8 +139,8 @@ static void test_idle(void)
     tap(&st, APP_ACT_SERVICE, 1, 110);
     CHECK_INT(st.screen, APP_SCREEN_SERVICE);
     CHECK(app_next_deadline(&st) > 110);
-    CHECK(!app_idle_warning(&st, 159));
-    CHECK(app_idle_warning(&st, 161)); /* 10 s before the 60 s timeout */
+    CHECK(!app_idle_warning(&st, 149.9));
+    CHECK(app_idle_warning(&st, 150.1)); /* 20 s before the 60 s timeout */
     event(&st, APP_EV_TICK, 169.9);
     CHECK_INT(st.screen, APP_SCREEN_SERVICE);
     /* A touch on the warning continues. */
@@ -174,8 +192,8 @@ static void test_call_without_launcher(void)
     event(&st, APP_EV_CALL_RUNNING, 3);
     CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
     CHECK(app_next_deadline(&st) > 0); /* the loop wakes for the warning */
-    CHECK(!app_idle_warning(&st, 52.9));
-    CHECK(app_idle_warning(&st, 53.1)); /* "Still there?" over the call */
+    CHECK(!app_idle_warning(&st, 42.9));
+    CHECK(app_idle_warning(&st, 43.1)); /* "Still there?" over the call, 20 s before */
     tap(&st, APP_ACT_CONTINUE, 0, 60); /* the visitor is still there */
     event(&st, APP_EV_TICK, 119.9);
     CHECK_INT(st.screen, APP_SCREEN_IN_CALL);
@@ -327,7 +345,7 @@ static void test_wait(void)
     event(&st, APP_EV_TICK, 40 + 600);
     CHECK_INT(st.screen, APP_SCREEN_MUNICIPALITY);
     CHECK(!app_idle_warning(&st, 640));
-    CHECK(app_next_deadline(&st) >= 12 + APP_WAIT_MAX_S - APP_WARN_BEFORE_IDLE_S - 0.001);
+    CHECK(app_next_deadline(&st) >= 12 + APP_WAIT_MAX_S - app_idle_warn_s(60) - 0.001);
     CHECK(app_idle_warning(&st, 12 + APP_WAIT_MAX_S - 5));
     event(&st, APP_EV_TICK, 12 + APP_WAIT_MAX_S);
     CHECK_INT(st.screen, APP_SCREEN_HOME);
@@ -359,6 +377,7 @@ int main(void)
     test_setup();
     test_visitor_path();
     test_call_refusals();
+    test_warn_length();
     test_idle();
     test_call_without_launcher();
     test_admin_pin();
