@@ -39,6 +39,7 @@ struct run {
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
     int startup_step;   /* the next of run_startup_step's steps */
+    int drawn;          /* frames presented (run_mark: the first) */
     double trim_at;     /* when ui_trim is due (a quiet second after a frame), or < 0 */
     struct voice voice;             /* voice guidance */
     char health[512];               /* admin: host's health and what voice lacks */
@@ -87,6 +88,25 @@ static void run_at_exit(void)
 }
 
 static double run_now(void) { return (double)SDL_GetTicks64() / 1000.0; }
+
+/* With --verbose, where the start-up's time goes: the process's CPU time
+ * since exec (dynamic loading included) and the wall time since main's
+ * first mark, at each step before the first frame (README: kiosk_bench). */
+static void run_mark(const char *step)
+{
+    static struct timespec wall0;
+    struct timespec cpu, wall;
+    if (msg_get_level() < MSG_DEBUG)
+        return;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+    clock_gettime(CLOCK_MONOTONIC, &wall);
+    if (!wall0.tv_sec)
+        wall0 = wall;
+    msg_debug("start-up: %s: CPU %.1f ms since exec, %.1f ms since the config", step,
+              (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6,
+              (double)(wall.tv_sec - wall0.tv_sec) * 1e3 +
+                  (double)(wall.tv_nsec - wall0.tv_nsec) / 1e6);
+}
 
 /* Called from worker threads: only posts an event (mpv's wake-up rule). */
 static void run_wake(void *ctx)
@@ -322,7 +342,11 @@ static void run_draw(struct run *r, double now)
     struct ui_view view = run_view(r, now, &texts);
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
+    if (!r->drawn)
+        run_mark("first frame drawn");
     SDL_RenderPresent(r->ren);
+    if (!r->drawn++)
+        run_mark("first frame presented");
     watchdog_alive(&r->wd, run_now());
     /* The heartbeat, and a snapshot that has it (at most one a second). */
     usage_frame(&r->host.usage, run_wall(),
@@ -512,6 +536,7 @@ static int run_init(struct run *r)
         msg_error("SDL_Init: %s", SDL_GetError());
         return -1;
     }
+    run_mark("SDL_Init done");
     if (TTF_Init() != 0) {
         msg_error("TTF_Init: %s", TTF_GetError());
         return -1;
@@ -539,9 +564,11 @@ static int run_init(struct run *r)
         return -1;
     if (run_window(r) != 0)
         return -1;
+    run_mark("window and renderer made");
     r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
     if (!r->ui)
         return -1;
+    run_mark("fonts found");
     voice_open(&r->voice, run_wake, r);
     return 0;
 }
@@ -575,6 +602,7 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
                                     .call_place = run_call_place,
                                     .after_event = run_after_event,
                                     .call_over = run_call_over}};
+    run_mark("main reached");
     if (host_load(&r->host, &o) != 0) {
         msg_error("config %s has errors: fix them (kiosk --check-config) and start again",
                   p->config);
@@ -582,6 +610,7 @@ int run_kiosk(const struct cli *c, const struct run_paths *p)
         return 1;
     }
     launcher_sweep_profiles(NULL);
+    run_mark("config loaded");
     int rc = 1;
     run_live = r;
     atexit(run_at_exit);

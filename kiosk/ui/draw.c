@@ -68,6 +68,8 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
         lh = h;
     }
     layout_compute(&ui->L, lw, lh, st->cfg ? st->cfg->kiosk.display_inches : 0, st->large_text);
+    if (ui->text)
+        text_cache_fit_window(ui->text, lw, lh);
     theme_get(&ui->theme, st->high_contrast);
     ui->n_targets = 0;
     ui->primary = -1;

@@ -38,6 +38,7 @@ struct text_cache {
     SDL_Renderer *r;
     struct fonts *fonts;
     int capacity;
+    size_t max_bytes; /* the pixels' bound (text_cache_fit_window) */
     struct text_entry *e;
     unsigned long clock;
     struct text_cache_stats stats;
@@ -61,6 +62,7 @@ struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int c
     }
     tc->r = r;
     tc->fonts = fonts;
+    tc->max_bytes = TEXT_CACHE_MAX_BYTES;
     tc->capacity = capacity;
     return tc;
 }
@@ -165,7 +167,7 @@ static struct text_entry *text_slot(struct text_cache *tc, uint32_t h)
  * (the texture being returned). */
 static void text_trim(struct text_cache *tc, const struct text_entry *keep)
 {
-    while (tc->stats.bytes > TEXT_CACHE_MAX_BYTES) {
+    while (tc->stats.bytes > tc->max_bytes) {
         struct text_entry *old = text_oldest(tc);
         if (!old || old == keep)
             return;
@@ -174,6 +176,13 @@ static void text_trim(struct text_cache *tc, const struct text_entry *keep)
 }
 
 void text_cache_transient(struct text_cache *tc, int on) { tc->transient = on; }
+
+void text_cache_fit_window(struct text_cache *tc, int w, int h)
+{
+    double area = (double)w * (double)h / (1920.0 * 1080.0);
+    tc->max_bytes = area > 1.0 ? (size_t)((double)TEXT_CACHE_MAX_BYTES * area)
+                               : (size_t)TEXT_CACHE_MAX_BYTES;
+}
 
 /* At most TEXT_TRANSIENT_KEEP transient entries; keep is spared. */
 static void text_trim_transient(struct text_cache *tc, const struct text_entry *keep)

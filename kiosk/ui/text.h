@@ -12,10 +12,16 @@
 struct text_cache;
 
 /* capacity: the most textures kept. Besides, the textures' pixels are held
- * under TEXT_CACHE_MAX_BYTES: the least recently used go first. */
-#define TEXT_CACHE_MAX_BYTES (8u << 20) /* a screen holds 0.2 to 1.7 MiB */
+ * under TEXT_CACHE_MAX_BYTES (at 1920x1080 and below; text_cache_fit_window
+ * scales it with larger windows): the least recently used go first. */
+#define TEXT_CACHE_MAX_BYTES (8u << 20) /* a screen holds 0.2 to 1.7 MiB at 1920x1080 */
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity);
 void text_cache_destroy(struct text_cache *tc);
+/* The pixel bound for a w x h window: TEXT_CACHE_MAX_BYTES up to 1920x1080,
+ * in proportion to the area above (32 MiB at 3840x2160, where one screen's
+ * text holds up to 6 MiB: a fixed 8 MiB made the cache re-render text in
+ * every frame). */
+void text_cache_fit_window(struct text_cache *tc, int w, int h);
 /* Drops every texture and measurement (after a config or language change of fonts). */
 void text_cache_clear(struct text_cache *tc);
 

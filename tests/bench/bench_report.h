@@ -8,7 +8,7 @@
 #include "bench_inproc.h"
 #include "config.h"
 
-#define BENCH_SIZES 2
+#define BENCH_SIZES 3 /* 1920x1080, 1080x1920, 3840x2160 */
 #define BENCH_MAX_CLICKS 96
 
 struct bench_opts {

@@ -129,7 +129,7 @@ static int bench_inproc(struct bench_opts *o, struct host *host, struct bench_re
                                    .use_window = !o->surface, .verbose = o->verbose,
                                    .only = o->only, .large_text = o->large_text,
                                    .high_contrast = o->high_contrast};
-    static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}};
+    static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}, {3840, 2160}};
     int rc = 0;
     int soak_only = o->only && !strcmp(o->only, "soak");
     for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process && !soak_only; i++) {
@@ -260,7 +260,7 @@ static int bench_floor_measure(const struct bench_opts *o, struct bench_result *
     }
     struct bench_floor_opts fo = {.kiosk = o->kiosk, .config = o->config,
                                   .floor_exe = KIOSK_BENCH_FLOOR, .font = font,
-                                  .display = display, .screen_w = 1920, .screen_h = 1920,
+                                  .display = display, .screen_w = 3840, .screen_h = 2160,
                                   .starts = o->starts, .idle_seconds = o->idle_seconds,
                                   .verbose = o->verbose, .json = o->json};
     res->floor.width = o->floor_w;
@@ -306,7 +306,7 @@ int main(int argc, char **argv)
     static struct bench_result res;
     struct bench_xvfb x = {0};
     int rc = 0;
-    if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 1920, 1920) != 0)
+    if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 3840, 2160) != 0)
         return 1;
     if (bench_inproc(&o, &host, &res) != 0)
         rc = 1;

@@ -68,6 +68,33 @@ static void test_trim(SDL_Renderer *r, const char *fonts_dir)
     fonts_destroy(f);
 }
 
+/* The pixel bound follows the window: 8 MiB at 1920x1080, four times that
+ * at 3840x2160, so a 4K screen's text is not re-rendered every frame. */
+static void test_fit_window(SDL_Renderer *r, struct fonts *f)
+{
+    struct text_cache *tc = text_cache_create(r, f, 384);
+    CHECK(tc != NULL);
+    if (!tc)
+        return;
+    int w, h;
+    struct text_cache_stats s;
+    for (int size = 0; size < 2; size++) {
+        text_cache_clear(tc);
+        text_cache_fit_window(tc, size ? 3840 : 1920, size ? 2160 : 1080);
+        for (int i = 0; i < 40; i++) { /* ~1.7 MiB each at 160 px: more than either bound */
+            char line[64];
+            snprintf(line, sizeof line, "札幌圏リモート相談窓口 %d", i);
+            CHECK(text_cache_get(tc, "ja", line, 160, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+        }
+        text_cache_stats(tc, &s);
+        if (size == 0)
+            CHECK(s.bytes <= TEXT_CACHE_MAX_BYTES && s.bytes > TEXT_CACHE_MAX_BYTES / 2);
+        else
+            CHECK(s.bytes > TEXT_CACHE_MAX_BYTES * 2 && s.bytes <= TEXT_CACHE_MAX_BYTES * 4);
+    }
+    text_cache_destroy(tc);
+}
+
 int main(int argc, char **argv)
 {
     const char *fonts_dir = argc > 1 ? argv[1] : "fonts";
@@ -90,6 +117,7 @@ int main(int argc, char **argv)
     text_cache_clear(tc);
     CHECK(day_of_minutes(tc, 0, "札幌") > 100); /* without: one per minute up to the bounds */
     text_cache_destroy(tc);
+    test_fit_window(r, f);
     fonts_destroy(f);
     test_trim(r, fonts_dir);
     SDL_DestroyRenderer(r);
