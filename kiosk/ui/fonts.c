@@ -2,8 +2,11 @@
 #include "file.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fontfind.h"
 #include "msg.h"
@@ -222,6 +225,124 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count)
     return n;
 }
 
+/* A font file read through its descriptor with pread at the stream's own
+ * position: a seek costs no system call and the many small reads FreeType
+ * makes (a glyph's outline, a table entry) come from four 8 KiB blocks, where
+ * stdio's FILE did an lseek for each seek and a read for each 4 KiB (about
+ * 21,000 system calls before the first frame of home). Never mapped: a file
+ * cut short or copied over while the kiosk runs reads short, which FreeType
+ * reports as an error (logged by the caller), where a mapping would crash
+ * the kiosk with SIGBUS. */
+#define FONTS_BLOCK 8192
+#define FONTS_BLOCKS 4 /* FreeType reads from a few places in turn (cmap, loca, glyf) */
+struct fonts_block {
+    Sint64 at; /* file offset, -1 = empty */
+    size_t len;
+    unsigned long used;
+    unsigned char b[FONTS_BLOCK];
+};
+struct fonts_stream {
+    FILE *fp; /* owned; its descriptor is read with pread */
+    Sint64 size, pos;
+    unsigned long clock;
+    struct fonts_block blk[FONTS_BLOCKS];
+};
+
+static Sint64 SDLCALL fonts_stream_size(SDL_RWops *rw)
+{
+    return ((struct fonts_stream *)rw->hidden.unknown.data1)->size;
+}
+
+static Sint64 SDLCALL fonts_stream_seek(SDL_RWops *rw, Sint64 off, int whence)
+{
+    struct fonts_stream *st = rw->hidden.unknown.data1;
+    Sint64 base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? st->pos : st->size;
+    if (base + off < 0)
+        return SDL_SetError("font stream: seek before the start");
+    st->pos = base + off;
+    return st->pos;
+}
+
+/* Up to n bytes at off into dst; the count read (short at the file's end). */
+static size_t fonts_stream_pread(struct fonts_stream *st, void *dst, size_t n, Sint64 off)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = pread(fileno(st->fp), (char *)dst + got, n - got, (off_t)(off + (Sint64)got));
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    return got;
+}
+
+static size_t SDLCALL fonts_stream_read(SDL_RWops *rw, void *dst, size_t size, size_t num)
+{
+    struct fonts_stream *st = rw->hidden.unknown.data1;
+    if (size == 0 || num == 0)
+        return 0;
+    size_t n = size * num, got;
+    struct fonts_block *hit = NULL, *old = &st->blk[0];
+    for (int i = 0; i < FONTS_BLOCKS && !hit; i++) {
+        struct fonts_block *b = &st->blk[i];
+        if (b->at >= 0 && st->pos >= b->at && st->pos + (Sint64)n <= b->at + (Sint64)b->len)
+            hit = b;
+        else if (b->used < old->used)
+            old = b;
+    }
+    if (hit) {
+        memcpy(dst, hit->b + (st->pos - hit->at), n);
+        hit->used = ++st->clock;
+        got = n;
+    } else if (n >= FONTS_BLOCK / 2) {
+        got = fonts_stream_pread(st, dst, n, st->pos);
+    } else {
+        old->len = fonts_stream_pread(st, old->b, FONTS_BLOCK, st->pos);
+        old->at = st->pos;
+        old->used = ++st->clock;
+        got = n < old->len ? n : old->len;
+        memcpy(dst, old->b, got);
+    }
+    st->pos += (Sint64)got;
+    return got / size;
+}
+
+static int SDLCALL fonts_stream_close(SDL_RWops *rw)
+{
+    struct fonts_stream *st = rw->hidden.unknown.data1;
+    fclose(st->fp);
+    free(st);
+    SDL_FreeRW(rw);
+    return 0;
+}
+
+/* A stream over fp (taken: closed with the stream, or here on failure). */
+static SDL_RWops *fonts_stream_open(FILE *fp)
+{
+    struct stat sb;
+    struct fonts_stream *st = calloc(1, sizeof *st);
+    SDL_RWops *rw = st ? SDL_AllocRW() : NULL;
+    if (!rw || fstat(fileno(fp), &sb) != 0) {
+        free(st);
+        if (rw)
+            SDL_FreeRW(rw);
+        fclose(fp);
+        return NULL;
+    }
+    st->fp = fp;
+    st->size = (Sint64)sb.st_size;
+    for (int i = 0; i < FONTS_BLOCKS; i++)
+        st->blk[i].at = -1;
+    rw->size = fonts_stream_size;
+    rw->seek = fonts_stream_seek;
+    rw->read = fonts_stream_read;
+    rw->write = NULL;
+    rw->close = fonts_stream_close;
+    rw->type = SDL_RWOPS_UNKNOWN;
+    rw->hidden.unknown.data1 = st;
+    return rw;
+}
+
 /* The handle for face (bold if it has a Bold file), opened at px if new,
  * else left at whatever size it has: coverage does not depend on size. */
 static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold)
@@ -241,20 +362,18 @@ static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold
     struct fonts_open *o = &f->open[oldest];
     if (o->font)
         TTF_CloseFont(o->font);
-    /* Read through stdio, not memory-mapped: a maintainer may copy a new
-     * font over the old file while the kiosk runs, and a mapped file cut
-     * short under it would crash the kiosk (SIGBUS). */
+    /* Read through a file stream, not memory-mapped: a maintainer may copy
+     * a new font over the old file while the kiosk runs, and a mapped file
+     * cut short under it would crash the kiosk (SIGBUS). */
     const char *fpath = bold ? ff->bold_path : ff->path;
     char why[128];
     FILE *fp = file_fopen_regular(fpath, why, sizeof why); /* never a FIFO */
-    SDL_RWops *rw = fp ? SDL_RWFromFP(fp, SDL_TRUE) : NULL;
     if (!fp) {
         msg_warn("cannot open font %s: %s", fpath, why);
         o->font = NULL;
         return NULL;
     }
-    if (!rw)
-        fclose(fp);
+    SDL_RWops *rw = fonts_stream_open(fp);
     o->font = rw ? TTF_OpenFontIndexRW(rw, 1, px, ff->face) : NULL;
     if (!o->font) {
         msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
