@@ -84,9 +84,8 @@ void app_init(struct app_state *st, const struct config *cfg, double now)
     app_reset(st, now, NULL);
 }
 
-void app_set_config(struct app_state *st, const struct config *cfg)
+void app_set_config(struct app_state *st, const struct config *cfg, const char *lang)
 {
-    const char *lang = st->cfg ? app_lang(st) : NULL;
     int keep = -1;
     for (int i = 0; lang && i < cfg->kiosk.n_languages; i++)
         if (strcmp(cfg->kiosk.languages[i], lang) == 0)

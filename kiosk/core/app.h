@@ -136,8 +136,10 @@ void app_init(struct app_state *st, const struct config *cfg, double now);
 void app_handle(struct app_state *st, const struct app_event *ev, double now,
                 struct app_cmds *cmds);
 /* Points the state at a new config (after APP_CMD_SWAP_CONFIG), keeping
- * what still makes sense (language if still declared). */
-void app_set_config(struct app_state *st, const struct config *cfg);
+ * what still makes sense: the language lang (its code, read by the caller
+ * before the old config went: the state's index means nothing in the new
+ * list) if cfg declares it, else cfg's default; NULL: the default. */
+void app_set_config(struct app_state *st, const struct config *cfg, const char *lang);
 /* The current language code (points into the config). */
 const char *app_lang(const struct app_state *st);
 /* Seconds until the idle reset; a large number when the idle timer is paused

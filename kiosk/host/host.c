@@ -153,6 +153,10 @@ static void host_swap_config(struct host *h)
     http_worker_stop(h->http);
     h->http = NULL;
     host_status_free(h);
+    /* The language by its code, read now: h->cfg is overwritten below, and
+     * the state's index would then pick from the new config's list. */
+    char lang[64];
+    snprintf(lang, sizeof lang, "%s", app_lang(&h->st));
     struct config old = h->cfg;
     h->cfg = h->next;
     h->next_ready = 0;
@@ -162,7 +166,7 @@ static void host_swap_config(struct host *h)
     memset(&h->next, 0, sizeof h->next);
     if (h->o.hooks.config_swapped)
         h->o.hooks.config_swapped(h->o.hooks.ctx, &h->cfg);
-    app_set_config(&h->st, &h->cfg);
+    app_set_config(&h->st, &h->cfg, lang);
     host_attach_config(h);
     if (h->o.workers)
         usage_config(&h->usage, &old, &h->cfg);

@@ -21,6 +21,13 @@
     " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": \"当別町\", \"color\": \"#2E7D32\"},"\
     " {\"id\": \"ishikari\", \"name\": \"石狩市\", \"color\": \"#123456\"}]}"
 
+/* A with its languages the other way round: every index changes. */
+#define TEST_CONFIG_A_REVERSED                                                           \
+    "{\"kiosk\": {\"id\": \"k3\", \"title\": \"A\", \"languages\": [\"en\", \"ja\"],"           \
+    " \"default_language\": \"ja\"}, \"call\": {\"allowed_hosts\": [\"meet.example.jp\"]},"      \
+    " \"municipalities\": [{\"id\": \"tobetsu\", \"name\": {\"ja\": \"当別町\", \"en\": \"Tobetsu\"},"\
+    " \"color\": \"#2E7D32\", \"call\": {\"url\": \"https://meet.example.jp/{session}\"}}]}"
+
 static char test_path[64];
 
 /* What the hooks saw. */
@@ -150,6 +157,35 @@ static void test_reload_now_and_broken(void)
     host_text(&h, &t);
     CHECK(strncmp(t.config_status, "NEW FILE REJECTED (last good config kept): ", 43) == 0);
     host_stop(&h, 13.0);
+}
+
+/* A swap keeps the language by its code, not by its place in the list: the
+ * monkey (tests/soak) found the default language lost after an idle reset
+ * when the new config listed the languages in another order. */
+static void test_swap_language(void)
+{
+    struct host h;
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    host_start(&h, "en", 10.0); /* [ja, en]: en is index 1 */
+    test_write(TEST_CONFIG_A_REVERSED);
+    host_reload(&h, 11.0); /* untouched home: swapped at once */
+    CHECK_STR(h.cfg.kiosk.id, "k3");
+    CHECK_STR(app_lang(&h.st), "en");
+    host_stop(&h, 12.0);
+
+    CHECK_INT(test_open(&h, TEST_CONFIG_A), 0);
+    host_start(&h, NULL, 10.0);
+    test_tap(&h, APP_ACT_LANG, 1, 11.0); /* the visitor reads English */
+    test_tap(&h, APP_ACT_MUNICIPALITIES, 0, 12.0);
+    test_write(TEST_CONFIG_A_REVERSED);
+    host_reload(&h, 13.0);
+    CHECK_INT(h.next_ready, 1);
+    struct app_event tick = {.kind = APP_EV_TICK};
+    host_feed(&h, &tick, 13.0 + h.cfg.kiosk.idle_timeout_s + 1); /* the visitor left */
+    CHECK_INT(h.st.screen, APP_SCREEN_HOME);
+    CHECK_STR(h.cfg.kiosk.id, "k3");
+    CHECK_STR(app_lang(&h.st), "ja"); /* the default again, not the visitor's English */
+    host_stop(&h, 14.0);
 }
 
 /* START_CALL and END_CALL carried out: without launcher through open_url. */
@@ -302,6 +338,7 @@ int main(void)
     test_load();
     test_reload_waits();
     test_reload_now_and_broken();
+    test_swap_language();
     test_call();
     test_text();
     test_pin_later();
