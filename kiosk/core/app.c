@@ -53,6 +53,13 @@ static void app_go(struct app_state *st, enum app_screen s, double now, struct a
     st->screen_since = now;
 }
 
+/* The digits typed so far, gone from memory too. */
+static void app_pin_forget(struct app_state *st)
+{
+    st->pin_len = 0;
+    memset(st->pin, 0, sizeof st->pin);
+}
+
 /* Back to the attract screen with nothing of the visitor left. */
 static void app_reset(struct app_state *st, double now, struct app_cmds *cmds)
 {
@@ -64,8 +71,7 @@ static void app_reset(struct app_state *st, double now, struct app_cmds *cmds)
     st->high_contrast = 0;
     st->large_text = 0;
     st->fail_reason = APP_FAIL_NONE;
-    st->pin_len = 0;
-    memset(st->pin, 0, sizeof st->pin);
+    app_pin_forget(st);
     st->visitor_active = 0;
     st->idle_ending = 0;
     st->wait_since = 0;
@@ -156,6 +162,12 @@ static double app_warn_before(const struct app_state *st)
     return app_idle_warn_s(st->cfg ? st->cfg->kiosk.idle_timeout_s : 90);
 }
 
+int app_awaiting_visitor(const struct app_state *st, double now)
+{
+    return st->cfg && st->screen == APP_SCREEN_HOME && !st->visitor_active &&
+           now - st->last_input >= st->cfg->kiosk.idle_timeout_s;
+}
+
 int app_idle_warning(const struct app_state *st, double now)
 {
     double left = app_idle_remaining(st, now);
@@ -188,8 +200,7 @@ static void app_pin_enter(struct app_state *st, double now, struct app_cmds *cmd
         return;
     const char *want = st->cfg ? st->cfg->kiosk.admin_pin_sha256 : NULL;
     int ok = want && pinhash_verify(st->pin, (size_t)st->pin_len, want);
-    st->pin_len = 0;
-    memset(st->pin, 0, sizeof st->pin);
+    app_pin_forget(st);
     if (ok) {
         st->pin_failures = 0;
         app_go(st, APP_SCREEN_ADMIN, now, cmds);
@@ -277,12 +288,12 @@ static void app_admin(struct app_state *st, const struct app_target *t, double n
     switch (t->action) {
     case APP_ACT_ADMIN_GESTURE:
         if (st->cfg && st->cfg->kiosk.admin_pin_sha256 && !app_in_call(st)) {
-            st->pin_len = 0;
+            app_pin_forget(st); /* digits typed before are not kept behind a new entry */
             app_go(st, APP_SCREEN_ADMIN_PIN, now, cmds);
         }
         break;
     case APP_ACT_PIN_DIGIT: app_pin_digit(st, t->arg, now); break;
-    case APP_ACT_PIN_CLEAR: st->pin_len = 0; memset(st->pin, 0, sizeof st->pin); break;
+    case APP_ACT_PIN_CLEAR: app_pin_forget(st); break;
     case APP_ACT_PIN_ENTER: app_pin_enter(st, now, cmds); break;
     case APP_ACT_ADMIN_RELOAD:
         if (st->screen == APP_SCREEN_ADMIN)

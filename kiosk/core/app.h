@@ -147,6 +147,11 @@ const char *app_lang(const struct app_state *st);
  * A call without launcher shows the in-call screen, and idle applies there:
  * the reset first ends the call (APP_CMD_END_CALL), then goes home. */
 double app_idle_remaining(const struct app_state *st, double now);
+/* 1 when the kiosk waits for a new visitor: home, no visit running, and
+ * no touch or key for idle_timeout_s. Home never resets (nothing of a
+ * visit is there), so what a passer-by left on it without starting a visit
+ * (the keys' focus, drawn by ui) is forgotten from then on. */
+int app_awaiting_visitor(const struct app_state *st, double now);
 /* 1 while the "Still there?" countdown shows. */
 int app_idle_warning(const struct app_state *st, double now);
 /* How long before the idle reset the warning shows (see APP_WARN_MIN_S). */

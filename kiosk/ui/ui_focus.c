@@ -11,8 +11,13 @@ void ui_focus_begin(struct ui *ui, const struct app_state *st)
         ui->focus_since = st->screen_since;
         ui->focus_valid = 0;
     }
-    if (ui->focus_visitor && !st->visitor_active)
-        ui->keys_used = 0; /* the visit ended: the next visitor starts afresh */
+    /* The visit ended, or keys pressed on home without a visit were left
+     * alone for the idle timeout: the next visitor starts afresh. */
+    if ((ui->focus_visitor && !st->visitor_active) ||
+        (ui->view && app_awaiting_visitor(st, ui->view->mono))) {
+        ui->keys_used = 0;
+        ui->focus_valid = 0;
+    }
     ui->focus_visitor = st->visitor_active;
     ui->voice = st->voice;
     if (st->voice)

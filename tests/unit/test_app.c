@@ -151,9 +151,20 @@ static void test_idle(void)
     CHECK_INT(st.screen, APP_SCREEN_HOME);
     CHECK_STR(app_lang(&st), "ja"); /* the language resets with the visitor */
     CHECK_INT(st.service, -1);
+    /* Home without a visit: awaiting a visitor once nothing happened for
+     * the idle timeout (the keys' focus left there is then forgotten). */
+    CHECK(app_awaiting_visitor(&st, 226)); /* reset by idle: nobody since 165 */
+    event(&st, APP_EV_INPUT, 290); /* a key on home starts no visit */
+    CHECK_INT(st.visitor_active, 0);
+    CHECK(!app_awaiting_visitor(&st, 349.9));
+    CHECK(app_awaiting_visitor(&st, 350));
+    tap(&st, APP_ACT_SERVICES, 0, 351);
+    CHECK(!app_awaiting_visitor(&st, 1000)); /* a visit runs (and idle will end it) */
+    event(&st, APP_EV_TICK, 412);
+    CHECK_INT(st.screen, APP_SCREEN_HOME);
     /* A language changed on home also resets when the visitor walks away. */
-    tap(&st, APP_ACT_LANG, 1, 300);
-    event(&st, APP_EV_TICK, 361);
+    tap(&st, APP_ACT_LANG, 1, 500);
+    event(&st, APP_EV_TICK, 561);
     CHECK_STR(app_lang(&st), "ja");
 }
 
@@ -236,6 +247,13 @@ static void test_admin_pin(void)
     CHECK_INT(st.screen, APP_SCREEN_ADMIN_PIN);
     tap(&st, APP_ACT_ADMIN_QUIT, 0, 1.5); /* not before the PIN */
     CHECK(!has_cmd(APP_CMD_QUIT, -1));
+    /* The corner held again on the PIN screen: the digits typed are gone,
+     * from memory too (the monkey found them left behind a new entry). */
+    tap(&st, APP_ACT_PIN_DIGIT, 7, 1.6);
+    tap(&st, APP_ACT_PIN_DIGIT, 7, 1.7);
+    tap(&st, APP_ACT_ADMIN_GESTURE, 0, 1.8);
+    CHECK_INT(st.pin_len, 0);
+    CHECK_STR(st.pin, "");
     const int wrong[4] = {1, 2, 3, 4}, right[4] = {2, 4, 6, 8};
     for (int i = 0; i < 4; i++)
         tap(&st, APP_ACT_PIN_DIGIT, wrong[i], 2);
