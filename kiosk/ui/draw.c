@@ -34,8 +34,10 @@ void ui_release(struct ui *ui)
 /* Draws into the rotation buffer; 0 if drawing goes straight to the window. */
 static int ui_rotation_begin(struct ui *ui, int lw, int lh)
 {
-    if (ui->rotation == 0)
+    if (ui->rotation == 0) {
+        ui_release(ui); /* a config without rotation: the buffer's memory goes back */
         return 0;
+    }
     if (!ui->rot_tex || ui->rot_w != lw || ui->rot_h != lh) {
         ui_release(ui);
         ui->rot_tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_ARGB8888,

@@ -525,6 +525,11 @@ static int run_rotation(struct config *cfg)
                  (unsigned)pixel(s, wx, wy), (unsigned)ui->theme.header_bg);
             save_failure(s, what);
         }
+        /* A config without rotation next (a reload): the frame-sized buffer
+         * goes (the monkey saw 3.6 MiB held after such a swap). */
+        cfg->kiosk.rotation = 0;
+        if (headless_draw(ui, cfg, &f, &rep) != 0 || ui->rot_tex)
+            FAIL("%s: the rotation buffer is kept after rotation 0", what);
         canvas_close(&c);
     }
     cfg->kiosk.rotation = 0;
