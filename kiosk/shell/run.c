@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "attract.h"
 #include "callbar.h"
 #include "devices.h"
 #include "host.h"
@@ -346,7 +347,7 @@ static void run_draw(struct run *r, double now)
         run_mark("first frame drawn");
     SDL_RenderPresent(r->ren);
     if (!r->drawn++)
-        run_mark("first frame presented");
+        run_mark("first frame shown");
     watchdog_alive(&r->wd, run_now());
     /* The heartbeat, and a snapshot that has it (at most one a second). */
     usage_frame(&r->host.usage, run_wall(),
@@ -431,22 +432,34 @@ static void run_tick(struct run *r, double now)
     }
 }
 
-/* Draws screen name unseen, so its text is rendered and cached before the
- * first tap, then the current screen again (not presented): its targets
- * are the live ones and the frame buffer holds it. */
-static void run_prewarm(struct run *r, const char *name)
+/* Draws screen name (or, with name NULL, home's attract card page) unseen,
+ * so its text is rendered and cached before the first tap or the card's
+ * turn, then the current screen again (not presented): its targets are the
+ * live ones and the frame buffer holds it. Returns 0 if there is no such
+ * screen or page. */
+static int run_prewarm(struct run *r, const char *name, int page)
 {
     int w, h;
     struct run_texts texts;
     SDL_GetRendererOutputSize(r->ren, &w, &h);
     struct ui_view view = run_view(r, run_now(), &texts);
     struct app_state st = r->host.st;
-    if (app_show(&st, name, view.mono) != 0)
-        return;
+    if (name && app_show(&st, name, view.mono) != 0)
+        return 0;
+    if (!name) {
+        double dwell[ATTRACT_MAX_PAGES], since = 0;
+        int n = attract_dwells(st.cfg, app_lang(&st), dwell, ATTRACT_MAX_PAGES);
+        if (!screen_attract(&st) || page >= n)
+            return 0;
+        for (int i = 0; i < page; i++)
+            since += dwell[i];
+        st.screen_since = view.mono - since - dwell[page] / 2; /* the middle of its turn */
+    }
     ui_begin(r->ui, w, h, &st, &view);
     screen_draw_frame(r->ui, &st);
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
+    return 1;
 }
 
 /* What the first frame does not need, done after it, one step per turn of
@@ -454,14 +467,17 @@ static void run_prewarm(struct run *r, const char *name)
  * most, never for all of them. Returns 1 while steps remain. */
 static int run_startup_step(struct run *r)
 {
-    switch (r->startup_step++) {
+    int step = r->startup_step++;
+    switch (step) {
     case 0: host_start_workers(&r->host); break;
     case 1: run_devices_refresh(r); break; /* the audio back-end's probing takes time */
-    case 2: run_prewarm(r, "municipalities"); break;
-    case 3: run_prewarm(r, "services"); break;
-    case 4: run_prewarm(r, "kpi"); break;
+    case 2: run_prewarm(r, "municipalities", 0); break;
+    case 3: run_prewarm(r, "services", 0); break;
+    case 4: run_prewarm(r, "kpi", 0); break;
     case 5: host_check_pin(&r->host); break;
-    default: return 0;
+    /* Then home's attract cards after the first: the idle kiosk's first
+     * turn of cards then only presents (no text rendered while idle). */
+    default: return run_prewarm(r, NULL, step - 5);
     }
     return 1;
 }
