@@ -12,7 +12,7 @@ static pthread_mutex_t speech_espeak_mu = PTHREAD_MUTEX_INITIALIZER;
 static int speech_espeak_sr;
 
 struct speech_espeak_job {
-    speech_espeak_sink sink;
+    speech_sink sink;
     void *ctx;
     int aborted;
 };
@@ -51,7 +51,7 @@ int speech_espeak_rate(void)
     return speech_espeak_sr;
 }
 
-int speech_espeak_synth(const char *voice, const char *text, speech_espeak_sink sink, void *ctx)
+int speech_espeak_synth(const char *voice, const char *text, speech_sink sink, void *ctx)
 {
     if (speech_espeak_rate() <= 0)
         return -1;

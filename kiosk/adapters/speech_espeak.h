@@ -12,17 +12,12 @@
  * (reproduced: Initialize, Terminate, Initialize, Terminate hangs every
  * time; unit_speech hung so under ASan). Upstream fixed it after 1.51
  * (commit 820b85ed, 2022: no queue thread in synchronous mode). */
-#include <stddef.h>
-#include <stdint.h>
-
-/* Receives each piece of audio as it is made; returns nonzero to abort the
- * synthesis (the request was superseded or the worker is stopping). */
-typedef int (*speech_espeak_sink)(void *ctx, const int16_t *samples, size_t n);
+#include "speech_sink.h"
 
 /* Starts espeak-ng once (the process's LC_CTYPE, which it changes, is put
  * back). Returns its sample rate, or 0 if it cannot start. Any thread. */
 int speech_espeak_rate(void);
 /* Speaks UTF-8 text with the espeak-ng voice named (e.g. "en", "cmn", "ko")
  * into sink. 0 when finished, 1 when the sink aborted, -1 on error. */
-int speech_espeak_synth(const char *voice, const char *text, speech_espeak_sink sink, void *ctx);
+int speech_espeak_synth(const char *voice, const char *text, speech_sink sink, void *ctx);
 #endif

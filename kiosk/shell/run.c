@@ -209,7 +209,7 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
         return;
     }
     if (e->type == r->wake_type) {
-        voice_play(&r->voice, r->host.cfg.kiosk.voice_volume, now);
+        voice_play(&r->voice, now);
         host_wakeup(&r->host, now);
         return;
     }

@@ -64,6 +64,7 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
     if (!st->voice) {
         if (v->on && v->sp) {
             speech_cancel(v->sp);
+            speech_standby(v->sp, NULL); /* no open_jtalk waits when no one listens */
             if (v->dev)
                 SDL_ClearQueuedAudio(v->dev);
         }
@@ -73,6 +74,8 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
         return;
     }
     voice_start(v);
+    if (v->sp && st->cfg)
+        speech_volume(v->sp, st->cfg->kiosk.voice_volume); /* the worker scales the clips */
     ui->keys_used = 1; /* in voice mode the focus ring always shows */
     const char *lang = app_lang(st);
     int warning = app_idle_warning(st, now);
@@ -82,11 +85,18 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
     char label[256] = "", text[1024];
     if (i >= 0)
         speech_text_target(st->cfg, lang, t, ui->targets[i].label, label, sizeof label);
+    if (v->sp && (!v->on || strcmp(lang, v->lang)))
+        speech_standby(v->sp, lang);
     if (!v->on || key != v->screen_key || help_count != v->help_seen || strcmp(lang, v->lang)) {
         speech_text_screen(st, warning, app_idle_remaining(st, now), label, text, sizeof text);
         voice_say(v, lang, text, now);
     } else if ((i >= 0) != v->focus_on || t.action != v->focus.action || t.arg != v->focus.arg) {
-        voice_say(v, lang, label, now);
+        /* A language's button is said in that language (한국어 by the Korean
+         * voice: Open JTalk cannot read Hangul), if it can be spoken. */
+        const char *own = t.action == APP_ACT_LANG && st->cfg && t.arg >= 0 &&
+                                  t.arg < st->cfg->kiosk.n_languages
+                              ? st->cfg->kiosk.languages[t.arg] : NULL;
+        voice_say(v, own && speech_can(v->sp, own) ? own : lang, label, now);
     }
     v->on = 1;
     v->screen_key = key;
@@ -104,7 +114,10 @@ static int voice_device(struct voice *v)
         msg_warn("voice guidance: no audio: %s", SDL_GetError());
         return -1;
     }
-    SDL_AudioSpec want = {.freq = 48000, .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
+    /* The clips' own rate and format: SDL converts, if the hardware needs
+     * it, in its audio thread, never in the loop's. */
+    SDL_AudioSpec want = {.freq = SPEECH_RATE, .format = AUDIO_S16SYS, .channels = 1,
+                          .samples = 512};
     v->dev = SDL_OpenAudioDevice(NULL, 0, &want, &v->spec, 0);
     if (!v->dev) {
         msg_warn("voice guidance: cannot open audio: %s", SDL_GetError());
@@ -112,33 +125,58 @@ static int voice_device(struct voice *v)
         return -1;
     }
     SDL_PauseAudioDevice(v->dev, 0);
+    msg_debug("voice: audio device at %d Hz", v->spec.freq);
     return 0;
 }
 
-void voice_play(struct voice *v, int volume, double now)
+/* Seconds of quiet (|sample| < 300) at the start of a clip. */
+static double voice_lead(const int16_t *pcm, size_t n, int rate)
 {
-    struct speech_clip c;
-    if (!v->sp || !speech_take(v->sp, &c))
-        return;
-    if (!v->on || c.seq != v->asked_seq || voice_device(v) != 0) {
-        free(c.samples);
-        return;
-    }
-    for (size_t k = 0; k < c.n; k++)
-        c.samples[k] = (int16_t)(c.samples[k] * volume / 100);
-    SDL_AudioStream *as = SDL_NewAudioStream(AUDIO_S16SYS, 1, c.rate, v->spec.format,
-                                             v->spec.channels, v->spec.freq);
-    if (as && SDL_AudioStreamPut(as, c.samples, (int)(c.n * sizeof *c.samples)) == 0 &&
-        SDL_AudioStreamFlush(as) == 0) {
+    size_t i = 0;
+    while (i < n && abs(pcm[i]) < 300)
+        i++;
+    return (double)i / rate;
+}
+
+/* One sentence's clip into the device: the first of a request replaces
+ * what is playing, the others follow it. Clips come at the device's rate
+ * (SPEECH_RATE) and loudness (speech_volume): queueing is a copy; another
+ * rate is converted here. */
+static void voice_queue(struct voice *v, struct speech_clip *c, double now)
+{
+    if (c->part == 0)
+        SDL_ClearQueuedAudio(v->dev);
+    int ok = 0;
+    if (c->rate == v->spec.freq && v->spec.format == AUDIO_S16SYS && v->spec.channels == 1) {
+        ok = SDL_QueueAudio(v->dev, c->samples, (Uint32)(c->n * sizeof *c->samples)) == 0;
+    } else {
+        SDL_AudioStream *as = SDL_NewAudioStream(AUDIO_S16SYS, 1, c->rate, v->spec.format,
+                                                 v->spec.channels, v->spec.freq);
+        ok = as && SDL_AudioStreamPut(as, c->samples, (int)(c->n * sizeof *c->samples)) == 0 &&
+             SDL_AudioStreamFlush(as) == 0;
         char buf[16384];
         int got;
-        SDL_ClearQueuedAudio(v->dev);
-        while ((got = SDL_AudioStreamGet(as, buf, sizeof buf)) > 0)
+        while (ok && (got = SDL_AudioStreamGet(as, buf, sizeof buf)) > 0)
             SDL_QueueAudio(v->dev, buf, (Uint32)got);
-        msg_debug("voice: clip %.2f s queued %.0f ms after the request",
-                  (double)c.n / c.rate, (now - v->asked_at) * 1000.0);
+        if (as)
+            SDL_FreeAudioStream(as);
     }
-    if (as)
-        SDL_FreeAudioStream(as);
-    free(c.samples);
+    if (!ok)
+        return;
+    if (c->part == 0) {
+        v->first_audio_at = now;
+        v->first_lead_s = voice_lead(c->samples, c->n, c->rate);
+    }
+    msg_debug("voice: clip %d%s, %.2f s, queued %.0f ms after the request", c->part,
+              c->last ? " (last)" : "", (double)c->n / c->rate, (now - v->asked_at) * 1000.0);
+}
+
+void voice_play(struct voice *v, double now)
+{
+    struct speech_clip c;
+    while (v->sp && speech_take(v->sp, &c)) {
+        if (v->on && c.seq == v->asked_seq && voice_device(v) == 0)
+            voice_queue(v, &c, now);
+        free(c.samples);
+    }
 }

@@ -23,6 +23,8 @@ struct voice {
     int focus_on;
     int help_seen;          /* help presses already answered */
     double asked_at;        /* when the latest request was made (seconds) */
+    double first_audio_at;  /* when its first clip was queued to the device */
+    double first_lead_s;    /* the quiet that clip starts with, seconds (the bench) */  /* when its first clip was queued to the device */
     unsigned asked_seq;
     char lang[16];
 };
@@ -35,8 +37,9 @@ void voice_close(struct voice *v);
 /* After a frame: asks for what this frame has to say. */
 void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st, int help_count,
                       double now);
-/* On the worker's wake-up: queues the finished clip (at volume percent). */
-void voice_play(struct voice *v, int volume, double now);
+/* On the worker's wake-up: queues the finished clips (made at the config's
+ * kiosk.voice_volume). */
+void voice_play(struct voice *v, double now);
 /* What cannot be spoken here, for the admin screen, or NULL (also before
  * voice mode was first used). */
 const char *voice_missing(const struct voice *v);

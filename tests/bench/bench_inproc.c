@@ -10,15 +10,7 @@
 #include "input.h"
 #include "screen.h"
 
-/* Where frames go: an X11 window like the kiosk's, or a plain surface. */
-struct bench_target {
-    SDL_Window *win;
-    SDL_Surface *surf;
-    SDL_Renderer *r;
-    int w, h;
-};
-
-static void bench_target_close(struct bench_target *t)
+void bench_target_close(struct bench_target *t)
 {
     if (t->r)
         SDL_DestroyRenderer(t->r);
@@ -39,7 +31,7 @@ static void bench_settle(void)
     }
 }
 
-static int bench_target_open(struct bench_target *t, int w, int h, int use_window)
+int bench_target_open(struct bench_target *t, int w, int h, int use_window)
 {
     memset(t, 0, sizeof *t);
     t->w = w;
@@ -73,9 +65,7 @@ static void bench_view(struct ui_view *v, double mono)
                           .health = text.health, .counts = text.counts};
 }
 
-/* One frame as run.c run_draw makes it; returns total ms, *draw_ms the part
- * before SDL_RenderPresent. */
-static double bench_frame(struct bench_target *t, struct ui *ui, const struct app_state *st,
+double bench_frame(struct bench_target *t, struct ui *ui, const struct app_state *st,
                           double mono, double *draw_ms, double *cpu_ms)
 {
     double c0 = bench_thread_cpu_ms();
@@ -199,7 +189,7 @@ struct bench_loop {
     int n_clicks, max_clicks;
 };
 
-static double bench_mono(void) { return (double)SDL_GetTicks64() / 1000.0; }
+double bench_mono(void) { return (double)SDL_GetTicks64() / 1000.0; }
 
 static void bench_loop_event(struct bench_loop *L, const SDL_Event *e, double now)
 {

@@ -60,6 +60,28 @@ int bench_inproc_tour_clicks(const struct bench_inproc_opts *o, int w, int h,
                              struct bench_click *out, int max);
 void bench_size_free(struct bench_size *s);
 
+/* Where frames go: an X11 window like the kiosk's, or a plain surface. */
+struct SDL_Window;
+struct SDL_Surface;
+struct SDL_Renderer;
+struct bench_target {
+    struct SDL_Window *win;
+    struct SDL_Surface *surf;
+    struct SDL_Renderer *r;
+    int w, h;
+};
+/* Opens w x h (use_window: the kiosk's X11 window and renderer): 0 or -1. */
+int bench_target_open(struct bench_target *t, int w, int h, int use_window);
+void bench_target_close(struct bench_target *t);
+/* One frame as run.c run_draw makes it; returns total ms, *draw_ms the part
+ * before SDL_RenderPresent, *cpu_ms this thread's CPU time for it. */
+struct ui;
+struct app_state;
+double bench_frame(struct bench_target *t, struct ui *ui, const struct app_state *st,
+                   double mono, double *draw_ms, double *cpu_ms);
+/* SDL's clock in seconds, as the kiosk's loop reads it. */
+double bench_mono(void);
+
 /* The idle soak: home at w x h drawn once per minute of a clock driven
  * fast through minutes (after an hour of warm-up), this process's RSS
  * before and after. */

@@ -19,6 +19,8 @@
 #define BUDGET_PSS_MIB 25.0
 #define BUDGET_FLOOR_IDLE_CPU_PERCENT 0.05
 #define BUDGET_FLOOR_WAKEUPS_PER_S 0.3
+/* Issue 13's: focus change -> first audio, median, in each language. */
+#define BUDGET_FOCUS_SPEECH_MS 250.0
 
 static double med(const struct bench_series *s) { return bench_series_pct(s, 50); }
 static double p99(const struct bench_series *s) { return bench_series_pct(s, 99); }
@@ -245,6 +247,19 @@ static void bench_size_budgets(const struct bench_size *z, int big, struct bench
     bench_series_free(&all);
 }
 
+static void bench_voice_budgets(const struct bench_voice *v, struct bench_budgets *bs)
+{
+    for (int i = 0; i < v->n; i++) {
+        const struct bench_voice_lang *l = &v->langs[i];
+        char what[96];
+        snprintf(what, sizeof what, "focus -> first sound, %s", l->lang);
+        bench_budget_add(bs, "", what, med(&l->heard), BUDGET_FOCUS_SPEECH_MS, "ms");
+        snprintf(what, sizeof what, "redraw p99 while speaking, %s (%dx%d)", l->lang, v->w,
+                 v->h);
+        bench_budget_add(bs, "", what, p99(&l->frame_speaking), BUDGET_FRAME_P99_MS, "ms");
+    }
+}
+
 static void bench_budgets_collect(const struct bench_result *r, struct bench_budgets *bs)
 {
     bs->n = 0;
@@ -268,7 +283,37 @@ static void bench_budgets_collect(const struct bench_result *r, struct bench_bud
                          BUDGET_SOAK_GROWTH_MIB, "MiB");
     if (r->have_floor)
         bench_floor_budgets(&r->floor, bs);
+    if (r->have_voice)
+        bench_voice_budgets(&r->voice, bs);
 }
+
+static void bench_voice_table(const struct bench_voice *v)
+{
+    printf("\nvoice guidance (in process, %dx%d, SDL audio driver %s): focus change (Tab) -> "
+           "first clip queued on the device / device took its first samples / its first sound "
+           "(taken + the quiet the clip starts with), ms, median / p99 n\n",
+           v->w, v->h, v->driver);
+    printf("  %-5s %21s %21s %21s %21s %6s\n", "lang", "queued", "taken", "first sound",
+           "queued, said before", "missed");
+    for (int i = 0; i < v->n; i++) {
+        const struct bench_voice_lang *l = &v->langs[i];
+        printf("  %-5s %7.1f / %7.1f %3d  %7.1f / %7.1f %3d  %7.1f / %7.1f %3d  %7.1f / %7.1f "
+               "%3d %6d\n", l->lang, med(&l->queued), p99(&l->queued), l->queued.n,
+               med(&l->taken), p99(&l->taken), l->taken.n, med(&l->heard), p99(&l->heard),
+               l->heard.n, med(&l->again), p99(&l->again), l->again.n, l->missed);
+    }
+    printf("  frames on home while silent and while speaking (%d frames each; drawing thread's "
+           "CPU per frame):\n", v->frames);
+    for (int i = 0; i < v->n; i++) {
+        const struct bench_voice_lang *l = &v->langs[i];
+        printf("  %-5s silent %6.2f / %6.2f ms (cpu %5.2f)  speaking %6.2f / %6.2f ms (cpu "
+               "%5.2f), %d texts made  median ratio %.2f\n", l->lang, med(&l->frame_quiet),
+               p99(&l->frame_quiet), med(&l->cpu_quiet), med(&l->frame_speaking),
+               p99(&l->frame_speaking), med(&l->cpu_speaking), l->speaking_requests,
+               med(&l->frame_speaking) / med(&l->frame_quiet));
+    }
+}
+
 
 void bench_report_table(const struct bench_opts *o, const struct config *cfg,
                         const struct bench_result *r)
@@ -289,6 +334,8 @@ void bench_report_table(const struct bench_opts *o, const struct config *cfg,
                (double)r->soak.text_bytes / 1048576.0);
     if (r->have_floor)
         bench_floor_table(&r->floor);
+    if (r->have_voice)
+        bench_voice_table(&r->voice);
     struct bench_budgets bs;
     bench_budgets_collect(r, &bs);
     printf("\nbudgets (medians unless p99):\n");
@@ -311,6 +358,28 @@ static void bench_json_stat(FILE *f, const char *key, const struct bench_series 
 {
     fprintf(f, "\"%s\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f, \"n\": %d}%s", key, med(s),
            p99(s), bench_series_max(s), s->n, tail);
+}
+
+static void bench_voice_json(FILE *f, const struct bench_voice *v)
+{
+    fprintf(f, "  \"voice\": {\"size\": \"%dx%d\", \"audio_driver\": \"%s\", \"frames\": %d",
+            v->w, v->h, v->driver, v->frames);
+    for (int i = 0; i < v->n; i++) {
+        const struct bench_voice_lang *l = &v->langs[i];
+        fprintf(f, ",\n    \"%s\": {", l->lang);
+        bench_json_stat(f, "focus_to_queued_ms", &l->queued, ", ");
+        bench_json_stat(f, "focus_to_taken_ms", &l->taken, ", ");
+        bench_json_stat(f, "focus_to_first_sound_ms", &l->heard, ",\n      ");
+        bench_json_stat(f, "said_before_queued_ms", &l->again, ",\n      ");
+        bench_json_stat(f, "frame_silent_ms", &l->frame_quiet, ", ");
+        bench_json_stat(f, "frame_speaking_ms", &l->frame_speaking, ",\n      ");
+        bench_json_stat(f, "cpu_silent_ms", &l->cpu_quiet, ", ");
+        bench_json_stat(f, "cpu_speaking_ms", &l->cpu_speaking, ", ");
+        fprintf(f, "\"texts_made_while_drawing\": %d, \"missed\": %d, \"budget_met\": %s}",
+                l->speaking_requests, l->missed,
+                med(&l->heard) <= BUDGET_FOCUS_SPEECH_MS ? "true" : "false");
+    }
+    fprintf(f, "},\n");
 }
 
 static void bench_json_frames(FILE *f, const struct bench_result *r)
@@ -427,6 +496,8 @@ void bench_report_json(FILE *f, const struct bench_opts *o, const struct config 
                     ? "true" : "false");
     if (r->have_floor)
         bench_json_floor(f, &r->floor);
+    if (r->have_voice)
+        bench_voice_json(f, &r->voice);
     struct bench_budgets bs;
     bench_budgets_collect(r, &bs);
     fprintf(f, "  \"budgets\": [\n");
@@ -447,4 +518,5 @@ void bench_result_free(struct bench_result *r)
     bench_series_free(&r->first_reported);
     bench_series_free(&r->first_cpu);
     bench_floor_free(&r->floor);
+    bench_voice_free(&r->voice);
 }

@@ -6,6 +6,7 @@
 
 #include "bench_floor.h"
 #include "bench_inproc.h"
+#include "bench_voice.h"
 #include "config.h"
 
 #define BENCH_SIZES 3 /* 1920x1080, 1080x1920, 3840x2160 */
@@ -46,6 +47,8 @@ struct bench_result {
     struct bench_soak soak; /* the clock driven through a day on home */
     int have_floor;
     struct bench_floor floor; /* the kiosk beside the bare SDL program */
+    int have_voice;
+    struct bench_voice voice; /* focus -> speech, frames while speaking */
 };
 
 void bench_report_table(const struct bench_opts *o, const struct config *cfg,

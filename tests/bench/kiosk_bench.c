@@ -32,7 +32,7 @@ static void bench_usage(void)
            "  --kiosk PATH           the kiosk binary (default: this build's)\n"
            "  --lang CODE            language of the in-process screens (default: config's)\n"
            "  --screen NAME          in process, only this screen (e.g. home): for profilers;\n"
-           "                         soak: only the idle soak\n"
+           "                         soak: only the idle soak; voice: only voice guidance\n"
            "  --large-text, --high-contrast   in process, the accessibility modes\n"
            "  --surface              in process, draw to an SDL_Surface (no X, no present cost)\n"
            "  --only-inproc, --only-process   half of the measurements\n"
@@ -132,7 +132,9 @@ static int bench_inproc(struct bench_opts *o, struct host *host, struct bench_re
     static const int sizes[BENCH_SIZES][2] = {{1920, 1080}, {1080, 1920}, {3840, 2160}};
     int rc = 0;
     int soak_only = o->only && !strcmp(o->only, "soak");
-    for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process && !soak_only; i++) {
+    int voice_only = o->only && !strcmp(o->only, "voice");
+    for (int i = 0; i < BENCH_SIZES && rc == 0 && !o->only_process && !soak_only && !voice_only;
+         i++) {
         if (!o->json)
             fprintf(stderr, "kiosk_bench: drawing every screen at %dx%d...\n", sizes[i][0],
                     sizes[i][1]);
@@ -144,6 +146,12 @@ static int bench_inproc(struct bench_opts *o, struct host *host, struct bench_re
                     o->soak_minutes);
         rc = bench_inproc_soak(&io, 1920, 1080, o->soak_minutes, &res->soak);
         res->have_soak = rc == 0;
+    }
+    if (rc == 0 && !o->only_process && (!o->only || voice_only)) {
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: voice guidance in ja and en at 1920x1080...\n");
+        rc = bench_voice_run(&io, 1920, 1080, &res->voice);
+        res->have_voice = rc == 0;
     }
     io.lang = NULL; /* the real kiosk starts in the default language */
     io.large_text = io.high_contrast = 0;
@@ -294,7 +302,9 @@ int main(int argc, char **argv)
         return 2;
     }
     bench_paths(&o);
-    msg_set_level(MSG_ERROR);
+    msg_set_level(o.verbose ? MSG_DEBUG : MSG_ERROR);
+    /* Voice guidance plays in real time with nothing to hear. */
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
     /* The kiosk's host without its workers: no status polls, no records. */
     static struct host host;
     struct host_opts ho = {.config = o.config, .fonts_dir = o.fonts_dir,
@@ -310,7 +320,7 @@ int main(int argc, char **argv)
         return 1;
     if (bench_inproc(&o, &host, &res) != 0)
         rc = 1;
-    res.have_inproc = !o.only_process && rc == 0;
+    res.have_inproc = !o.only_process && rc == 0 && res.size[0].n_rows > 0;
     if (rc == 0 && !o.only_inproc && bench_process(&o, &res, x.display) != 0)
         rc = 1;
     res.have_process = !o.only_inproc && rc == 0;

@@ -1,0 +1,246 @@
+/* Speech never delays a frame. Home is drawn (software renderer, 1280x720,
+ * with voice guidance on, the loop as shell/run.c's: frame, clips queued,
+ * a short wait) first in silence, then while long texts are being made,
+ * in Japanese (open_jtalk children) and English (espeak-ng in the worker
+ * thread). Absolute times move with the machine's load, so the checks are
+ * ratios of medians over the same number of frames:
+ * - the drawing thread's own CPU time per frame while speaking is at most
+ *   2 times (+0.3 ms) what it is in silence (the two cores may be one
+ *   core's two threads: a busy sibling slows the drawing a little), and
+ *   over the whole phase speech added less than half of what the synthesis
+ *   cost elsewhere to it: a synthesis on the drawing thread would add all;
+ * - the synthesis happened meanwhile elsewhere: open_jtalk's CPU time in
+ *   reaped children (ja, at least 100 ms), the process's CPU time beyond
+ *   the drawing thread's (en: espeak-ng in the worker, at least 50 ms);
+ * - most frames (60 %) were drawn while a text was being made (a new one
+ *   is asked for as soon as the last is made and queued);
+ * - texts were heard (queued on the audio device), and queueing a clip
+ *   (voice_play, a copy: the worker scales the volume) takes under 2 ms of
+ *   the drawing thread's CPU;
+ * - the frame's wall time median is at most 2 times silence's (+1 ms).
+ * Usage: test_voice_frames SOURCE_DIR */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "check.h"
+#include "host.h"
+#include "images.h"
+#include "screen.h"
+#include "voice.h"
+
+#define FRAMES 150
+
+static Uint32 wake_type;
+
+static void wake(void *ctx)
+{
+    (void)ctx;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = wake_type;
+    SDL_PushEvent(&e);
+}
+
+static double ms_of(clockid_t c)
+{
+    struct timespec ts;
+    clock_gettime(c, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static double children_cpu_ms(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp);
+    return n ? v[n / 2] : 0;
+}
+
+struct phase {
+    double wall[FRAMES], cpu[FRAMES];
+    int busy;          /* frames drawn while a text was being made */
+    double play_max;   /* the longest voice_play, ms of the drawing thread's CPU */
+    int played;        /* voice_play calls that queued a request's first clip */
+    double self_cpu, thread_cpu, child_cpu; /* over the phase, ms */
+};
+
+struct rig {
+    struct host *h;
+    SDL_Renderer *r;
+    struct ui *ui;
+    struct voice v;
+    int in_progress; /* a request whose last clip has not come */
+};
+
+static void frame(struct rig *g, struct phase *p, int i)
+{
+    double w0 = ms_of(CLOCK_MONOTONIC), c0 = ms_of(CLOCK_THREAD_CPUTIME_ID);
+    double now = (double)SDL_GetTicks64() / 1000.0;
+    struct host_text text;
+    host_text(g->h, &text);
+    struct ui_view view = {.wall = time(NULL), .mono = now, .camera_ok = 1, .microphone_ok = 1,
+                           .config_status = text.config_status, .health = text.health,
+                           .counts = text.counts};
+    ui_begin(g->ui, 1280, 720, &g->h->st, &view);
+    screen_draw_frame(g->ui, &g->h->st);
+    SDL_RenderPresent(g->r);
+    voice_after_draw(&g->v, g->ui, &g->h->st, 0, now);
+    p->wall[i] = ms_of(CLOCK_MONOTONIC) - w0;
+    p->cpu[i] = ms_of(CLOCK_THREAD_CPUTIME_ID) - c0;
+}
+
+/* The wake-ups: clips queued, as run.c does on the worker's event. */
+static void events(struct rig *g, struct phase *p)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type != wake_type)
+            continue;
+        double t0 = ms_of(CLOCK_THREAD_CPUTIME_ID), first = g->v.first_audio_at;
+        voice_play(&g->v, (double)SDL_GetTicks64() / 1000.0);
+        double d = ms_of(CLOCK_THREAD_CPUTIME_ID) - t0;
+        if (p && d > p->play_max)
+            p->play_max = d;
+        if (p && g->v.first_audio_at != first)
+            p->played++;
+    }
+}
+
+static void run_phase(struct rig *g, struct phase *p, int speak, const char *lang)
+{
+    memset(p, 0, sizeof *p);
+    double s0 = ms_of(CLOCK_PROCESS_CPUTIME_ID), t0 = ms_of(CLOCK_THREAD_CPUTIME_ID),
+           k0 = children_cpu_ms();
+    int ja = strncmp(lang, "ja", 2) == 0;
+    static int serial;
+    int asked_at = -1, heard = 0;
+    for (int i = 0; i < FRAMES; i++) {
+        /* A new text as soon as the last has been made and heard. */
+        if (speak && !speech_busy(g->v.sp) &&
+            (asked_at < 0 || p->played > heard || i - asked_at > 50)) {
+            asked_at = i;
+            heard = p->played;
+            char text[512];
+            int n = ++serial; /* every sentence new: none is kept from before */
+            snprintf(text, sizeof text,
+                     ja ? "%d番目の案内です。矢印キーで%d番を選び、決定キーで進みます。画面に"
+                          "触れると%d番を読み上げ、もう一度触れると選びます。指を%d秒当てると"
+                          "音声案内が切り替わり、ヘルプで%dページを聞き直せます。"
+                        : "Notice number %d. Use the arrow keys to choose button %d and the "
+                          "enter key to go on. Touch button %d to hear it, and touch it again "
+                          "to choose it. Hold a finger on the screen for %d seconds to turn "
+                          "voice guidance on or off, and press help to hear page %d again.",
+                     n, n, n, n, n);
+            g->v.asked_seq = speech_say(g->v.sp, lang, text);
+        }
+        /* Made meanwhile: the request's clips are not all in yet. */
+        int busy = speak && speech_busy(g->v.sp);
+        frame(g, p, i);
+        p->busy += busy;
+        events(g, p);
+        SDL_Delay(8);
+    }
+    p->self_cpu = ms_of(CLOCK_PROCESS_CPUTIME_ID) - s0;
+    p->thread_cpu = ms_of(CLOCK_THREAD_CPUTIME_ID) - t0;
+    p->child_cpu = children_cpu_ms() - k0;
+}
+
+static void check_lang(struct rig *g, const char *lang)
+{
+    host_start(g->h, lang, (double)SDL_GetTicks64() / 1000.0);
+    g->h->st.voice = 1;
+    static struct phase quiet, speaking;
+    /* Home announced, then silence until it has been made. */
+    for (int i = 0; i < 100 && (i < 5 || speech_busy(g->v.sp)); i++) {
+        frame(g, &quiet, 0);
+        events(g, NULL);
+        SDL_Delay(20);
+    }
+    run_phase(g, &quiet, 0, lang);
+    run_phase(g, &speaking, 1, lang);
+    double wq = median(quiet.wall, FRAMES), ws = median(speaking.wall, FRAMES);
+    double cq = median(quiet.cpu, FRAMES), cs = median(speaking.cpu, FRAMES);
+    double elsewhere = speaking.self_cpu - speaking.thread_cpu + speaking.child_cpu;
+    printf("%s: %d frames each: wall median %.2f ms silent, %.2f ms speaking (ratio %.2f); "
+           "drawing thread's CPU median %.2f / %.2f ms (ratio %.2f); frames drawn while a text "
+           "was made %d; synthesis elsewhere %.0f ms (other threads %.0f, children %.0f); "
+           "texts heard %d, longest voice_play %.2f ms; the drawing thread's CPU over the "
+           "phase %.0f ms silent, %.0f ms speaking\n", lang, FRAMES, wq, ws, ws / wq, cq, cs, cs / cq,
+           speaking.busy, elsewhere, speaking.self_cpu - speaking.thread_cpu, speaking.child_cpu,
+           speaking.played, speaking.play_max, quiet.thread_cpu, speaking.thread_cpu);
+    /* What speech added to the drawing thread, against what it cost elsewhere. */
+    double extra = speaking.thread_cpu - quiet.thread_cpu;
+    CHECK(cs <= cq * 2.0 + 0.3);
+    CHECK(ws <= wq * 2.0 + 1.0);
+    CHECK(speaking.busy >= FRAMES * 6 / 10);
+    if (strncmp(lang, "ja", 2) == 0)
+        CHECK(speaking.child_cpu >= 100.0); /* open_jtalk */
+    else
+        CHECK(speaking.self_cpu - speaking.thread_cpu >= 50.0); /* the worker's espeak-ng */
+    CHECK(extra < 0.5 * elsewhere);
+    CHECK(speaking.played >= 2);
+    CHECK(speaking.play_max < 2.0);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_voice_frames SOURCE_DIR\n");
+        return 2;
+    }
+    if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+        fprintf(stderr, "SDL: %s\n", SDL_GetError());
+        return 1;
+    }
+    wake_type = SDL_RegisterEvents(1);
+    char config[1024], fonts[1024];
+    snprintf(config, sizeof config, "%s/config/kiosk.json", argv[1]);
+    snprintf(fonts, sizeof fonts, "%s/fonts", argv[1]);
+    static struct host host;
+    struct host_opts ho = {.config = config, .fonts_dir = fonts, .image_probe = images_probe};
+    CHECK(host_load(&host, &ho) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
+    struct rig g = {.h = &host};
+    g.r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    g.ui = g.r ? ui_create(g.r, &host.cfg, fonts) : NULL;
+    CHECK(g.ui != NULL);
+    voice_open(&g.v, wake, NULL);
+    if (g.ui) { /* the worker starts with voice guidance's first frame */
+        static struct phase first;
+        host_start(&host, "ja", (double)SDL_GetTicks64() / 1000.0);
+        host.st.voice = 1;
+        frame(&g, &first, 0);
+    }
+    CHECK(g.v.sp && speech_can(g.v.sp, "ja") && speech_can(g.v.sp, "en"));
+    if (g.ui && g.v.sp && speech_can(g.v.sp, "ja") && speech_can(g.v.sp, "en")) {
+        check_lang(&g, "ja");
+        check_lang(&g, "en");
+    }
+    voice_close(&g.v);
+    if (g.ui)
+        ui_destroy(g.ui);
+    if (g.r)
+        SDL_DestroyRenderer(g.r);
+    SDL_FreeSurface(surf);
+    host_stop(&host, 0);
+    TTF_Quit();
+    SDL_Quit();
+    return CHECK_RESULT();
+}
