@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "input.h"
+#include "synth_event.h"
 
 struct fixture {
     struct ui *ui;
@@ -62,19 +63,7 @@ static int finger(struct fixture *f, Uint32 type, SDL_FingerID id, int x, int y,
 
 static int mouse(struct fixture *f, Uint32 type, Uint32 which, int x, int y, struct app_event *ev)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.which = which;
-        e.motion.x = x;
-        e.motion.y = y;
-    } else {
-        e.button.which = which;
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = x;
-        e.button.y = y;
-    }
+    SDL_Event e = synth_mouse(type, which, x, y);
     int redraw = 0;
     memset(ev, 0, sizeof *ev);
     return input_handle(&f->in, f->ui, &e, f->now, ev, &redraw);
