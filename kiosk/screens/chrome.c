@@ -118,8 +118,9 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
 
 /* The question over a see-through dark backdrop: the page the visitor was
  * reading stays visible under it (dimmed to CHROME_BACKDROP_ALPHA), so the
- * warning does not look like a reset. Blending the whole frame costs a few
- * milliseconds on the software renderer, once a second of the countdown. */
+ * warning does not look like a reset. The whole frame is blended (dearer
+ * than a plain fill on the software renderer), once a second of the
+ * countdown while the warning shows. */
 #define CHROME_BACKDROP_ALPHA 150 /* of 255 */
 static void chrome_backdrop(struct ui *ui)
 {
