@@ -23,6 +23,7 @@
 #include "images.h"
 #include "monkey.h"
 #include "msg.h"
+#include "schedule.h"
 #include "screen.h"
 #include "synth_event.h"
 
@@ -416,8 +417,20 @@ static void monkey_wall_jump(struct monkey *m)
     case 4: m->wall = monkey_jst(2028, 2, 28 + monkey_below(m, 2), 23, 59, 55); break;
     default: m->wall = monkey_jst(2000 + monkey_below(m, 36), mo, d, monkey_below(m, 24), monkey_below(m, 60), 0); break;
     }
-    monkey_event(m, "wall clock to %.0f (JST %04d-%02d-%02d kind %d)", m->wall, y, mo, d, kind);
+    struct schedule_local l;
+    schedule_local_time((time_t)m->wall, &l);
+    monkey_event(m, "wall clock to %04d-%02d-%02d %02d:%02d:%02d JST", l.y, l.m, l.d, l.hour,
+                 l.min, l.sec);
     m->wall_jumps++;
+    if (kind == 2 || kind == 5)
+        return;
+    /* Just before midnight, New Year, a leap day or an opening minute: the
+     * frame before and the frame after the minute turns. */
+    monkey_draw(m);
+    monkey_check_frame(m);
+    monkey_advance(m, 61 - l.sec);
+    monkey_draw(m);
+    monkey_check_frame(m);
 }
 
 /* A config file saved (half the time a good one): the file watch's reload. */
@@ -557,7 +570,7 @@ enum monkey_kind { MK_TAP, MK_TOUCH, MK_CLICK, MK_DRAG, MK_KEY, MK_TICK, MK_IDLE
                    MK_RELOAD, MK_STATUS, MK_DEVICES, MK_HOLD, MK_PIN, MK_COUNT };
 /* Weights per 10,000 events. Config loads and PIN entries are rare: each
  * costs a PBKDF2 of 200,000 rounds (the shipped PIN's), some 50 ms. */
-static const int monkey_weights[MK_COUNT] = {3000, 600, 600, 600, 3706, 600, 50, 250, 10, 400,
+static const int monkey_weights[MK_COUNT] = {3000, 600, 600, 600, 3876, 600, 50, 80, 10, 400,
                                              120, 60, 4};
 
 static void monkey_one(struct monkey *m)
