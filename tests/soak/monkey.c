@@ -796,6 +796,13 @@ static int monkey_run(struct monkey *m, const struct monkey_args *a)
     return monkey_report(m, a, &mem, secs);
 }
 
+/* A failure exits from anywhere (monkey_fail): the temporary folder goes. */
+static void monkey_at_exit(void)
+{
+    if (monkey_live)
+        monkey_env_close(monkey_live);
+}
+
 int main(int argc, char **argv)
 {
     static struct monkey mk; /* large: not on the stack */
@@ -815,6 +822,7 @@ int main(int argc, char **argv)
     m->mono = 1000.0;
     m->wall = monkey_jst(2026, 12, 2, 10, 0, 0);
     monkey_live = m;
+    atexit(monkey_at_exit);
     msg_set_level(MSG_ERROR);
     printf("monkey: seed %llu, %ld events at %dx%d (MONKEY_SEED=%llu or --seed %llu replays)\n",
            (unsigned long long)a.seed, a.events, a.w, a.h, (unsigned long long)a.seed,

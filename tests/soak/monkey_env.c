@@ -271,6 +271,7 @@ void monkey_env_close(struct monkey *m)
 {
     if (m->tmp[0])
         monkey_rm_dir(m->tmp);
+    m->tmp[0] = '\0';
     for (int i = 0; i < m->n_cfgs; i++)
         free(m->cfgs[i].text);
     m->n_cfgs = 0;
