@@ -41,6 +41,7 @@ struct config_kiosk {
     char default_language[I18N_LANG_MAX];
     int idle_timeout_s;
     int voice_volume; /* voice guidance, percent of full scale */
+    int voice_hint_cycles; /* the attract loop says how to get voice guidance every Nth cycle; 0 never */
     int fullscreen;
     char *admin_pin_sha256; /* 64 hex digits; NULL = admin screen disabled */
     int n_fonts;

@@ -38,6 +38,7 @@ static const struct config_opt config_tables_kiosk_rows[] = {
     TEXT(K, "tagline", tagline, 0),
     INT(K, "idle_timeout_s", idle_timeout_s, 15, 3600, 90),
     INT(K, "voice_volume", voice_volume, 0, 100, 80),
+    INT(K, "voice_hint_cycles", voice_hint_cycles, 0, 1000, 5),
     BOOL(K, "fullscreen", fullscreen, 1),
     DOUBLE(K, "display_inches", display_inches, 7, 100, 24),
     {ROW("rotation", INT), AT(K, rotation), .choices = config_tables_rotations,

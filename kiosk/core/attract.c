@@ -63,3 +63,13 @@ int attract_page_at(const double *dwell, int n, double since, double *next)
     *next = base + cycle + (dwell[0] > 0 ? dwell[0] : ATTRACT_MIN_S); /* rounding at the end */
     return 0;
 }
+
+int attract_round_at(const double *dwell, int n, double since)
+{
+    double total = 0;
+    for (int i = 0; i < n; i++)
+        total += dwell[i];
+    if (n <= 0 || total <= 0 || since < 0)
+        return -1;
+    return (int)(since / total);
+}

@@ -28,4 +28,7 @@ int attract_dwells(const struct config *cfg, const char *lang, double *out, int 
  * n pages of dwell), and in *next the seconds since the start at which it
  * changes. n <= 0 gives page 0 that never changes. */
 int attract_page_at(const double *dwell, int n, double since, double *next);
+/* How many whole rounds of the n pages were shown before since (0 during the
+ * first round); -1 when n <= 0 or the pages take no time. */
+int attract_round_at(const double *dwell, int n, double since);
 #endif

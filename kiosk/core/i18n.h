@@ -66,6 +66,9 @@ int ltext_add(struct ltext *t, const char *lang, const char *text);
     X(LARGE_TEXT)                                                                       \
     X(VOICE_GUIDANCE)                                                                   \
     X(VOICE_HINT)                                                                       \
+    X(VOICE_ATTRACT)                                                                    \
+    X(STATE_ON)                                                                         \
+    X(STATE_OFF)                                                                        \
     X(ASK_STAFF_DEVICE)                                                                 \
     X(MUNICIPALITIES_USING)                                                             \
     X(KPI_BASELINE)                                                                     \

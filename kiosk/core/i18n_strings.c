@@ -163,6 +163,16 @@ static const char *const ui_table[I18N_KEY_COUNT][UI_LANG_COUNT] = {
         "用方向键选择，按确认键进入。触碰按钮会朗读，再触碰一次即选择。",
         "화살표 키로 고르고 확인 키로 진행합니다. 버튼을 누르면 읽어 주고, 한 번 더 누르면 선택됩니다.",
         "やじるしの キーで えらんで、けっていの キーで すすみます。ボタンに さわると よみあげ、もう いちど さわると えらびます。"),
+    /* Said now and then by the attract loop (kiosk.voice_hint_cycles). */
+    ROW(VOICE_ATTRACT, "音声案内を使うときは、ヘルプキーを押すか、画面を3秒間押し続けてください。",
+        "For voice guidance, press the help key, or touch and hold the screen for three seconds.",
+        "需要語音導覽時，請按說明鍵，或按住螢幕三秒。",
+        "需要语音导览时，请按帮助键，或按住屏幕三秒。",
+        "음성 안내가 필요하면 도움말 키를 누르거나 화면을 3초 동안 누르고 계세요.",
+        "こえで あんないして ほしい ときは、ヘルプの キーを おすか、がめんを 3びょう おしつづけて ください。"),
+    /* A toggle's new state, said after its name in voice guidance. */
+    ROW(STATE_ON, "オン", "on", "開", "开", "켜짐", "オン"),
+    ROW(STATE_OFF, "オフ", "off", "關", "关", "꺼짐", "オフ"),
     /* Camera or microphone missing / not working. */
     ROW(ASK_STAFF_DEVICE, "カメラまたはマイクの準備ができていません。職員にお声がけください。",
         "The camera or microphone is not ready. Please ask a staff member.",

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icon.h"
 #include "schedule.h"
 #include "screen.h"
 
@@ -71,6 +72,12 @@ static void chrome_nav(struct ui *ui, const struct app_state *st, struct rect ro
         ui_button(ui, slot[0], ui_str(ui, I18N_BACK), UI_BUTTON_SECONDARY, APP_ACT_BACK, 0);
     if (flags & CHROME_HOME)
         ui_button(ui, slot[1], ui_str(ui, I18N_HOME), UI_BUTTON_SECONDARY, APP_ACT_HOME, 0);
+    if ((flags & CHROME_VOICE) && !(flags & (CHROME_BACK | CHROME_HOME))) {
+        /* Twice a toggle's width, a loudspeaker and the words: found first. */
+        struct rect both = {slot[0].x, slot[0].y, slot[1].x + slot[1].w - slot[0].x, slot[0].h};
+        ui_toggle_icon(ui, both, ui_str(ui, I18N_VOICE_GUIDANCE), st->voice, APP_ACT_VOICE, 0,
+                       icon_speaker);
+    }
     if (flags & CHROME_A11Y) {
         ui_toggle(ui, slot[2], ui_str(ui, I18N_HIGH_CONTRAST), st->high_contrast,
                   APP_ACT_TOGGLE_CONTRAST, 0);

@@ -55,3 +55,10 @@ int screen_attract_page(const struct app_state *st, double since, double *next)
     int n = attract_dwells(st->cfg, app_lang(st), dwell, ATTRACT_MAX_PAGES);
     return attract_page_at(dwell, n, since, next);
 }
+
+int screen_attract_round(const struct app_state *st, double since)
+{
+    double dwell[ATTRACT_MAX_PAGES];
+    int n = attract_dwells(st->cfg, app_lang(st), dwell, ATTRACT_MAX_PAGES);
+    return attract_round_at(dwell, n, since);
+}

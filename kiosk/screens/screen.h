@@ -23,6 +23,8 @@ void screen_draw_frame(struct ui *ui, const struct app_state *st);
 /* The page showing at st's time since (seconds since home was entered),
  * and in *next when it changes (seconds since entering). */
 int screen_attract_page(const struct app_state *st, double since, double *next);
+/* The round of the attract loop (attract_round_at) since seconds in. */
+int screen_attract_round(const struct app_state *st, double since);
 /* 1 while home shows the attract loop. */
 int screen_attract(const struct app_state *st);
 /* When the screen changes by itself next (monotonic seconds, as st's
@@ -35,7 +37,8 @@ enum chrome_flags {
     CHROME_BACK = 1,      /* a Back button */
     CHROME_HOME = 2,      /* a Home button */
     CHROME_LANGS = 4,     /* language buttons */
-    CHROME_A11Y = 8       /* high contrast / large text toggles */
+    CHROME_A11Y = 8,      /* high contrast / large text toggles */
+    CHROME_VOICE = 16     /* the voice guidance toggle (home: where Back and Home would be) */
 };
 /* Draws header and footer; returns the content rect between them. */
 struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *heading,

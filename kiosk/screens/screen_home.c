@@ -254,7 +254,7 @@ static void home_actions(struct ui *ui, struct rect r)
 static void home_draw(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
-    struct rect c = chrome_draw(ui, st, NULL, CHROME_LANGS | CHROME_A11Y);
+    struct rect c = chrome_draw(ui, st, NULL, CHROME_LANGS | CHROME_A11Y | CHROME_VOICE);
     /* Attract: a touch anywhere in the content starts (registered first,
      * so every button drawn later wins over it). */
     if (screen_attract(st))

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "msg.h"
+#include "screen.h"
 #include "speech_text.h"
 
 void voice_open(struct voice *v, void (*wake)(void *), void *ctx)
@@ -55,40 +57,92 @@ static void voice_say(struct voice *v, const char *lang, const char *text, doubl
     }
     v->asked_seq = speech_say(v->sp, lang, text);
     v->asked_at = now;
+    snprintf(v->said, sizeof v->said, "%s", text);
     msg_debug("voice: say (%s) %s", lang, text);
 }
 
-void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st, int help_count,
-                      double now)
+/* "くっきり表示 オン": a toggle's name and its new state. */
+static void voice_state(char *out, size_t n, const char *lang, enum i18n_key name, int on)
 {
-    if (!st->voice) {
-        if (v->on && v->sp) {
-            speech_cancel(v->sp);
-            speech_standby(v->sp, NULL); /* no open_jtalk waits when no one listens */
-            if (v->dev)
-                SDL_ClearQueuedAudio(v->dev);
-        }
-        v->on = 0;
-        v->screen_key = 0;
-        v->help_seen = help_count;
+    snprintf(out, n, "%s %s", i18n_ui(name, lang), i18n_ui(on ? I18N_STATE_ON : I18N_STATE_OFF, lang));
+}
+
+static const char *voice_stop(const char *lang)
+{
+    return strncmp(lang, "ja", 2) == 0 || strncmp(lang, "zh", 2) == 0 ? "。" : ". ";
+}
+
+/* Voice guidance went off: turned off by the visitor it says so (and that
+ * is let play); ended with the visit it stops at once. */
+static void voice_off(struct voice *v, const struct app_state *st, double now)
+{
+    if (!v->on || !v->sp)
         return;
+    if (st->visitor_active) {
+        char text[128];
+        voice_state(text, sizeof text, app_lang(st), I18N_VOICE_GUIDANCE, 0);
+        voice_say(v, app_lang(st), text, now);
+        v->free_seq = v->asked_seq;
+    } else {
+        speech_cancel(v->sp);
+        if (v->dev)
+            SDL_ClearQueuedAudio(v->dev);
     }
+    speech_standby(v->sp, NULL); /* no open_jtalk waits when no one listens */
+}
+
+/* Home's attract loop, nobody there: at the start of every Nth round of
+ * its cards (kiosk.voice_hint_cycles) it says how to get voice guidance,
+ * once, if that language has a voice. */
+static void voice_attract(struct voice *v, const struct app_state *st, double now)
+{
+    int every = st->cfg ? st->cfg->kiosk.voice_hint_cycles : 0;
+    if (every <= 0 || !screen_attract(st))
+        return;
+    int round = screen_attract_round(st, now - st->screen_since);
+    if (round <= 0 || round % every != 0 ||
+        (round == v->hint_round && st->screen_since == v->hint_since))
+        return;
+    v->hint_round = round;
+    v->hint_since = st->screen_since;
     voice_start(v);
-    if (v->sp && st->cfg)
-        speech_volume(v->sp, st->cfg->kiosk.voice_volume); /* the worker scales the clips */
-    ui->keys_used = 1; /* in voice mode the focus ring always shows */
+    const char *lang = app_lang(st);
+    if (!v->sp || !speech_can(v->sp, lang))
+        return;
+    speech_volume(v->sp, st->cfg->kiosk.voice_volume);
+    voice_say(v, lang, i18n_ui(I18N_VOICE_ATTRACT, lang), now);
+    v->free_seq = v->asked_seq;
+    msg_info("voice: attract hint, round %d of home's cards", round);
+}
+
+/* What this frame has to say: the screen (with what changed before it:
+ * voice on, a new language), a toggle's new state, or the focused button. */
+static void voice_pick(struct voice *v, struct ui *ui, const struct app_state *st, int changed,
+                       double now)
+{
     const char *lang = app_lang(st);
     int warning = app_idle_warning(st, now);
-    int key = warning ? -((int)st->screen + 1) : (int)st->screen + 1;
     int i = ui_focus_index(ui);
     struct app_target t = i >= 0 ? ui->targets[i].t : (struct app_target){APP_ACT_NONE, 0};
-    char label[256] = "", text[1024];
+    char label[256] = "", text[1024], first[160] = "";
     if (i >= 0)
         speech_text_target(st->cfg, lang, t, ui->targets[i].label, label, sizeof label);
-    if (v->sp && (!v->on || strcmp(lang, v->lang)))
-        speech_standby(v->sp, lang);
-    if (!v->on || key != v->screen_key || help_count != v->help_seen || strcmp(lang, v->lang)) {
+    if (changed) {
+        if (!v->on)
+            voice_state(first, sizeof first, lang, I18N_VOICE_GUIDANCE, 1);
+        else if (strcmp(lang, v->lang) != 0)
+            snprintf(first, sizeof first, "%s", i18n_endonym(lang));
+        size_t k = strlen(first);
+        if (k)
+            snprintf(first + k, sizeof first - k, "%s", voice_stop(lang));
         speech_text_screen(st, warning, app_idle_remaining(st, now), label, text, sizeof text);
+        char all[1200];
+        snprintf(all, sizeof all, "%s%s", first, text);
+        voice_say(v, lang, all, now);
+    } else if (st->high_contrast != v->high_contrast || st->large_text != v->large_text) {
+        int hc = st->high_contrast != v->high_contrast;
+        voice_state(text, sizeof text, lang, hc ? I18N_HIGH_CONTRAST : I18N_LARGE_TEXT,
+                    hc ? st->high_contrast : st->large_text);
         voice_say(v, lang, text, now);
     } else if ((i >= 0) != v->focus_on || t.action != v->focus.action || t.arg != v->focus.arg) {
         /* A language's button is said in that language (한국어 by the Korean
@@ -98,11 +152,42 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
                               ? st->cfg->kiosk.languages[t.arg] : NULL;
         voice_say(v, own && speech_can(v->sp, own) ? own : lang, label, now);
     }
+    v->focus = t;
+    v->focus_on = i >= 0;
+}
+
+void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st, int help_count,
+                      double now)
+{
+    if (!st->voice) {
+        voice_off(v, st, now);
+        v->on = 0;
+        v->screen_key = 0;
+        v->help_seen = help_count;
+        voice_attract(v, st, now);
+        return;
+    }
+    voice_start(v);
+    if (v->sp && st->cfg)
+        speech_volume(v->sp, st->cfg->kiosk.voice_volume); /* the worker scales the clips */
+    ui->keys_used = 1; /* in voice mode the focus ring always shows */
+    const char *lang = app_lang(st);
+    int warning = app_idle_warning(st, now);
+    int key = warning ? -((int)st->screen + 1) : (int)st->screen + 1;
+    if (v->sp && (!v->on || strcmp(lang, v->lang)))
+        speech_standby(v->sp, lang);
+    int changed = !v->on || key != v->screen_key || help_count != v->help_seen ||
+                  strcmp(lang, v->lang) != 0;
+    if (!v->on) { /* what the toggles were before is no news */
+        v->high_contrast = st->high_contrast;
+        v->large_text = st->large_text;
+    }
+    voice_pick(v, ui, st, changed, now);
     v->on = 1;
     v->screen_key = key;
     v->help_seen = help_count;
-    v->focus = t;
-    v->focus_on = i >= 0;
+    v->high_contrast = st->high_contrast;
+    v->large_text = st->large_text;
     snprintf(v->lang, sizeof v->lang, "%s", lang);
 }
 
@@ -175,7 +260,7 @@ void voice_play(struct voice *v, double now)
 {
     struct speech_clip c;
     while (v->sp && speech_take(v->sp, &c)) {
-        if (v->on && c.seq == v->asked_seq && voice_device(v) == 0)
+        if ((v->on || c.seq == v->free_seq) && c.seq == v->asked_seq && voice_device(v) == 0)
             voice_queue(v, &c, now);
         free(c.samples);
     }

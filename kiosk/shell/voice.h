@@ -26,7 +26,12 @@ struct voice {
     double first_audio_at;  /* when its first clip was queued to the device */
     double first_lead_s;    /* the quiet that clip starts with, seconds (the bench) */  /* when its first clip was queued to the device */
     unsigned asked_seq;
+    char said[512];         /* the text of the latest request (the log, the tests) */
     char lang[16];
+    int high_contrast, large_text; /* the toggles as last said */
+    unsigned free_seq;      /* a request played with voice mode off (its end, the attract hint) */
+    int hint_round;         /* the attract round whose hint was said */
+    double hint_since;      /* ... of the home screen opened then */
 };
 
 /* Keeps wake (called from the worker when a clip is ready); the worker and

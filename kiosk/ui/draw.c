@@ -550,8 +550,9 @@ void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_s
     ui_target_label(ui, label);
 }
 
-void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
-               int arg)
+void ui_toggle_icon(struct ui *ui, struct rect r, const char *label, int on,
+                    enum app_action action, int arg,
+                    void (*icon)(struct ui *, struct rect, uint32_t))
 {
     const struct theme *t = &ui->theme;
     int pressed = ui_is_pressed(ui, r, action, arg);
@@ -567,9 +568,17 @@ void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app
     int k = sh - 4;
     struct rect knob = {on ? sw_r.x + sw_r.w - k - 2 : sw_r.x + 2, sw_r.y + 2, k, k};
     ui_fill_rounded(ui, knob, k / 2, 0xFFFFFF);
+    if (icon)
+        icon(ui, layout_take_left(&in, in.h * 9 / 10, layout_mm(&ui->L, 2)), c.fg);
     ui_text(ui, label, LAYOUT_FONT_LABEL, c.fg, in, UI_VCENTER | UI_BOLD | UI_TIGHT, 2);
     ui_target(ui, r, action, arg);
     ui_target_label(ui, label);
+}
+
+void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
+               int arg)
+{
+    ui_toggle_icon(ui, r, label, on, action, arg, NULL);
 }
 
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg)

@@ -166,6 +166,11 @@ void ui_button(struct ui *ui, struct rect r, const char *label, enum ui_button_s
 /* A button that shows an on/off switch beside its label. */
 void ui_toggle(struct ui *ui, struct rect r, const char *label, int on, enum app_action action,
                int arg);
+/* The same with a picture (e.g. icon_speaker) between the switch and the
+ * label, drawn in the label's colour. */
+void ui_toggle_icon(struct ui *ui, struct rect r, const char *label, int on,
+                    enum app_action action, int arg,
+                    void (*icon)(struct ui *, struct rect, uint32_t));
 /* A button with a language's name drawn in that language's fonts. */
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg);
 /* Focus (ui_focus.c). ui_focus_begin is called by ui_begin. */

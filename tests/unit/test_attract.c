@@ -63,6 +63,13 @@ static void test_pages(void)
     CHECK_INT(attract_page_at(d, 3, -5, &next), 0);
     CHECK_INT(attract_page_at(d, 0, 100, &next), 0);
     CHECK(isinf(next));
+    /* Rounds: whole passes over the 40 s of pages (the spoken hint's clock). */
+    CHECK_INT(attract_round_at(d, 3, 0), 0);
+    CHECK_INT(attract_round_at(d, 3, 39.9), 0);
+    CHECK_INT(attract_round_at(d, 3, 40), 1);
+    CHECK_INT(attract_round_at(d, 3, 40 * 5 + 9), 5);
+    CHECK_INT(attract_round_at(d, 0, 100), -1);
+    CHECK_INT(attract_round_at(d, 3, -1), -1);
 }
 
 static void test_config(const char *data)
