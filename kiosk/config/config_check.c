@@ -333,7 +333,13 @@ static void config_check_summaries(struct config_ctx *ctx)
             char wide[16], most[16];
             snprintf(wide, sizeof wide, "%.0f", ceil(em));
             snprintf(most, sizeof most, "%d", CONFIG_SUMMARY_MAX_EM);
-            config_ctx_warn(ctx, path, CONFIG_MSG_SUMMARY_LONG, sum->e[k].text, wide, most);
+            /* At the language's own entry, so the clerk sees which one. */
+            char lpath[CONFIG_PATH_MAX + 16];
+            if (sum->e[k].lang[0])
+                snprintf(lpath, sizeof lpath, "%s.%s", path, sum->e[k].lang);
+            else
+                snprintf(lpath, sizeof lpath, "%s", path);
+            config_ctx_warn(ctx, lpath, CONFIG_MSG_SUMMARY_LONG, sum->e[k].text, wide, most);
         }
     }
 }

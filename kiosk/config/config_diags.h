@@ -129,7 +129,7 @@
       "`%1` の名前がありません。`%1` の画面には代わりに `%2` が表示されます")                  \
     X(SUMMARY_NO_LANG, "no summary in `%1`: the `%1` card shows the start of the text, cut with …", \
       "`%1` の summary がありません。`%1` のカードには本文の最初が「…」付きで表示されます")     \
-    X(SUMMARY_LONG, "summary `%1` is about %2 characters wide; a card holds one line of %3: shorten it", \
+    X(SUMMARY_LONG, "summary `%1` needs the room of about %2 full-width characters (a Latin letter counts about half); a card has room for %3 on its one line: shorten it", \
       "summary `%1` は全角でおよそ %2 文字分の幅です。カードの 1 行は %3 文字分です。短くしてください") \
     X(TIME_ORDER, "`%1` closes before it opens", "`%1` は終了時刻が開始時刻より前です")        \
     X(TIME_OVERLAP, "`%1` overlaps or comes before `%2`; list times in order without overlap", \
