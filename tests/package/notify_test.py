@@ -178,6 +178,14 @@ def run(listener, proc, config, log, metrics):
     gaps = [b - a for a, b in zip(pings, pings[1:])]
     if max(gaps) > INTERVAL:
         fail("pings %.2f s apart, more than the %.0f s interval" % (max(gaps), INTERVAL), log)
+    # The status worker starts after the first frame, so its first poll comes
+    # after the first metrics write; the file takes news at most every 10 s
+    # (records.c RECORDS_METRICS_MS): wait for the poll's line that long.
+    deadline = time.monotonic() + 12
+    while time.monotonic() < deadline:
+        if os.path.exists(metrics) and 'kiosk_municipality_open{municipality="tobetsu"}' in open(metrics, encoding="utf-8").read():
+            break
+        listener.pump(0.5)
     check_metrics(metrics, log, final=False)
     # 3. a refused config shows in STATUS=
     with open(config, "a", encoding="utf-8") as f:
