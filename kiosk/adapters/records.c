@@ -254,7 +254,9 @@ static void records_follow(struct records *r)
 }
 
 /* One line in one write(). A short write (disk full) is cut off again so
- * the file never holds half a line; then the descriptor is reopened later. */
+ * the file never holds half a line. The descriptor stays open: closing it
+ * would let go of the lock, and a second kiosk could take the file while
+ * this one waits for room; the next batch tries the same descriptor. */
 static int records_write_line(struct records *r, const char *line, size_t len)
 {
     ssize_t w;
@@ -273,8 +275,6 @@ static int records_write_line(struct records *r, const char *line, size_t len)
         msg_warn("cannot write %s: %s: usage records are not kept", r->stats_path,
                  strerror(err));
     r->stats_warned = 1;
-    close(r->fd);
-    r->fd = -1;
     return -1;
 }
 

@@ -5,13 +5,16 @@
  * an unwritable path logged without a crash, a full queue drops and counts,
  * one writer per file (a second is refused while the first holds its
  * lock), and a file renamed or removed under the writer (log rotation):
- * the next events go to a new file at the path, the lock with them.
+ * the next events go to a new file at the path, the lock with them; a
+ * failed write (full disk) keeps the lock.
  * argv[1] is unused (tests/data). */
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -543,6 +546,40 @@ static void test_rotation(void)
     CHECK_INT(test_count_lines(old, NULL), 1);
 }
 
+/* A write that fails (a full disk; here the file size limit, EFBIG) must
+ * not let go of the lock: while the writer waits for room, a second kiosk
+ * is still refused the file, and the first appends again once there is. */
+static void test_full_keeps_lock(void)
+{
+    char path[256];
+    test_path(path, sizeof path, "full.jsonl");
+    struct records_opts o;
+    records_default_opts(&o);
+    int busy = -1;
+    struct records *a = records_start_opts(path, NULL, &o, &busy);
+    CHECK(a != NULL);
+    struct rlimit old, none = {0, 0};
+    CHECK_INT(getrlimit(RLIMIT_FSIZE, &old), 0);
+    none.rlim_max = old.rlim_max;
+    signal(SIGXFSZ, SIG_IGN);
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &none), 0);
+    struct stats_event ev;
+    test_event(&ev, STATS_SESSION_START, 1764300000, "");
+    records_event(a, &ev);
+    for (int i = 0; i < 300 && records_lost(a) == 0; i++)
+        test_sleep_ms(10);
+    CHECK_INT(records_lost(a), 1);
+    struct records *b = records_start_opts(path, NULL, &o, &busy);
+    CHECK(b == NULL);
+    CHECK_INT(busy, 1);
+    records_stop(b);
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, SIG_DFL);
+    records_event(a, &ev);
+    CHECK(test_wait_lines(path, 1));
+    records_stop(a);
+}
+
 int main(void)
 {
     if (!mkdtemp(test_dir))
@@ -563,6 +600,7 @@ int main(void)
     test_queue_full();
     test_one_writer();
     test_rotation();
+    test_full_keeps_lock();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", test_dir);
     if (system(cmd) != 0)
