@@ -175,6 +175,16 @@ void ui_toggle_icon(struct ui *ui, struct rect r, const char *label, int on,
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg);
 /* Focus (ui_focus.c). ui_focus_begin is called by ui_begin. */
 void ui_focus_begin(struct ui *ui, const struct app_state *st);
+/* The focus as it stands, to put back after drawing another screen unseen
+ * (the kiosk's start-up steps): ui_begin takes that screen for a new one
+ * and would forget the focus keys have moved on the live screen. */
+struct ui_focus_saved {
+    int valid, keys_used, screen, visitor, voice;
+    struct app_target focus;
+    double since;
+};
+void ui_focus_save(const struct ui *ui, struct ui_focus_saved *out);
+void ui_focus_restore(struct ui *ui, const struct ui_focus_saved *in);
 /* The index of the focused target in targets (the start when none was chosen
  * or it is gone), or -1 when the frame has no target that can be focused. */
 int ui_focus_index(const struct ui *ui);
