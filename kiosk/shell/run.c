@@ -455,11 +455,8 @@ static int run_prewarm(struct run *r, const char *name, int page)
             since += dwell[i];
         st.screen_since = view.mono - since - dwell[page] / 2; /* the middle of its turn */
     }
-    struct ui_focus_saved focus;
-    ui_focus_save(r->ui, &focus);
-    ui_begin(r->ui, w, h, &st, &view);
+    ui_begin_unseen(r->ui, w, h, &st, &view); /* a key's focus stays */
     screen_draw_frame(r->ui, &st);
-    ui_focus_restore(r->ui, &focus); /* a key may have moved it on the live screen */
     ui_begin(r->ui, w, h, &r->host.st, &view);
     screen_draw_frame(r->ui, &r->host.st);
     return 1;

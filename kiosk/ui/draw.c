@@ -50,8 +50,10 @@ static int ui_rotation_begin(struct ui *ui, int lw, int lh)
     return SDL_SetRenderTarget(ui->r, ui->rot_tex) == 0;
 }
 
-void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
-              const struct ui_view *view)
+/* seen: the frame is to be presented; an unseen one (drawn ahead of time
+ * to fill the caches) leaves the focus to the screen on show. */
+static void ui_begin_frame(struct ui *ui, int w, int h, const struct app_state *st,
+                           const struct ui_view *view, int seen)
 {
     ui->high_contrast = st->high_contrast;
     ui->large_text = st->large_text;
@@ -75,7 +77,8 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     theme_get(&ui->theme, st->high_contrast);
     ui->n_targets = 0;
     ui->primary = -1;
-    ui_focus_begin(ui, st);
+    if (seen)
+        ui_focus_begin(ui, st);
     ui->overflow_count = ui->missing_glyphs = ui->outside_count = ui->qr_min_px = 0;
     ui->ink_outside = 0;
     ui->bad_breaks = ui->forced_breaks = 0;
@@ -86,6 +89,18 @@ void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
     ui->last_small_text[0] = '\0';
     ui_color(ui, ui->theme.bg);
     SDL_RenderClear(ui->r);
+}
+
+void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
+              const struct ui_view *view)
+{
+    ui_begin_frame(ui, w, h, st, view, 1);
+}
+
+void ui_begin_unseen(struct ui *ui, int w, int h, const struct app_state *st,
+                     const struct ui_view *view)
+{
+    ui_begin_frame(ui, w, h, st, view, 0);
 }
 
 void ui_end(struct ui *ui)

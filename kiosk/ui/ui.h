@@ -115,6 +115,11 @@ enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 /* Starts a frame at the window's size: lays out, clears, forgets targets. */
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
               const struct ui_view *view);
+/* The same for a frame that is never presented (another screen drawn ahead
+ * of time to fill the caches): the focus stays where the visitor's keys put
+ * it on the screen on show, instead of starting afresh as on a new screen. */
+void ui_begin_unseen(struct ui *ui, int w, int h, const struct app_state *st,
+                     const struct ui_view *view);
 /* Ends the frame: closes MeCab if the frame opened it (jseg_release) and,
  * with a rotation, turns the drawn frame onto the window. Call before
  * SDL_RenderPresent (screen_draw_frame does). */
@@ -175,16 +180,6 @@ void ui_toggle_icon(struct ui *ui, struct rect r, const char *label, int on,
 void ui_lang_button(struct ui *ui, struct rect r, const char *lang, int current, int arg);
 /* Focus (ui_focus.c). ui_focus_begin is called by ui_begin. */
 void ui_focus_begin(struct ui *ui, const struct app_state *st);
-/* The focus as it stands, to put back after drawing another screen unseen
- * (the kiosk's start-up steps): ui_begin takes that screen for a new one
- * and would forget the focus keys have moved on the live screen. */
-struct ui_focus_saved {
-    int valid, keys_used, screen, visitor, voice;
-    struct app_target focus;
-    double since;
-};
-void ui_focus_save(const struct ui *ui, struct ui_focus_saved *out);
-void ui_focus_restore(struct ui *ui, const struct ui_focus_saved *in);
 /* The index of the focused target in targets (the start when none was chosen
  * or it is gone), or -1 when the frame has no target that can be focused. */
 int ui_focus_index(const struct ui *ui);

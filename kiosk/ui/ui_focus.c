@@ -24,23 +24,6 @@ void ui_focus_begin(struct ui *ui, const struct app_state *st)
         ui->keys_used = 1; /* voice guidance: the focus ring always shows */
 }
 
-void ui_focus_save(const struct ui *ui, struct ui_focus_saved *out)
-{
-    *out = (struct ui_focus_saved){ui->focus_valid, ui->keys_used, ui->focus_screen,
-                                   ui->focus_visitor, ui->voice, ui->focus, ui->focus_since};
-}
-
-void ui_focus_restore(struct ui *ui, const struct ui_focus_saved *in)
-{
-    ui->focus_valid = in->valid;
-    ui->keys_used = in->keys_used;
-    ui->focus_screen = in->screen;
-    ui->focus_visitor = in->visitor;
-    ui->voice = in->voice;
-    ui->focus = in->focus;
-    ui->focus_since = in->since;
-}
-
 static int ui_focus_rects(const struct ui *ui, struct rect *r)
 {
     int n = ui->n_targets > FOCUS_MAX ? FOCUS_MAX : ui->n_targets;

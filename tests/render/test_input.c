@@ -320,10 +320,58 @@ static void test_touch_and_hear(void)
     free(f.ui);
 }
 
+/* Frames of the screen on show with the two targets, primary B. */
+static void begin_with_targets(struct fixture *f, const struct app_state *st,
+                               const struct ui_view *view, int seen)
+{
+    if (seen)
+        ui_begin(f->ui, 1920, 1080, st, view);
+    else
+        ui_begin_unseen(f->ui, 1920, 1080, st, view);
+    ui_target(f->ui, A, APP_ACT_MUNICIPALITY, 3);
+    ui_target(f->ui, B, APP_ACT_SERVICES, 0);
+    f->ui->primary = 1;
+}
+
+/* After the first frame, run.c draws other screens unseen to fill the
+ * caches. A key pressed before that keeps its focus; only a presented frame
+ * of another screen starts the focus afresh on the primary action. */
+static void test_unseen_frame(void)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    CHECK(r != NULL);
+    if (!r) {
+        SDL_FreeSurface(s);
+        return;
+    }
+    struct fixture f;
+    struct app_event ev;
+    fixture_init(&f, 0);
+    f.ui->r = r;
+    struct app_state home = {.screen = APP_SCREEN_HOME, .screen_since = 1.0};
+    struct app_state other = {.screen = APP_SCREEN_SERVICES, .screen_since = 2.0};
+    struct ui_view view = {.mono = f.now};
+    begin_with_targets(&f, &home, &view, 1);
+    key(&f, SDLK_TAB, SDL_SCANCODE_TAB, 0, 0, &ev);
+    key(&f, SDLK_TAB, SDL_SCANCODE_TAB, 0, 0, &ev);
+    CHECK_INT(focused_action(&f), APP_ACT_MUNICIPALITY);
+    begin_with_targets(&f, &other, &view, 0); /* drawn ahead, never shown */
+    begin_with_targets(&f, &home, &view, 1);
+    CHECK_INT(focused_action(&f), APP_ACT_MUNICIPALITY);
+    begin_with_targets(&f, &other, &view, 1); /* the visitor went there */
+    begin_with_targets(&f, &home, &view, 1);  /* and came back: afresh */
+    CHECK_INT(focused_action(&f), APP_ACT_SERVICES);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    free(f.ui);
+}
+
 int main(void)
 {
     test_keys();
     test_touch_and_hear();
+    test_unseen_frame();
     for (int r = 0; r < 360; r += 90)
         test_tap(r); /* the same tap, whichever way the panel is mounted */
     test_drag_off();
