@@ -125,11 +125,32 @@ static void config_check_fonts(struct config_ctx *ctx)
     }
 }
 
+/* An error when the records path names a folder (a clerk wrote the folder
+ * the records go in: "/var/lib/sapporo-counter-kiosk/"), a FIFO or a
+ * device: the kiosk opens only regular files, so no record would be kept. */
+static int config_check_not_file(struct config_ctx *ctx, const char *full, const char *path,
+                                 const char *name)
+{
+    struct stat st;
+    if (stat(full, &st) != 0 || S_ISREG(st.st_mode))
+        return 0;
+    char example[1100];
+    size_t n = strlen(full);
+    snprintf(example, sizeof example, "%s%s%s", full, n && full[n - 1] == '/' ? "" : "/", name);
+    config_ctx_err(ctx, path, CONFIG_MSG_RECORDS_NOT_FILE, full,
+                   S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, device or socket",
+                   S_ISDIR(st.st_mode) ? example : name);
+    return 1;
+}
+
 /* Warns when the folder of a records file does not exist. */
 static void config_check_folder(struct config_ctx *ctx, const char *rel, const char *path)
 {
     char full[1024];
     if (!rel || config_resolve_path(ctx->cfg, rel, full, sizeof full) != 0)
+        return;
+    if (config_check_not_file(ctx, full, path,
+                              strcmp(path, "kiosk.stats_path") == 0 ? "stats.jsonl" : "kiosk.prom"))
         return;
     char *slash = strrchr(full, '/');
     if (!slash || slash == full)

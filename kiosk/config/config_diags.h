@@ -198,6 +198,8 @@
       "書くか、絶対パスにしてください")                                                        \
     X(FOLDER_MISSING, "folder `%1` does not exist, so records cannot be written",              \
       "フォルダー `%1` がないため記録を書き込めません")                                       \
+    X(RECORDS_NOT_FILE, "`%1` is %2, not a file the kiosk can write: name a file, e.g. `%3`", \
+      "`%1` は%2で、書き込めるファイルではありません。`%3` のようにファイル名を書いてください") \
     X(FLEET_CERT_PAIR, "client_cert and client_key go together: give both or neither",        \
       "client_cert と client_key は両方書くか、どちらも書かないでください")                   \
     X(REMOTE_LOCAL_ONLY,                                                                       \
