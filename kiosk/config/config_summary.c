@@ -26,4 +26,10 @@ void config_summary(const struct config *cfg, char *out, size_t outsz)
     size_t k = n > 0 ? (size_t)n : 0;
     for (int i = 0; i < cfg->kiosk.n_languages; i++)
         config_summary_add(out, outsz, &k, i ? ", " : "", cfg->kiosk.languages[i]);
+    /* Not a problem (the package installs the config so, and a kiosk may do
+     * without), but the staff must know where the admin screen went. */
+    if (!cfg->kiosk.admin_pin_sha256)
+        config_summary_add(out, outsz, &k, "; ",
+                           "no admin PIN, so the admin screen stays closed: set one with "
+                           "`kiosk --hash-pin`");
 }

@@ -35,7 +35,15 @@ expect() {
     [[ "$got" == *"$want"* ]] || fail "expected '$want', got '$got' (args: $*)"
     echo "ok: $want"
 }
-(cd "$tmp" && "$cmd" --check-config) || fail "--check-config on the installed /etc config"
+(cd "$tmp" && "$cmd" --check-config) >"$tmp/check.out" 2>&1 ||
+    fail "--check-config on the installed /etc config: $(cat "$tmp/check.out")"
+# The example PIN is not installed: the staff set their own, and until then
+# the checker says the admin screen stays closed.
+grep -q admin_pin_sha256 "$prefix/etc/$pkg/kiosk.json" &&
+    fail "the /etc config keeps the shipped example PIN"
+grep -q "no admin PIN, so the admin screen stays closed" "$tmp/check.out" ||
+    fail "--check-config does not say the admin screen is closed: $(cat "$tmp/check.out")"
+grep -q "example PIN" "$tmp/check.out" && fail "the installed config warns of the example PIN"
 expect "config $prefix/etc/$pkg/kiosk.json (from /etc), fonts $prefix/share/$pkg/fonts, data $prefix/share/$pkg"
 # the command line first
 cp "$prefix/share/$pkg/config/kiosk.json" "$tmp/mine.json"

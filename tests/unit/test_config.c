@@ -362,7 +362,9 @@ static void test_defaults(void)
     CHECK(config_fonts_for(&cfg, "ja") == NULL);
     char line[256];
     config_summary(&cfg, line, sizeof line);
-    CHECK_STR(line, "OK: 1 municipality (0 with video calls), 0 services, 0 KPIs, languages ja");
+    CHECK_STR(line, "OK: 1 municipality (0 with video calls), 0 services, 0 KPIs, languages ja; "
+                    "no admin PIN, so the admin screen stays closed: set one with "
+                    "`kiosk --hash-pin`");
     config_free(&cfg);
 }
 
