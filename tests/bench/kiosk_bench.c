@@ -1,6 +1,6 @@
 /* kiosk_bench: how fast the kiosk draws, answers a touch, starts, and how
  * little it costs while it waits. Not a CTest test: run it by hand (see
- * README-section.md). In process it drives the kiosk's own code (kiosk_ui)
+ * the README, "Performance: kiosk_bench"). In process it drives the kiosk's own code (kiosk_ui)
  * on the software renderer; out of process it starts Xvfb and the real
  * build/kiosk/kiosk and reads /proc. */
 #include <SDL.h>
