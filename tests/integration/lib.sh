@@ -137,7 +137,10 @@ start_call() {
 }
 start_xvfb() {
     exec 3>"$work/display"
-    Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+    # -r: no auto-repeat. Under load Xvfb can run late between a synthetic
+    # key's press and its release; past the repeat delay (660 ms) it repeats
+    # the key and the focus moves twice (a key held 1.5 s moved it 23 times).
+    Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp -r >/dev/null 2>&1 &
     pids+=($!)
     for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.1; done
     export DISPLAY=:$(head -n1 "$work/display")
