@@ -43,6 +43,10 @@
 #include "voice.h"
 
 #define FRAMES 150
+/* Speaking goes on past FRAMES (up to this) until two texts have been
+ * heard: on a loaded machine the worker (nice 10) makes them slower, and
+ * what is checked is that frames stay quick, not how fast speech is. */
+#define FRAMES_MAX 3000
 /* Queueing a clip is a copy: under 2 ms. Under AddressSanitizer the copy
  * stays cheap but SDL's audio device lock is held longer by its (slowed)
  * audio thread: up to 32 ms seen; a synthesis on this thread would still
@@ -92,7 +96,8 @@ static double median(double *v, int n)
 }
 
 struct phase {
-    double wall[FRAMES], cpu[FRAMES];
+    double wall[FRAMES], cpu[FRAMES]; /* the first FRAMES frames */
+    int frames;        /* frames drawn in the phase (FRAMES or more) */
     int busy;          /* frames drawn while a text was being made */
     double play_max;   /* the longest voice_play, ms of the drawing thread's CPU */
     int played;        /* voice_play calls that queued a request's first clip */
@@ -120,8 +125,11 @@ static void frame(struct rig *g, struct phase *p, int i)
     screen_draw_frame(g->ui, &g->h->st);
     SDL_RenderPresent(g->r);
     voice_after_draw(&g->v, g->ui, &g->h->st, 0, now);
-    p->wall[i] = ms_of(CLOCK_MONOTONIC) - w0;
-    p->cpu[i] = ms_of(CLOCK_THREAD_CPUTIME_ID) - c0;
+    if (i < FRAMES) {
+        p->wall[i] = ms_of(CLOCK_MONOTONIC) - w0;
+        p->cpu[i] = ms_of(CLOCK_THREAD_CPUTIME_ID) - c0;
+    }
+    p->frames = i + 1;
 }
 
 /* The wake-ups: clips queued, as run.c does on the worker's event. */
@@ -149,7 +157,7 @@ static void run_phase(struct rig *g, struct phase *p, int speak, const char *lan
     int ja = strncmp(lang, "ja", 2) == 0;
     static int serial;
     int asked_at = -1, heard = 0;
-    for (int i = 0; i < FRAMES; i++) {
+    for (int i = 0; i < FRAMES || (speak && p->played < 2 && i < FRAMES_MAX); i++) {
         /* A new text as soon as the last has been made and heard. */
         if (speak && !speech_busy(g->v.sp) &&
             (asked_at < 0 || p->played > heard || i - asked_at > 50)) {
@@ -198,13 +206,14 @@ static void check_lang(struct rig *g, const char *lang)
     double elsewhere = speaking.self_cpu - speaking.thread_cpu + speaking.child_cpu;
     printf("%s: %d frames each: wall median %.2f ms silent, %.2f ms speaking (ratio %.2f); "
            "drawing thread's CPU median %.2f / %.2f ms (ratio %.2f); frames drawn while a text "
-           "was made %d; synthesis elsewhere %.0f ms (other threads %.0f, children %.0f); "
+           "was made %d of %d; synthesis elsewhere %.0f ms (other threads %.0f, children %.0f); "
            "texts heard %d, longest voice_play %.2f ms; the drawing thread's CPU over the "
            "phase %.0f ms silent, %.0f ms speaking\n", lang, FRAMES, wq, ws, ws / wq, cq, cs, cs / cq,
-           speaking.busy, elsewhere, speaking.self_cpu - speaking.thread_cpu, speaking.child_cpu,
+           speaking.busy, speaking.frames, elsewhere, speaking.self_cpu - speaking.thread_cpu,
+           speaking.child_cpu,
            speaking.played, speaking.play_max, quiet.thread_cpu, speaking.thread_cpu);
     /* What speech added to the drawing thread, against what it cost elsewhere. */
-    double extra = speaking.thread_cpu - quiet.thread_cpu;
+    double extra = speaking.thread_cpu * quiet.frames / speaking.frames - quiet.thread_cpu;
     CHECK(cs <= cq * 2.0 + 0.3);
     CHECK(ws <= wq * 2.0 + 1.0);
     CHECK(speaking.busy >= FRAMES * 6 / 10);
@@ -212,7 +221,7 @@ static void check_lang(struct rig *g, const char *lang)
         CHECK(speaking.child_cpu >= 100.0); /* open_jtalk */
     else
         CHECK(speaking.self_cpu - speaking.thread_cpu >= 50.0); /* the worker's espeak-ng */
-    CHECK(extra < 0.5 * elsewhere);
+    CHECK(extra < 0.5 * elsewhere * quiet.frames / speaking.frames);
     CHECK(speaking.played >= 2);
     CHECK(speaking.play_max < PLAY_MAX_MS);
 }
