@@ -3,7 +3,7 @@
  * the same minutes drawn as ordinary text fill the cache to its bounds
  * (which is what made the idle kiosk's memory grow with the clock). And
  * fonts_trim closes the faces of other languages (a language button's)
- * while their cached text is still drawn without them. */
+ * while their cached text is still drawn without them; sizes share a face. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
@@ -68,6 +68,53 @@ static void test_trim(SDL_Renderer *r, const char *fonts_dir)
     fonts_destroy(f);
 }
 
+/* Sizes share a face: "札幌" at three sizes and back opens BIZ UDPGothic
+ * once (TTF_SetFontSize, not a face per size), each rendering as large as
+ * from a face opened fresh at that size; bold is its own file, one more. */
+static void test_sizes_share_face(SDL_Renderer *r, const char *fonts_dir)
+{
+    char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
+    struct config_font_chain chains[1] = {{"ja", 1, ja_files}};
+    struct config cfg;
+    config_load_defaults(&cfg);
+    cfg.kiosk.n_fonts = 1;
+    cfg.kiosk.fonts = chains;
+    struct fonts *f = fonts_create(&cfg, fonts_dir);
+    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
+    CHECK(f && tc);
+    if (!tc) {
+        fonts_destroy(f);
+        return;
+    }
+    static const int sizes[] = {24, 40, 72, 24};
+    char path[512];
+    snprintf(path, sizeof path, "%s", fonts_file_of(f, fonts_pick(f, "ja", "札幌", 24, 0, NULL)));
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        int w = 0, h = 0, fw = -1, fh = -1;
+        CHECK(text_cache_get(tc, "ja", "札幌", sizes[i], 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+        CHECK_INT(fonts_open_count(f), 1);
+        TTF_Font *fresh = TTF_OpenFont(path, sizes[i]);
+        SDL_Surface *s = fresh ? TTF_RenderUTF8_Blended(fresh, "札幌", (SDL_Color){0, 0, 0, 255})
+                               : NULL;
+        CHECK(s != NULL);
+        if (s) {
+            fw = s->w;
+            fh = s->h;
+            SDL_FreeSurface(s);
+        }
+        if (fresh)
+            TTF_CloseFont(fresh);
+        CHECK_INT(w, fw);
+        CHECK_INT(h, fh);
+        text_cache_clear(tc); /* the return to 24 renders again */
+    }
+    CHECK(text_cache_get(tc, "ja", "札幌", 40, 1, 0x202020, &(int){0}, &(int){0}, NULL, NULL) !=
+          NULL);
+    CHECK_INT(fonts_open_count(f), 2);
+    text_cache_destroy(tc);
+    fonts_destroy(f);
+}
+
 /* The pixel bound follows the window: 8 MiB at 1920x1080, four times that
  * at 3840x2160, so a 4K screen's text is not re-rendered every frame. */
 static void test_fit_window(SDL_Renderer *r, struct fonts *f)
@@ -120,6 +167,7 @@ int main(int argc, char **argv)
     test_fit_window(r, f);
     fonts_destroy(f);
     test_trim(r, fonts_dir);
+    test_sizes_share_face(r, fonts_dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     TTF_Quit();
