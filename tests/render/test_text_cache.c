@@ -3,10 +3,14 @@
  * the same minutes drawn as ordinary text fill the cache to its bounds
  * (which is what made the idle kiosk's memory grow with the clock). And
  * fonts_trim closes the faces of other languages (a language button's)
- * while their cached text is still drawn without them; sizes share a face. */
+ * while their cached text is still drawn without them; sizes share a face;
+ * a face opened again after a trim reads its file as it is now. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "fonts.h"
@@ -115,6 +119,79 @@ static void test_sizes_share_face(SDL_Renderer *r, const char *fonts_dir)
     fonts_destroy(f);
 }
 
+/* Copies the file at from over to (in place, as a maintainer's cp does). */
+static int copy_over(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    char buf[65536];
+    size_t n;
+    int ok = in && out;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        ok = fwrite(buf, 1, n, out) == n;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        ok = 0;
+    return ok ? 0 : -1;
+}
+
+/* Pixels with any ink in a cached text. */
+static long ink_of(struct text_cache *tc, const char *text)
+{
+    int w = 0, h = 0;
+    struct text_ink ink = {0, -1, NULL};
+    if (!text_cache_get(tc, "ja", text, 40, 0, 0x202020, &w, &h, NULL, &ink) || !ink.rows)
+        return -1;
+    long n = 0;
+    for (int y = 0; y < h; y++)
+        n += ink.rows[y];
+    return n;
+}
+
+/* A face closed by fonts_trim and opened again reads the file as it is
+ * now: BIZ UDPGothic Bold copied over a Regular file (as a maintainer
+ * replaces a font) draws the same text with more ink than before. */
+static void test_replaced_reloads(SDL_Renderer *r, const char *fonts_dir)
+{
+    struct fonts *sys = fonts_create(NULL, fonts_dir);
+    char reg[512] = "", bold[512] = "", dir[] = "/tmp/test_text_cache_XXXXXX", file[600];
+    CHECK(sys != NULL);
+    if (!sys)
+        return;
+    snprintf(reg, sizeof reg, "%s", fonts_file_of(sys, fonts_pick(sys, "ja", "札幌", 40, 0, NULL)));
+    snprintf(bold, sizeof bold, "%s", fonts_file_of(sys, fonts_pick(sys, "ja", "札幌", 40, 1, NULL)));
+    fonts_destroy(sys);
+    CHECK(strcmp(reg, bold) != 0 && strstr(bold, "-Bold.") != NULL);
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(file, sizeof file, "%s/Kiosk-Regular.ttf", dir);
+    CHECK(copy_over(reg, file) == 0);
+    char *ja_files[] = {"Kiosk-Regular.ttf"};
+    char *ko_files[] = {"NotoSansCJK-Regular.ttc#1"};
+    struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 1, ko_files}};
+    struct config cfg;
+    config_load_defaults(&cfg);
+    cfg.kiosk.n_fonts = 2;
+    cfg.kiosk.fonts = chains;
+    struct fonts *f = fonts_create(&cfg, dir);
+    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
+    CHECK(f && tc);
+    if (tc) {
+        long before = ink_of(tc, "Sapporo 札幌");
+        CHECK(before > 0);
+        CHECK_INT(strcmp(fonts_file_of(f, fonts_pick(f, "ja", "札", 40, 0, NULL)), file), 0);
+        CHECK_INT(fonts_trim(f, "ko", 0), 1); /* the ja face closed */
+        CHECK_INT(fonts_open_count(f), 0);
+        CHECK(copy_over(bold, file) == 0);
+        text_cache_clear(tc);
+        long after = ink_of(tc, "Sapporo 札幌");
+        CHECK(after > before + before / 10);
+        text_cache_destroy(tc);
+    }
+    fonts_destroy(f);
+    remove(file);
+    rmdir(dir);
+}
+
 /* The pixel bound follows the window: 8 MiB at 1920x1080, four times that
  * at 3840x2160, so a 4K screen's text is not re-rendered every frame. */
 static void test_fit_window(SDL_Renderer *r, struct fonts *f)
@@ -168,6 +245,7 @@ int main(int argc, char **argv)
     fonts_destroy(f);
     test_trim(r, fonts_dir);
     test_sizes_share_face(r, fonts_dir);
+    test_replaced_reloads(r, fonts_dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     TTF_Quit();
