@@ -126,10 +126,10 @@ struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *h
 /* The question over a see-through dark backdrop: the page the visitor was
  * reading stays visible under it (dimmed to CHROME_BACKDROP_ALPHA), so the
  * warning does not look like a reset. The whole frame is blended (dearer
- * than a plain fill on the software renderer), once a second of the
- * countdown while the warning shows. */
+ * than a plain fill on the software renderer): screen_draw_frame keeps the
+ * dimmed page in a layer, so the countdown's ticks only draw the dialog. */
 #define CHROME_BACKDROP_ALPHA 150 /* of 255 */
-static void chrome_backdrop(struct ui *ui)
+void chrome_backdrop(struct ui *ui)
 {
     ui_fill_alpha(ui, (struct rect){0, 0, ui->L.w, ui->L.h}, ui->theme.overlay,
                   CHROME_BACKDROP_ALPHA);
@@ -141,7 +141,6 @@ void chrome_idle_overlay(struct ui *ui, const struct app_state *st)
 {
     const struct layout *L = &ui->L;
     const struct theme *t = &ui->theme;
-    chrome_backdrop(ui);
     struct rect all = {0, 0, L->w, L->h};
     ui->n_targets = 0; /* modal: nothing under the dialog can be touched */
     ui->primary = -1;  /* the keys start on Continue, not on a button of the page */

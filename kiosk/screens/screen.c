@@ -27,10 +27,21 @@ const struct screen *screen_get(enum app_screen s)
 void screen_draw_frame(struct ui *ui, const struct app_state *st)
 {
     /* "Still there?" over the screen, which shows through its backdrop;
-     * the overlay drops the screen's targets (a touch anywhere continues). */
-    screen_get(st->screen)->draw(ui, st);
-    if (app_idle_warning(st, ui->view->mono))
+     * the overlay drops the screen's targets (a touch anywhere continues).
+     * The dimmed page is kept in the layer while it stays the same, so a
+     * tick of the countdown copies it and draws only the dialog. */
+    if (app_idle_warning(st, ui->view->mono)) {
+        uint64_t key = screen_page_key(ui, st);
+        if (!ui_layer_begin(ui, key)) {
+            screen_get(st->screen)->draw(ui, st);
+            chrome_backdrop(ui);
+            ui_layer_end(ui, key);
+        }
         chrome_idle_overlay(ui, st);
+    } else {
+        ui_layer_drop(ui); /* its memory back (8 MB at 1920x1080) */
+        screen_get(st->screen)->draw(ui, st);
+    }
     ui_focus_draw(ui);
     ui_end(ui);
 }

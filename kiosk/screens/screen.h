@@ -17,6 +17,12 @@ const struct screen *screen_get(enum app_screen s);
  * with ui_end() (the rotation), so SDL_RenderPresent may follow. */
 void screen_draw_frame(struct ui *ui, const struct app_state *st);
 
+/* What the page of st shows in ui's window (page_key.c): changes with
+ * everything the screens draw except "Still there?" (language, theme, text
+ * size, window, the clock's minute, status, devices, ...). 0 for pages that
+ * change by the second: they are drawn every frame. */
+uint64_t screen_page_key(const struct ui *ui, const struct app_state *st);
+
 /* The attract loop: home before anyone touched it shows "touch to start"
  * and the regional services in turn, each page long enough to read its
  * text (core/attract.h). */
@@ -43,7 +49,10 @@ enum chrome_flags {
 /* Draws header and footer; returns the content rect between them. */
 struct rect chrome_draw(struct ui *ui, const struct app_state *st, const char *heading,
                         int flags);
-/* The "Still there?" overlay with its countdown and Continue button. */
+/* The see-through dark backdrop of "Still there?", over the whole page. */
+void chrome_backdrop(struct ui *ui);
+/* The "Still there?" dialog with its countdown and Continue button, over
+ * the backdrop; drops the page's targets. */
 void chrome_idle_overlay(struct ui *ui, const struct app_state *st);
 /* A raised white card (shadow below, thin border) in r; pressed drops the
  * shadow and darkens it. Returns its inside, inset by pad_mm. */

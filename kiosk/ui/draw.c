@@ -23,7 +23,7 @@ static void ui_check_inside(struct ui *ui, struct rect r)
         ui->outside_count++;
 }
 
-void ui_release(struct ui *ui)
+static void ui_rotation_release(struct ui *ui)
 {
     if (ui->rot_tex)
         SDL_DestroyTexture(ui->rot_tex);
@@ -31,15 +31,21 @@ void ui_release(struct ui *ui)
     ui->rot_w = ui->rot_h = 0;
 }
 
+void ui_release(struct ui *ui)
+{
+    ui_layer_drop(ui);
+    ui_rotation_release(ui);
+}
+
 /* Draws into the rotation buffer; 0 if drawing goes straight to the window. */
 static int ui_rotation_begin(struct ui *ui, int lw, int lh)
 {
     if (ui->rotation == 0) {
-        ui_release(ui); /* a config without rotation: the buffer's memory goes back */
+        ui_rotation_release(ui); /* a config without rotation: the buffer's memory goes back */
         return 0;
     }
     if (!ui->rot_tex || ui->rot_w != lw || ui->rot_h != lh) {
-        ui_release(ui);
+        ui_rotation_release(ui);
         ui->rot_tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_ARGB8888,
                                         SDL_TEXTUREACCESS_TARGET, lw, lh);
         if (!ui->rot_tex)

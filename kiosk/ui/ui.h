@@ -90,6 +90,13 @@ struct ui {
     int voice;                  /* voice guidance on: a touch first says, a second presses */
     struct images *images; /* emblems, owned */
     struct qr_cache *qr;   /* QR code textures, owned (qr.c) */
+    /* The layer (ui_layer.c): a picture of the window kept while its key
+     * holds; NULL when none is kept. */
+    SDL_Texture *layer;
+    int layer_w, layer_h;
+    uint64_t layer_key;       /* what the layer shows; 0: nothing valid */
+    int layer_drawing;        /* between ui_layer_begin and ui_layer_end */
+    SDL_Texture *layer_under; /* the target to go back to (NULL: the window) */
 };
 
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
@@ -126,8 +133,19 @@ void ui_begin_unseen(struct ui *ui, int w, int h, const struct app_state *st,
 void ui_end(struct ui *ui);
 /* Window (physical) pixel -> logical pixel the screens lay out in. */
 void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly);
-/* Drops the rotation buffer (before the renderer goes). */
+/* Drops the rotation buffer and the layer (before the renderer goes). */
 void ui_release(struct ui *ui);
+/* The layer: a picture of the whole window drawn once and copied in while
+ * nothing under it changes (the page under "Still there?"). key (not 0)
+ * names what it shows; the caller makes it change with everything drawn.
+ * ui_layer_begin: 1 if the layer showed key and was copied onto the frame;
+ * else 0, and the caller draws the picture and calls ui_layer_end (drawing
+ * goes into the layer when the renderer has render targets, else straight
+ * onto the frame). key 0: never kept. */
+int ui_layer_begin(struct ui *ui, uint64_t key);
+void ui_layer_end(struct ui *ui, uint64_t key);
+/* Forgets the layer and gives back its memory (4 bytes a pixel). */
+void ui_layer_drop(struct ui *ui);
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb);
 /* r blended over what is drawn: alpha 0 (nothing) to 255 (ui_fill). */
 void ui_fill_alpha(struct ui *ui, struct rect r, uint32_t rgb, int alpha);

@@ -7,6 +7,10 @@
  *       the shipped config, drawn in every language: no missing glyph
  *   render_check SRC rotation              kiosk.rotation 90/180/270 turns
  *       the frame onto a window of the other orientation
+ *   render_check SRC backdrop              "Still there?" keeps the dimmed page
+ *       in a layer: a countdown tick copied from it is the frame drawn
+ *       afresh, and a change under it (language, theme, large text, clock
+ *       minute, status, window size) draws the new page
  *   render_check SRC focus DIR              the focus ring drawn on home and
  *       Tobetsu's page in both themes, saved to DIR as PNG to look at
  * Every frame of "screens" also checks the keys: from the start (the primary
@@ -537,6 +541,85 @@ static int run_rotation(struct config *cfg)
     return 0;
 }
 
+/* One idle-warning frame drawn by a fresh ui: what any frame of the same
+ * state must look like, however the ui got there. */
+static Uint64 backdrop_fresh(const struct config *cfg, const struct headless_frame *f, int w,
+                             int h)
+{
+    struct canvas c;
+    if (canvas_open(&c, cfg, w, h) != 0)
+        return 0;
+    struct headless_report rep;
+    Uint64 hash = headless_draw(c.ui, cfg, f, &rep) == 0 ? frame_hash(c.s) : 0;
+    canvas_close(&c);
+    return hash;
+}
+
+static int run_backdrop(const struct config *cfg)
+{
+    const int w = 1920, h = 1080;
+    struct canvas c;
+    if (canvas_open(&c, cfg, w, h) != 0)
+        return 1;
+    struct status_info *busy = calloc((size_t)cfg->n_municipalities, sizeof *busy);
+    if (!busy || set_state(cfg, busy, 1) != 0) { /* "busy" wherever a clerk takes calls */
+        FAIL("backdrop: out of memory");
+        free(busy);
+        canvas_close(&c);
+        return 1;
+    }
+    struct headless_frame base = {"idle-warning", "ja", w, h, 0, 0, AT_FIXED, 0.0, NULL, 0};
+    struct headless_report rep;
+    headless_draw(c.ui, cfg, &base, &rep);
+    Uint64 first = frame_hash(c.s);
+    if (!c.ui->layer || !c.ui->layer_key)
+        FAIL("backdrop: the dimmed page is not kept after the first frame");
+    SDL_Texture *kept = c.ui->layer;
+    headless_draw(c.ui, cfg, &base, &rep); /* a tick of the countdown */
+    if (c.ui->layer != kept)
+        FAIL("backdrop: the layer was made again for the same page");
+    if (frame_hash(c.s) != first) {
+        FAIL("backdrop: a frame copied from the layer differs from the first");
+        save_failure(c.s, "backdrop-tick");
+    }
+    /* Each change under the warning, then back to the start. */
+    static const char *const what[] = {"language",   "high contrast", "large text",
+                                       "clock minute", "status",      "window size"};
+    for (int k = 0; k < 6; k++) {
+        struct headless_frame f = base;
+        switch (k) {
+        case 0: f.lang = "en"; break;
+        case 1: f.high_contrast = 1; break;
+        case 2: f.large_text = 1; break;
+        case 3: f.at = AT_FIXED + 60; break;
+        case 4: f.status = busy; break;
+        default: f.w = 1280; f.h = 720; break; /* a smaller window, same surface */
+        }
+        headless_draw(c.ui, cfg, &base, &rep); /* the page under it, kept */
+        headless_draw(c.ui, cfg, &f, &rep);
+        Uint64 got = frame_hash(c.s), want = backdrop_fresh(cfg, &f, w, h);
+        if (got != want || got == first) {
+            char name[64];
+            snprintf(name, sizeof name, "backdrop-%d", k);
+            FAIL("backdrop: after a change of %s under the warning, the frame %s", what[k],
+                 got == first ? "still shows the old page" : "differs from one drawn afresh");
+            save_failure(c.s, name);
+        }
+    }
+    /* The warning over: the layer's memory goes back. */
+    struct headless_frame page = base;
+    page.screen = "municipalities";
+    headless_draw(c.ui, cfg, &page, &rep);
+    if (c.ui->layer)
+        FAIL("backdrop: the layer is kept after the warning");
+    for (int i = 0; i < cfg->n_municipalities; i++)
+        status_info_free(&busy[i]);
+    free(busy);
+    canvas_close(&c);
+    printf("backdrop: kept, copied and redrawn on 6 kinds of change\n");
+    return 0;
+}
+
 /* The ring on home (start, then two moves) and on Tobetsu's page (start,
  * the Start video call button), both themes, saved in dir. */
 static int run_focus(const struct config *cfg, const char *dir)
@@ -579,7 +662,7 @@ static int run_focus(const struct config *cfg, const char *dir)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: render_check SRC screens WxH [large] | glyphs | rotation\n");
+        fprintf(stderr, "usage: render_check SRC screens WxH [large] | glyphs | rotation | backdrop\n");
         return 2;
     }
     snprintf(cfg_path, sizeof cfg_path, "%s/config/kiosk.json", argv[1]);
@@ -609,6 +692,8 @@ int main(int argc, char **argv)
         run_glyphs(&cfg);
     else if (strcmp(argv[2], "rotation") == 0)
         run_rotation(&cfg);
+    else if (strcmp(argv[2], "backdrop") == 0)
+        run_backdrop(&cfg);
     else if (strcmp(argv[2], "focus") == 0 && argc >= 4)
         run_focus(&cfg, argv[3]);
     else {
