@@ -15,12 +15,13 @@ void host_config_status(char *out, size_t outsz, int rc, const struct config_dia
 {
     if (rc == 0)
         snprintf(out, outsz, "loaded, %d warning(s)", diags->n_warnings);
-    else if (diags->n > 0)
-        snprintf(out, outsz, "NEW FILE REJECTED (last good config kept): %d:%d %s: %s",
-                 diags->d[0].line, diags->d[0].col, diags->d[0].path, diags->d[0].message);
+    else if (diags->n > 0 &&
+             snprintf(out, outsz, "NEW FILE REJECTED (last good config kept): %d:%d %s: %s",
+                      diags->d[0].line, diags->d[0].col, diags->d[0].path,
+                      diags->d[0].message) >= (int)outsz)
+        msg_debug("config status cut to %zu bytes for the admin screen", outsz - 1);
 }
 
-/* Loads the config file into out, one log line per problem. */
 /* One log line per problem of diags. */
 static void host_log_diags(const struct host *h, const struct config_diags *diags)
 {

@@ -7,6 +7,7 @@
 #include "msg.h"
 #include "screen.h"
 #include "speech_text.h"
+#include "utf8.h"
 
 void voice_open(struct voice *v, void (*wake)(void *), void *ctx)
 {
@@ -57,7 +58,7 @@ static void voice_say(struct voice *v, const char *lang, const char *text, doubl
     }
     v->asked_seq = speech_say(v->sp, lang, text);
     v->asked_at = now;
-    snprintf(v->said, sizeof v->said, "%s", text);
+    utf8_copy(v->said, sizeof v->said, text); /* a long text cut whole characters */
     msg_debug("voice: say (%s) %s", lang, text);
 }
 
