@@ -195,6 +195,17 @@ void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb)
     SDL_RenderFillRects(ui->r, spans, n);
 }
 
+void ui_fill_rounded_rows(struct ui *ui, struct rect r, int radius, uint32_t rgb, int y0,
+                          int y1)
+{
+    if (y1 <= y0)
+        return;
+    SDL_Rect clip = {r.x, y0, r.w, y1 - y0};
+    SDL_RenderSetClipRect(ui->r, &clip);
+    ui_fill_rounded(ui, r, radius, rgb);
+    SDL_RenderSetClipRect(ui->r, NULL);
+}
+
 void ui_frame(struct ui *ui, struct rect r, int t, uint32_t rgb)
 {
     ui_color(ui, rgb);

@@ -153,6 +153,10 @@ void ui_fill_alpha(struct ui *ui, struct rect r, uint32_t rgb, int alpha);
  * if drawn, -1 if there is none or it cannot be decoded. */
 int ui_image(struct ui *ui, const char *rel, struct rect r);
 void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb);
+/* ui_fill_rounded drawn only in rows y0 <= y < y1 (the part of a shape that
+ * another drawn over it leaves visible: fewer pixels filled). */
+void ui_fill_rounded_rows(struct ui *ui, struct rect r, int radius, uint32_t rgb, int y0,
+                          int y1);
 void ui_frame(struct ui *ui, struct rect r, int thickness, uint32_t rgb);
 /* Draws text into box, wrapping to at most max_lines and shrinking the size
  * (down to 70 %) until it fits; what still does not fit is counted in
