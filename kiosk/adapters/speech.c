@@ -14,6 +14,7 @@
 #include "speech_espeak.h"
 #include "speech_jtalk.h"
 #include "speech_split.h"
+#include "speech_voices.h"
 #include "str.h"
 
 #define SPEECH_TEXT_MAX 2048
@@ -21,8 +22,6 @@
 #define SPEECH_CACHE 32      /* sentences kept (a screen's buttons and its announcement) */
 #define SPEECH_CACHE_BYTES (8u << 20)
 #define SPEECH_NICE 10
-#define SPEECH_DIC "/var/lib/mecab/dic/open-jtalk/naist-jdic"
-#define SPEECH_VOICE "/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice"
 
 /* A sentence already spoken (worker only). */
 struct speech_cached {
@@ -39,7 +38,7 @@ struct speech {
     struct speech_jtalk jt; /* worker only, after the start */
     char dir[64];           /* private folder for open_jtalk's files */
     int jtalk_ok, espeak_ok;
-    char missing[256];
+    char missing[512];
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -65,24 +64,13 @@ struct speech {
 
 static int speech_is_ja(const char *lang) { return strncmp(lang, "ja", 2) == 0; }
 
-static const char *speech_espeak_voice(const char *lang)
-{
-    if (strcmp(lang, "en") == 0)
-        return "en";
-    if (strncmp(lang, "zh", 2) == 0)
-        return "cmn"; /* Mandarin for both scripts */
-    if (strcmp(lang, "ko") == 0)
-        return "ko";
-    return NULL;
-}
-
 int speech_can(const struct speech *s, const char *lang)
 {
     if (!s || !lang)
         return 0;
     if (speech_is_ja(lang))
         return s->jtalk_ok;
-    return s->espeak_ok && speech_espeak_voice(lang) != NULL;
+    return s->espeak_ok && speech_voices_espeak(lang) != NULL;
 }
 
 const char *speech_missing(const struct speech *s)
@@ -239,7 +227,7 @@ static int speech_make(struct speech *s, const char *lang, const char *text)
         if (s->jtalk_ok && speech_jtalk_say(&s->jt, text, speech_put, s, &rate) != 0)
             rate = -1;
         atomic_store(&s->spare_pid, (long)s->jt.pid);
-    } else if (s->espeak_ok && speech_espeak_synth(speech_espeak_voice(lang), text, speech_put, s) == 0) {
+    } else if (s->espeak_ok && speech_espeak_synth(speech_voices_espeak(lang), text, speech_put, s) == 0) {
         rate = speech_espeak_rate();
     }
     if (rate > 0)
@@ -343,48 +331,15 @@ static void *speech_main(void *arg)
     return NULL;
 }
 
-static int speech_readable(const char *path) { return access(path, R_OK) == 0; }
-
-/* The command on PATH (or as given with a slash) that can be run. */
-static int speech_find(const char *cmd)
+/* What is installed (files only), with the paths the worker will use. */
+static void speech_probe(struct speech *s, const struct speech_paths *p)
 {
-    if (strchr(cmd, '/'))
-        return access(cmd, X_OK) == 0;
-    const char *path = getenv("PATH");
-    char dir[512];
-    while (path && *path) {
-        const char *end = strchr(path, ':');
-        size_t len = end ? (size_t)(end - path) : strlen(path);
-        if (len > 0 && len < sizeof dir - 64) {
-            char full[600];
-            snprintf(full, sizeof full, "%.*s/%s", (int)len, path, cmd);
-            if (access(full, X_OK) == 0)
-                return 1;
-        }
-        path = end ? end + 1 : NULL;
-    }
-    (void)dir;
-    return 0;
-}
-
-static void speech_probe(struct speech *s, const char *jtalk, const char *dic_path,
-                         const char *voice_path)
-{
-    int cmd = speech_find(jtalk), dic = speech_readable(dic_path),
-        voice = speech_readable(voice_path);
-    s->jtalk_ok = cmd && dic && voice;
-    s->espeak_ok = speech_readable("/usr/lib/x86_64-linux-gnu/espeak-ng-data/phontab") ||
-                   speech_readable("/usr/share/espeak-ng-data/phontab") ||
-                   speech_readable("/usr/lib/aarch64-linux-gnu/espeak-ng-data/phontab");
-    if (!s->jtalk_ok)
-        snprintf(s->missing, sizeof s->missing, "no Japanese voice: %s%s%s",
-                 cmd ? "" : "open_jtalk (open-jtalk) ", dic ? "" : "dictionary (open-jtalk-mecab-naist-jdic) ",
-                 voice ? "" : "voice (hts-voice-nitech-jp-atr503-m001)");
-    if (!s->espeak_ok) {
-        size_t l = strlen(s->missing);
-        snprintf(s->missing + l, sizeof s->missing - l, "%sno voice for en, zh, ko: espeak-ng-data",
-                 l ? "; " : "");
-    }
+    static const char langs[][I18N_LANG_MAX] = {"ja", "en", "zh-Hans", "ko"};
+    char why[8];
+    s->jtalk_ok = speech_voices_has(p, "ja", why, sizeof why);
+    s->espeak_ok = speech_voices_espeak_data() != NULL;
+    speech_voices_missing(p, langs, (int)(sizeof langs / sizeof *langs), s->missing,
+                          sizeof s->missing);
 }
 
 struct speech *speech_create(const struct speech_opts *o)
@@ -394,17 +349,15 @@ struct speech *speech_create(const struct speech_opts *o)
         return NULL;
     s->o = *o;
     atomic_store(&s->volume, 100);
-    const char *cmd = o->jtalk ? o->jtalk : "open_jtalk";
-    const char *dic = o->jtalk_dic ? o->jtalk_dic : SPEECH_DIC;
-    const char *voice = o->jtalk_voice ? o->jtalk_voice : SPEECH_VOICE;
-    speech_probe(s, cmd, dic, voice);
+    struct speech_paths p = speech_paths_pick(o->jtalk, o->jtalk_dic, o->jtalk_voice);
+    speech_probe(s, &p);
     const char *tmp = getenv("TMPDIR");
     snprintf(s->dir, sizeof s->dir, "%.40s/kiosk-speech-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (s->jtalk_ok && !mkdtemp(s->dir)) {
         s->jtalk_ok = 0;
         snprintf(s->missing, sizeof s->missing, "no folder for Open JTalk's files");
     }
-    speech_jtalk_init(&s->jt, cmd, dic, voice, s->dir);
+    speech_jtalk_init(&s->jt, p.jtalk, p.dic, p.voice, s->dir);
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->cv, NULL);
     if (pthread_create(&s->thread, NULL, speech_main, s) != 0) {

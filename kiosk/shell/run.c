@@ -248,7 +248,7 @@ static void run_event(struct run *r, const SDL_Event *e, double now)
 /* With --verbose, where the touch targets of a new screen are (as
  * --screenshot --verbose prints them): tests tap there. The "Still there?"
  * question counts as a screen of its own (it replaces the targets). */
-static void run_log_targets(struct run *r, double now)
+static void run_log_targets(struct run *r, double now, const struct ui_view *view)
 {
     int warning = app_idle_warning(&r->host.st, now);
     int key = warning ? -((int)r->host.st.screen + 1) : (int)r->host.st.screen + 1;
@@ -266,6 +266,8 @@ static void run_log_targets(struct run *r, double now)
      * target is absent. */
     msg_debug("%d targets on %s", r->ui->n_targets,
               warning ? "idle warning" : app_screen_name(r->host.st.screen));
+    if (r->host.st.screen == APP_SCREEN_ADMIN && !warning) /* its health row, as drawn */
+        msg_debug("admin health: %s", view->health ? view->health : "-");
 }
 
 /* With --verbose, where the keyboard focus is when it shows and moves (the
@@ -358,7 +360,7 @@ static void run_draw(struct run *r, double now)
     r->host.dirty = 0;
     r->next_redraw = screen_next_redraw(&r->host.st, now);
     run_trim_later(r, now);
-    run_log_targets(r, now);
+    run_log_targets(r, now, &view);
     run_log_focus(r);
     voice_after_draw(&r->voice, r->ui, &r->host.st, r->in.help_count, now);
 }
@@ -475,9 +477,10 @@ static int run_startup_step(struct run *r)
     case 3: run_prewarm(r, "services", 0); break;
     case 4: run_prewarm(r, "kpi", 0); break;
     case 5: host_check_pin(&r->host); break;
+    case 6: voice_probe(&r->voice, &r->host.cfg); break; /* files only: well under 1 ms */
     /* Then home's attract cards after the first: the idle kiosk's first
      * turn of cards then only presents (no text rendered while idle). */
-    default: return run_prewarm(r, NULL, step - 5);
+    default: return run_prewarm(r, NULL, step - 6);
     }
     return 1;
 }

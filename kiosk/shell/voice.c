@@ -7,6 +7,7 @@
 #include "msg.h"
 #include "screen.h"
 #include "speech_text.h"
+#include "speech_voices.h"
 #include "utf8.h"
 
 void voice_open(struct voice *v, void (*wake)(void *), void *ctx)
@@ -27,7 +28,7 @@ static void voice_start(struct voice *v)
     v->sp = speech_create(&o);
     if (!v->sp)
         msg_warn("voice guidance: the speech worker did not start");
-    else if (speech_missing(v->sp))
+    else if (!v->probed && speech_missing(v->sp))
         msg_warn("voice guidance: %s (keys and focus still work)", speech_missing(v->sp));
 }
 
@@ -39,11 +40,25 @@ void voice_close(struct voice *v)
     memset(v, 0, sizeof *v);
 }
 
+void voice_probe(struct voice *v, const struct config *cfg)
+{
+    struct speech_paths p = speech_paths_pick(NULL, NULL, NULL); /* as voice_start's worker */
+    int none = speech_voices_missing(&p, cfg->kiosk.languages,
+                                     cfg->kiosk.n_languages, v->missing, sizeof v->missing);
+    v->probed = 1;
+    if (none)
+        msg_warn("voice guidance: %s (keys and focus still work)", v->missing);
+    else
+        msg_info("voice guidance: a voice for every language (%d)", cfg->kiosk.n_languages);
+}
+
 const char *voice_missing(const struct voice *v)
 {
-    if (!v->started)
-        return NULL; /* not known before voice mode is first used */
-    return v->sp ? speech_missing(v->sp) : "speech worker not running";
+    if (v->started && !v->sp)
+        return "speech worker not running";
+    if (v->probed)
+        return v->missing[0] ? v->missing : NULL;
+    return v->started ? speech_missing(v->sp) : NULL;
 }
 
 static void voice_say(struct voice *v, const char *lang, const char *text, double now)

@@ -32,6 +32,8 @@ struct voice {
     unsigned free_seq;      /* a request played with voice mode off (its end, the attract hint) */
     int hint_round;         /* the attract round whose hint was said */
     double hint_since;      /* ... of the home screen opened then */
+    int probed;             /* voice_probe ran: missing is what it found */
+    char missing[512];      /* the configured languages without a voice, "" none */
 };
 
 /* Keeps wake (called from the worker when a clip is ready); the worker and
@@ -45,7 +47,11 @@ void voice_after_draw(struct voice *v, struct ui *ui, const struct app_state *st
 /* On the worker's wake-up: queues the finished clips (made at the config's
  * kiosk.voice_volume). */
 void voice_play(struct voice *v, double now);
+/* After the first frame: which of cfg's languages have no voice installed,
+ * by their files only (no engine started); logged once, and kept for
+ * voice_missing. */
+void voice_probe(struct voice *v, const struct config *cfg);
 /* What cannot be spoken here, for the admin screen, or NULL (also before
- * voice mode was first used). */
+ * voice_probe and voice mode). */
 const char *voice_missing(const struct voice *v);
 #endif

@@ -135,6 +135,40 @@ start_call() {
     tap_target municipality:tobetsu START_CALL 0
     wait_log "screen municipality -> calling" 5
 }
+# The staff's way in (admin and voice tests): hold_corner, then enter_pin;
+# pin_line and admin_line are the log lines where those screens opened.
+# Holds the corner (no target there) with the mouse down; the PIN screen
+# must come after 5 s, not before.
+hold_corner() {
+    local n t0 t1
+    n=$(log_lines)
+    xdotool mousemove --window "$wid" 6 6 mousedown 1
+    t0=$(date +%s%N)
+    wait_new "$n" "screen home -> admin-pin" 8
+    t1=$(date +%s%N)
+    xdotool mouseup 1
+    [ $(((t1 - t0) / 1000000)) -ge 4900 ] || fail "admin PIN after $(((t1 - t0) / 1000000)) ms"
+    wait_new "$n" "targets on admin-pin" 5
+    pin_line=$n
+}
+# Types the shipped PIN on the screen's own keypad.
+enter_pin() {
+    local n x y d
+    n=$(log_lines)
+    for d in 2 4 6 8 ENTER; do
+        if [ "$d" = ENTER ]; then
+            read -r x y <<<"$(live_target "$pin_line" PIN_ENTER 0)"
+        else
+            read -r x y <<<"$(live_target "$pin_line" PIN_DIGIT "$d")"
+        fi
+        [ -n "$x" ] || fail "no $d key on the PIN screen"
+        click "$x" "$y"
+        wait_new "$n" "tap PIN_$([ "$d" = ENTER ] && echo "ENTER 0" || echo "DIGIT $d")" 5
+    done
+    wait_new "$n" "screen admin-pin -> admin" 5
+    wait_new "$n" "targets on admin" 5
+    admin_line=$n
+}
 start_xvfb() {
     exec 3>"$work/display"
     # -r: no auto-repeat. Under load Xvfb can run late between a synthetic

@@ -6,6 +6,9 @@
 # (sox), must hold two stretches of speech as long as the clips the kiosk
 # logged, and the second (the focused button) must differ from the first.
 # Once in English (espeak-ng), once in Japanese (Open JTalk).
+# Then without a Japanese voice (open_jtalk not on the kiosk's PATH): the
+# start-up probe says so in the log without voice mode ever being turned
+# on, and the admin screen's health row shows it.
 # Usage: voice_test.sh KIOSK_BINARY SOURCE_DIR [OUT_DIR]
 . "$(dirname "$0")/lib.sh" "$@"
 
@@ -79,6 +82,36 @@ assert abs(secs[0] - secs[1]) > 0.2 or seg(runs[0])[:2205] != seg(runs[1])[:2205
 PY
 }
 
+# No Japanese voice: the kiosk is run with a PATH that has no open_jtalk.
+run_missing() {
+    local real=$kiosk first warn
+    mkdir -p "$work/no-voice"
+    printf '#!/bin/sh\nPATH=%s exec %s "$@"\n' "$work/no-voice" "$real" >"$work/kiosk-no-voice"
+    chmod +x "$work/kiosk-no-voice"
+    export SDL_AUDIODRIVER=dummy
+    unset SDL_DISKAUDIOFILE
+    kiosk=$work/kiosk-no-voice
+    start_kiosk
+    kiosk=$real
+    wait_log "voice guidance: no voice for ja, ja-easy (open_jtalk not on PATH" 5
+    first=$(grep -n "first frame presented" "$log" | head -n1 | cut -d: -f1)
+    warn=$(grep -n "voice guidance: no voice" "$log" | head -n1 | cut -d: -f1)
+    [ "$warn" -gt "$first" ] || fail "the missing voice was logged before the first frame"
+    ! grep -q "no voice for en\|no voice for ko\|no voice for zh" "$log" ||
+        fail "espeak-ng's languages listed as missing: $(grep "no voice" "$log")"
+    grep "voice guidance:" "$log" | sed 's/^/  /'
+    hold_corner
+    enter_pin
+    wait_new "$admin_line" "admin health: .*voice: no voice for ja, ja-easy (open_jtalk not on PATH" 5
+    screenshot "$out/admin-no-voice.png"
+    stop_kiosk
+    [ "$(grep -c "voice guidance: no voice" "$log")" = 1 ] || fail "the missing voice logged more than once"
+    ! grep -q "voice: say" "$log" || fail "voice mode was used"
+    echo "  admin: $(grep -o "voice: no voice for ja, ja-easy ([^)]*)" "$log" | tail -n1)"
+}
+
 run_lang en
 run_lang ja
-echo "PASS: voice guidance written to disk audio in English and Japanese, changing with the focus"
+run_missing
+echo "PASS: voice guidance written to disk audio in English and Japanese, changing with the focus;" \
+    "without open_jtalk the log and the admin screen say so after start-up"
