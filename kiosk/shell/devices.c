@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "msg.h"
@@ -23,9 +24,20 @@ void devices_refresh(struct devices *d)
 {
     int had_cam = d->camera, had_mic = d->microphone;
     d->camera = devices_camera();
-    if (!d->audio_ready)
-        d->audio_ready = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
-    d->microphone = d->audio_ready && SDL_GetNumAudioDevices(1) > 0;
+    /* SDL's audio only for the count, then let go: left open, the ALSA
+     * back-end (no PulseAudio or PipeWire) runs a hotplug thread that wakes
+     * ten times a second for as long as the kiosk runs. SDL counts the
+     * inits: voice guidance's own keeps audio open while it plays. */
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    int audio = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
+    d->microphone = audio && SDL_GetNumAudioDevices(1) > 0;
+    const char *driver = audio ? SDL_GetCurrentAudioDriver() : NULL;
+    char name[32];
+    snprintf(name, sizeof name, "%s", driver ? driver : "no audio");
+    if (audio)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    msg_debug("devices: audio (%s) checked and closed in %.1f ms", name,
+              (double)(SDL_GetPerformanceCounter() - t0) * 1e3 / (double)SDL_GetPerformanceFrequency());
     if (d->camera != had_cam || d->microphone != had_mic)
         msg_info("devices: camera %s, microphone %s", d->camera ? "present" : "MISSING",
                  d->microphone ? "present" : "MISSING");

@@ -5,7 +5,6 @@
 struct devices {
     int camera;
     int microphone;
-    int audio_ready; /* SDL's audio subsystem is initialised */
 };
 
 void devices_refresh(struct devices *d);

@@ -40,6 +40,7 @@ struct run {
                           idle warning over it */
     double next_redraw; /* a screen's own next change (attract pages), or < 0 */
     int startup_step;   /* the next of run_startup_step's steps */
+    int devices_due;    /* back on home: the device check, once no event waits */
     int drawn;          /* frames presented (run_mark: the first) */
     double trim_at;     /* when ui_trim is due (a quiet second after a frame), or < 0 */
     struct voice voice;             /* voice guidance */
@@ -154,9 +155,12 @@ static void run_call_place(void *ctx, struct call_session *cs)
 
 static void run_devices_refresh(struct run *r)
 {
+    struct devices was = r->devices;
     devices_refresh(&r->devices);
     r->host.camera = r->devices.camera;
     r->host.microphone = r->devices.microphone;
+    if (r->devices.camera != was.camera || r->devices.microphone != was.microphone)
+        r->host.dirty = 1; /* home shows whether a call can start */
 }
 
 /* The call bar lives exactly as long as a launched browser's call. */
@@ -180,7 +184,7 @@ static void run_after_event(void *ctx, enum app_screen before)
 {
     struct run *r = ctx;
     if (r->host.st.screen == APP_SCREEN_HOME && before != APP_SCREEN_HOME)
-        run_devices_refresh(r); /* a cheap check between visitors */
+        r->devices_due = 1; /* between visitors, after home is shown (run_loop) */
     run_sync_callbar(r);
 }
 
@@ -472,7 +476,7 @@ static int run_startup_step(struct run *r)
     int step = r->startup_step++;
     switch (step) {
     case 0: host_start_workers(&r->host); break;
-    case 1: run_devices_refresh(r); break; /* the audio back-end's probing takes time */
+    case 1: run_devices_refresh(r); break; /* the audio back-end's probing takes time (devices.c) */
     case 2: run_prewarm(r, "municipalities", 0); break;
     case 3: run_prewarm(r, "services", 0); break;
     case 4: run_prewarm(r, "kpi", 0); break;
@@ -502,6 +506,15 @@ static void run_loop(struct run *r)
                 msg_debug("start-up steps done at %u ms", (unsigned)SDL_GetTicks());
                 run_trim_later(r, run_now());
             }
+        }
+        /* Closing SDL's audio after the check can wait up to 100 ms for the
+         * ALSA back-end's hotplug thread (devices.c): never before a frame,
+         * and not while an event waits. */
+        if (r->devices_due && !starting && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            r->devices_due = 0;
+            run_devices_refresh(r);
+            if (r->host.dirty)
+                run_draw(r, run_now());
         }
         int woke = SDL_WaitEventTimeout(&e, run_timeout_ms(r, now));
         watchdog_alive(&r->wd, run_now()); /* back from a sleep it chose */

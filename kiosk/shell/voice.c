@@ -34,8 +34,10 @@ static void voice_start(struct voice *v)
 
 void voice_close(struct voice *v)
 {
-    if (v->dev)
+    if (v->dev) {
         SDL_CloseAudioDevice(v->dev);
+        SDL_QuitSubSystem(SDL_INIT_AUDIO); /* voice_device's init (SDL counts them) */
+    }
     speech_destroy(v->sp);
     memset(v, 0, sizeof *v);
 }

@@ -103,6 +103,15 @@ int bench_kiosk_read(struct bench_kiosk *k, const char *want, int verbose)
     return found;
 }
 
+static char bench_audio[32]; /* SDL_AUDIODRIVER for the kiosk, "" unset */
+
+void bench_kiosk_audio(const char *driver)
+{
+    snprintf(bench_audio, sizeof bench_audio, "%s", driver ? driver : "");
+}
+
+const char *bench_kiosk_audio_name(void) { return bench_audio[0] ? bench_audio : "SDL's choice"; }
+
 int bench_kiosk_spawn(struct bench_kiosk *k, char *const args[], int display)
 {
     memset(k, 0, sizeof *k);
@@ -120,7 +129,10 @@ int bench_kiosk_spawn(struct bench_kiosk *k, char *const args[], int display)
         if (null >= 0)
             dup2(null, 1);
         setenv("DISPLAY", disp, 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        if (bench_audio[0])
+            setenv("SDL_AUDIODRIVER", bench_audio, 1);
+        else
+            unsetenv("SDL_AUDIODRIVER"); /* as on a kiosk: SDL picks (ALSA, PulseAudio...) */
         execv(args[0], args);
         _exit(127);
     }

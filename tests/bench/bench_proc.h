@@ -26,8 +26,15 @@ struct bench_kiosk {
     int lines;
 };
 
+/* The SDL_AUDIODRIVER the kiosks started get: driver, or NULL (unset, SDL
+ * picks as on a kiosk machine: the idle figures then include what its
+ * audio back-end costs). The default is NULL. */
+void bench_kiosk_audio(const char *driver);
+/* It, for the report: the driver or "SDL's choice". */
+const char *bench_kiosk_audio_name(void);
 /* fork/exec args on display :N (stdout to /dev/null, stderr into k->err_fd,
- * dummy audio); returns at once: 0, or -1 (k->pid < 0 when fork failed). */
+ * SDL_AUDIODRIVER as bench_kiosk_audio says); returns at once: 0, or -1
+ * (k->pid < 0 when fork failed). */
 int bench_kiosk_spawn(struct bench_kiosk *k, char *const args[], int display);
 /* fork/execs exe with args (NULL-terminated, args[0] is the program name)
  * under display, stderr into a pipe, and waits up to timeout_s for the

@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+#include "bench_proc.h"
+
 #define BENCH_MIB(kib) ((double)(kib) / 1024.0)
 /* The budgets (2-core machine, software renderer, 1920x1080). */
 #define BUDGET_FIRST_FRAME_MS 150.0
@@ -171,9 +173,10 @@ static void bench_process_table(const struct bench_opts *o, const struct bench_r
            r->tour_rc == 0 ? "" : ", xdotool FAILED", BENCH_MIB(r->ru_maxrss_kib),
            BENCH_MIB(r->rss_now_kib), BENCH_MIB(r->rss_anon_kib), BENCH_MIB(r->rss_file_kib),
            BENCH_MIB(r->rss_shmem_kib));
-    printf("  idle on home for %d s (clock running): CPU %.3f %% of one core (utime+stime: "
-           "%.3f %%), %.2f wake-ups/s:", o->idle_seconds, r->idle_cpu_percent,
-           r->idle_cpu_ticks_percent, r->idle_wakeups);
+    printf("  idle on home for %d s (clock running, SDL audio driver: %s): CPU %.3f %% of one "
+           "core (utime+stime: %.3f %%), %.2f wake-ups/s:", o->idle_seconds,
+           bench_kiosk_audio_name(), r->idle_cpu_percent, r->idle_cpu_ticks_percent,
+           r->idle_wakeups);
     for (int i = 0; i < r->n_threads; i++)
         printf(" %s %.2f", r->thread[i].name, r->thread[i].per_s);
     printf("\n");
@@ -481,6 +484,7 @@ void bench_report_json(FILE *f, const struct bench_opts *o, const struct config 
                BENCH_MIB(r->rss_shmem_kib));
         fprintf(f, "  \"idle_cpu_percent\": %.4f, \"idle_cpu_ticks_percent\": %.4f,\n",
                r->idle_cpu_percent, r->idle_cpu_ticks_percent);
+        fprintf(f, "  \"idle_audio_driver\": \"%s\",\n", bench_kiosk_audio_name());
         fprintf(f, "  \"idle_wakeups_per_s\": %.3f, \"idle_wakeups_by_thread\": {", r->idle_wakeups);
         for (int i = 0; i < r->n_threads; i++)
             fprintf(f, "%s\"%d %s\": %.3f", i ? ", " : "", i, r->thread[i].name, r->thread[i].per_s);

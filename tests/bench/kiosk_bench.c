@@ -303,7 +303,10 @@ int main(int argc, char **argv)
     }
     bench_paths(&o);
     msg_set_level(o.verbose ? MSG_DEBUG : MSG_ERROR);
-    /* Voice guidance plays in real time with nothing to hear. */
+    /* The kiosks started get the caller's SDL_AUDIODRIVER (unset: SDL's
+     * own choice, as on a kiosk machine); the in-process voice guidance
+     * plays in real time with nothing to hear. */
+    bench_kiosk_audio(getenv("SDL_AUDIODRIVER"));
     setenv("SDL_AUDIODRIVER", "dummy", 0);
     /* The kiosk's host without its workers: no status polls, no records. */
     static struct host host;
