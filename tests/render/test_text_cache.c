@@ -33,6 +33,27 @@ static int day_of_minutes(struct text_cache *tc, int transient, const char *keep
     return s.entries;
 }
 
+/* Fonts of chains (found in fonts_dir) and a text cache over them, as the
+ * kiosk makes them from a config's kiosk.fonts; NULL, with *f NULL, when
+ * either cannot be made (a failed CHECK). */
+static struct text_cache *cache_of_chains(SDL_Renderer *r, const char *fonts_dir,
+                                          struct config_font_chain *chains, int n,
+                                          struct fonts **f)
+{
+    struct config cfg;
+    config_load_defaults(&cfg);
+    cfg.kiosk.n_fonts = n;
+    cfg.kiosk.fonts = chains; /* fonts_create copies what it keeps */
+    *f = fonts_create(&cfg, fonts_dir);
+    struct text_cache *tc = *f ? text_cache_create(r, *f, 384) : NULL;
+    CHECK(*f && tc);
+    if (!tc) {
+        fonts_destroy(*f);
+        *f = NULL;
+    }
+    return tc;
+}
+
 /* Korean text (a language button on a Japanese screen) opens its own face;
  * fonts_trim for ja closes it, the cached label needs no font, a new
  * Korean text opens the face again. */
@@ -41,17 +62,10 @@ static void test_trim(SDL_Renderer *r, const char *fonts_dir)
     char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
     char *ko_files[] = {"NotoSansCJK-Regular.ttc#1", "BIZUDPGothic-Regular.ttf"};
     struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 2, ko_files}};
-    struct config cfg;
-    config_load_defaults(&cfg);
-    cfg.kiosk.n_fonts = 2;
-    cfg.kiosk.fonts = chains;
-    struct fonts *f = fonts_create(&cfg, fonts_dir);
-    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
-    CHECK(f && tc);
-    if (!tc) {
-        fonts_destroy(f);
+    struct fonts *f;
+    struct text_cache *tc = cache_of_chains(r, fonts_dir, chains, 2, &f);
+    if (!tc)
         return;
-    }
     int w, h;
     struct text_cache_stats s0, s1;
     CHECK(text_cache_get(tc, "ja", "札幌", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
@@ -79,17 +93,10 @@ static void test_sizes_share_face(SDL_Renderer *r, const char *fonts_dir)
 {
     char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
     struct config_font_chain chains[1] = {{"ja", 1, ja_files}};
-    struct config cfg;
-    config_load_defaults(&cfg);
-    cfg.kiosk.n_fonts = 1;
-    cfg.kiosk.fonts = chains;
-    struct fonts *f = fonts_create(&cfg, fonts_dir);
-    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
-    CHECK(f && tc);
-    if (!tc) {
-        fonts_destroy(f);
+    struct fonts *f;
+    struct text_cache *tc = cache_of_chains(r, fonts_dir, chains, 1, &f);
+    if (!tc)
         return;
-    }
     static const int sizes[] = {24, 40, 72, 24};
     char path[512];
     snprintf(path, sizeof path, "%s", fonts_file_of(f, fonts_pick(f, "ja", "札幌", 24, 0, NULL)));
@@ -168,13 +175,8 @@ static void test_replaced_reloads(SDL_Renderer *r, const char *fonts_dir)
     char *ja_files[] = {"Kiosk-Regular.ttf"};
     char *ko_files[] = {"NotoSansCJK-Regular.ttc#1"};
     struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 1, ko_files}};
-    struct config cfg;
-    config_load_defaults(&cfg);
-    cfg.kiosk.n_fonts = 2;
-    cfg.kiosk.fonts = chains;
-    struct fonts *f = fonts_create(&cfg, dir);
-    struct text_cache *tc = f ? text_cache_create(r, f, 384) : NULL;
-    CHECK(f && tc);
+    struct fonts *f;
+    struct text_cache *tc = cache_of_chains(r, dir, chains, 2, &f);
     if (tc) {
         long before = ink_of(tc, "Sapporo 札幌");
         CHECK(before > 0);
