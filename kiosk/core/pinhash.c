@@ -1,12 +1,13 @@
-/* PBKDF2-HMAC-SHA256 through libcrypto, the library sha256.c uses. */
+/* PBKDF2-HMAC-SHA256 through nettle, the library sha256.c uses. */
 #include "pinhash.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
+#include <nettle/base64.h>
+#include <nettle/memops.h>
+#include <nettle/pbkdf2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "sha256.h"
 
@@ -24,17 +25,18 @@ struct pinhash_parts {
  * count); -1 for bad characters or lengths. */
 static int pinhash_b64(const char *s, size_t n, unsigned char *out, size_t outsz)
 {
-    unsigned char buf[96];
-    if (n == 0 || n % 4 != 0 || n / 4 * 3 > sizeof buf)
+    uint8_t buf[96];
+    size_t len = sizeof buf;
+    struct base64_decode_ctx ctx;
+    if (n == 0 || n % 4 != 0 || n / 4 * 3 > sizeof buf || strcspn(s, " \t\r\n") < n)
         return -1;
-    int len = EVP_DecodeBlock(buf, (const unsigned char *)s, (int)n);
-    if (len < 0)
+    base64_decode_init(&ctx);
+    if (!base64_decode_update(&ctx, &len, buf, n, s) || !base64_decode_final(&ctx))
         return -1;
-    len -= (s[n - 1] == '=') + (s[n - 2] == '=');
-    if (len <= 0 || (size_t)len > outsz)
+    if (len == 0 || len > outsz)
         return -1;
-    memcpy(out, buf, (size_t)len);
-    return len;
+    memcpy(out, buf, len);
+    return (int)len;
 }
 
 static int pinhash_parse(const char *stored, struct pinhash_parts *p)
@@ -82,10 +84,9 @@ enum pinhash_kind pinhash_kind(const char *stored)
 static int pinhash_derive(const char *pin, size_t len, const unsigned char *salt, int salt_len,
                           unsigned long iter, unsigned char out[SHA256_BYTES])
 {
-    return PKCS5_PBKDF2_HMAC(pin, (int)len, salt, salt_len, (int)iter, EVP_sha256(),
-                             SHA256_BYTES, out) == 1
-               ? 0
-               : -1;
+    pbkdf2_hmac_sha256(len, (const uint8_t *)pin, (unsigned)iter, (size_t)salt_len, salt,
+                       SHA256_BYTES, out);
+    return 0;
 }
 
 int pinhash_verify(const char *pin, size_t len, const char *stored)
@@ -97,7 +98,7 @@ int pinhash_verify(const char *pin, size_t len, const char *stored)
     if (pinhash_parse(stored, &p) == 0) {
         if (pinhash_derive(pin, len, p.salt, p.salt_len, p.iter, got) != 0)
             return 0;
-        return CRYPTO_memcmp(got, p.hash, SHA256_BYTES) == 0;
+        return memeql_sec(got, p.hash, SHA256_BYTES);
     }
     if (!pinhash_legacy(stored))
         return 0;
@@ -108,7 +109,7 @@ int pinhash_verify(const char *pin, size_t len, const char *stored)
     }
     if (sha256(pin, len, got) != 0)
         return 0;
-    return CRYPTO_memcmp(got, want, SHA256_BYTES) == 0;
+    return memeql_sec(got, want, SHA256_BYTES);
 }
 
 int pinhash_make(const char *pin, size_t len, unsigned iter, char *out, size_t outsz)
@@ -120,11 +121,13 @@ int pinhash_make(const char *pin, size_t len, unsigned iter, char *out, size_t o
     if (outsz > 0)
         out[0] = '\0';
     if (iter < PINHASH_ITER_MIN || iter > PINHASH_ITER_MAX ||
-        RAND_bytes(salt, sizeof salt) != 1 ||
+        getrandom(salt, sizeof salt, 0) != (ssize_t)sizeof salt ||
         pinhash_derive(pin, len, salt, sizeof salt, iter, hash) != 0)
         return -1;
-    EVP_EncodeBlock((unsigned char *)salt64, salt, sizeof salt);
-    EVP_EncodeBlock((unsigned char *)hash64, hash, sizeof hash);
+    salt64[BASE64_ENCODE_RAW_LENGTH(sizeof salt)] = '\0';
+    hash64[BASE64_ENCODE_RAW_LENGTH(sizeof hash)] = '\0';
+    base64_encode_raw(salt64, sizeof salt, salt);
+    base64_encode_raw(hash64, sizeof hash, hash);
     int n = snprintf(out, outsz, PINHASH_PREFIX "%u$%s$%s", iter, salt64, hash64);
     if (n < 0 || (size_t)n >= outsz) {
         if (outsz > 0)

@@ -1,6 +1,6 @@
 #ifndef KIOSK_PINHASH_H
 #define KIOSK_PINHASH_H
-/* The admin PIN as kiosk.admin_pin_sha256 stores it (libcrypto):
+/* The admin PIN as kiosk.admin_pin_sha256 stores it (nettle):
  *   pbkdf2-sha256$ITER$SALT$HASH   PBKDF2-HMAC-SHA256, ITER iterations
  *                                  (PINHASH_ITER_MIN..PINHASH_ITER_MAX),
  *                                  SALT 16 random bytes and HASH 32 bytes,
@@ -9,7 +9,7 @@
  *   64 hex digits                  the old unsalted SHA-256 of the PIN: still
  *                                  accepted so an upgraded kiosk keeps its
  *                                  admin screen, with a warning to replace it
- * Comparisons take the same time whatever matches (CRYPTO_memcmp). */
+ * Comparisons take the same time whatever matches (memeql_sec). */
 #include <stddef.h>
 
 #define PINHASH_ITER 200000     /* what --hash-pin uses: ~0.1 s on a kiosk PC */
@@ -29,6 +29,6 @@ int pinhash_verify(const char *pin, size_t len, const char *stored);
 
 /* A new value for pin with a fresh random salt and iter iterations (0 =
  * PINHASH_ITER) into out (PINHASH_MAX bytes suffice). Returns 0, or -1
- * (libcrypto failed, out too small, iter out of range). */
+ * (no random salt, out too small, iter out of range). */
 int pinhash_make(const char *pin, size_t len, unsigned iter, char *out, size_t outsz);
 #endif

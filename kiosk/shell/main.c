@@ -61,7 +61,6 @@ static int main_check_remote(const struct cli *c, const struct run_paths *p)
     struct fleet_doc doc;
     char msg[FLEET_MSG_MAX], *text = NULL;
     size_t tlen = 0;
-    curl_global_init(CURL_GLOBAL_DEFAULT);
     enum fleet_result r = fleet_fetch_once(&o, NULL, &doc, msg, sizeof msg, NULL);
     curl_global_cleanup();
     int rc = 1;
@@ -310,8 +309,8 @@ int main(int argc, char **argv)
     case CLI_REPORT: return main_report(&c, &paths);
     default: break;
     }
-    /* curl before any thread (the status worker starts inside run). */
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    /* libcurl is loaded by its first use, after the first frame
+     * (adapters/curl_load.c), and cleaned up here if it was. */
     int rc = run_kiosk(&c, &paths);
     curl_global_cleanup();
     return rc;
