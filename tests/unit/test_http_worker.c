@@ -5,6 +5,7 @@
  * argv[1] = tests/data. About 10 s. */
 #define _GNU_SOURCE /* RUSAGE_THREAD: tell preemption from waiting on a lock */
 #include "check.h"
+#include "curl_load.h"
 #include "http_worker.h"
 #include "status.h"
 
@@ -553,7 +554,10 @@ int main(int argc, char **argv)
         unsetenv(proxies[i]);
     signal(SIGPIPE, SIG_IGN);
     test_note_fds();
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    /* libcurl is opened by its first use (curl_load.c), not at exec */
+    CHECK(!curl_load_is_loaded());
+    CHECK(curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK);
+    CHECK(curl_load_is_loaded() && curl_load_error() == NULL);
     test_dead_port = test_closed_port();
     if (test_start_server(argv[1]) != 0) {
         fprintf(stderr, "could not start status_server.py\n");
