@@ -143,6 +143,14 @@ struct http_worker *http_worker_start_opts(const struct config *cfg,
     return w;
 }
 
+int http_worker_needed(const struct config *cfg)
+{
+    for (int i = 0; cfg && i < cfg->n_municipalities; i++)
+        if (cfg->municipalities[i].call.status_url || cfg->municipalities[i].call.notify_url)
+            return 1;
+    return 0;
+}
+
 struct http_worker *http_worker_start(const struct config *cfg, void (*wake)(void *), void *ctx)
 {
     return http_worker_start_opts(cfg, NULL, wake, ctx);

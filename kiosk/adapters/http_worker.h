@@ -43,6 +43,11 @@ struct http_health {
 
 void http_worker_default_opts(const struct config *cfg, struct http_worker_opts *out);
 
+/* 1 if cfg gives the worker anything to do: a municipality with a
+ * call.status_url or a call.notify_url. Without, the kiosk starts no worker
+ * and never loads libcurl (curl_load.c); a reload that adds one starts it. */
+int http_worker_needed(const struct config *cfg);
+
 /* Starts the worker. It copies what it needs from cfg (ids, URLs, timing),
  * so cfg may be freed afterwards; on a config reload, stop this worker and
  * start a new one. wake(ctx) is called from the worker thread, without any

@@ -88,8 +88,9 @@ static void host_status_free(struct host *h)
 static void host_attach_config(struct host *h)
 {
     http_worker_stop(h->http);
-    h->http = h->workers_on ? http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx)
-                            : NULL;
+    h->http = h->workers_on && http_worker_needed(&h->cfg)
+                  ? http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx)
+                  : NULL;
     host_status_free(h);
     h->status = calloc((size_t)(h->cfg.n_municipalities ? h->cfg.n_municipalities : 1),
                        sizeof *h->status);
@@ -119,7 +120,9 @@ void host_start_workers(struct host *h)
     if (!h->o.workers || h->workers_on)
         return;
     h->workers_on = 1;
-    h->http = http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx);
+    h->http = http_worker_needed(&h->cfg)
+                  ? http_worker_start(&h->cfg, h->o.hooks.wake, h->o.hooks.ctx)
+                  : NULL;
     h->call.http = h->http;
     h->watch = config_watch_start(h->o.config, h->o.hooks.wake, h->o.hooks.ctx);
     host_fleet_start(h);

@@ -16,6 +16,7 @@
 #include "attract.h"
 #include "callbar.h"
 #include "devices.h"
+#include "fonts_start.h"
 #include "host.h"
 #include "input.h"
 #include "msg.h"
@@ -31,6 +32,7 @@ struct run {
     SDL_Window *win;
     SDL_Renderer *ren;
     struct ui *ui;
+    struct fonts *fonts; /* the first frame's fonts, made while SDL starts, until ui takes them */
     struct input in;
     struct callbar bar;
     struct devices devices;
@@ -564,15 +566,21 @@ static int run_window(struct run *r)
 static int run_init(struct run *r)
 {
     run_hints();
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        msg_error("SDL_Init: %s", SDL_GetError());
-        return -1;
-    }
-    run_mark("SDL_Init done");
+    /* FreeType first: the fonts of the first frame are opened on a thread
+     * of their own (ui/fonts_start.c) while SDL starts here. */
     if (TTF_Init() != 0) {
         msg_error("TTF_Init: %s", TTF_GetError());
         return -1;
     }
+    struct fonts_start *fs = fonts_start(&r->host.cfg, r->paths->fonts_dir);
+    int sdl = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    /* The config stays as it is until the thread is done (host_start). */
+    r->fonts = fonts_start_join(fs, &r->host.cfg, r->paths->fonts_dir);
+    if (sdl != 0) {
+        msg_error("SDL_Init: %s", SDL_GetError());
+        return -1;
+    }
+    run_mark("SDL_Init done");
     r->wake_type = SDL_RegisterEvents(1);
     r->started = run_now();
     r->notify = sdnotify_enabled();
@@ -597,7 +605,8 @@ static int run_init(struct run *r)
     if (run_window(r) != 0)
         return -1;
     run_mark("window and renderer made");
-    r->ui = ui_create(r->ren, &r->host.cfg, r->paths->fonts_dir);
+    r->ui = ui_create_with(r->ren, &r->host.cfg, r->fonts);
+    r->fonts = NULL;
     if (!r->ui)
         return -1;
     run_mark("fonts found");
@@ -611,6 +620,7 @@ static void run_teardown(struct run *r)
     host_stop(&r->host, run_now()); /* the workers go before SDL (they wake it) */
     voice_close(&r->voice);
     ui_destroy(r->ui);
+    fonts_destroy(r->fonts); /* if start-up stopped before the ui took them */
     if (r->ren)
         SDL_DestroyRenderer(r->ren);
     if (r->win)

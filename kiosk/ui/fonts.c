@@ -15,7 +15,7 @@
 #define FONTS_MAX_CHAINS 12
 #define FONTS_MAX_FILES 4
 #define FONTS_MAX_FACES (FONTS_MAX_CHAINS * FONTS_MAX_FILES)
-#define FONTS_MAX_OPEN 6 /* (face, bold) handles: a language needs 2 to 4 */
+#define FONTS_MAX_OPEN 8 /* (face, bold) handles: home with six languages needs 8 */
 #define FONTS_PATH_MAX 512
 
 /* One font file and face, shared by every chain that names it. */
@@ -448,4 +448,24 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
     if (missing)
         *missing = first_missing;
     return c->n ? fonts_sized(fonts_open(f, c->faces[0], px, bold), px) : NULL;
+}
+
+int fonts_prefetch(struct fonts *f, const struct config *cfg)
+{
+    /* Scripts of every chain's text, so HarfBuzz reads each face's tables */
+    static const char probe[] = "\xE5\x9B\xBD\xE3\x81\x82" "A\xED\x95\x9C"; /* 国あA한 */
+    int opened = 0;
+    for (int i = 0; i < cfg->kiosk.n_languages; i++) {
+        const struct fonts_chain *c = &f->chains[fonts_chain_id(f, cfg->kiosk.languages[i])];
+        for (int bold = 0; c->n > 0 && bold <= 1; bold++) {
+            int before = fonts_open_count(f);
+            struct fonts_open *o = fonts_open(f, c->faces[0], FONTS_PREFETCH_PX, bold);
+            int w, h;
+            if (o && fonts_open_count(f) > before) {
+                TTF_SizeUTF8(o->font, probe, &w, &h);
+                opened++;
+            }
+        }
+    }
+    return opened;
 }

@@ -5,8 +5,9 @@
  * and face (and its Bold sibling) is opened once, lazily, and resized with
  * TTF_SetFontSize: a face costs megabytes (Noto CJK about 3 MiB: FreeType's
  * tables and HarfBuzz's copies of GSUB/GPOS), a size costs nothing, so sizes
- * never multiply faces. At most six handles are open (least recently used
- * closed first): a language needs two to four. */
+ * never multiply faces. At most eight handles are open (least recently used
+ * closed first): a language needs two to four, home's language buttons with
+ * six languages eight, and ui_trim closes the others after home is up. */
 #include <SDL_ttf.h>
 
 #include "config.h"
@@ -38,4 +39,11 @@ int fonts_open_count(const struct fonts *f);
  * the next fonts_pick that needs one opens it again. Returns how many were
  * (with only_count, would be) closed. */
 int fonts_trim(struct fonts *f, const char *lang, int only_count);
+/* Opens the regular and bold handles of the first face of each of cfg's
+ * languages' chains, which home's first frame draws (each language button
+ * in its own face), and shapes a probe with each so HarfBuzz has read their
+ * tables. For the start-up thread (run.c) while SDL starts: nothing else may
+ * use f meanwhile, and TTF_Init must have run. Returns how many it opened. */
+#define FONTS_PREFETCH_PX 32
+int fonts_prefetch(struct fonts *f, const struct config *cfg);
 #endif

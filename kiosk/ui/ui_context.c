@@ -11,12 +11,19 @@
 
 struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir)
 {
-    struct ui *ui = calloc(1, sizeof *ui);
-    if (!ui)
+    return ui_create_with(r, cfg, fonts_create(cfg, fonts_dir));
+}
+
+struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts)
+{
+    struct ui *ui = fonts ? calloc(1, sizeof *ui) : NULL;
+    if (!ui) {
+        fonts_destroy(fonts);
         return NULL;
+    }
     ui->r = r;
     ui->cfg = cfg;
-    ui->fonts = fonts_create(cfg, fonts_dir);
+    ui->fonts = fonts;
     if (ui->fonts)
         ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
     ui->images = images_create(r, cfg);
