@@ -16,12 +16,14 @@
 #include "attract.h"
 #include "callbar.h"
 #include "devices.h"
-#include "fonts_start.h"
+#include "fonts.h"
 #include "host.h"
 #include "input.h"
+#include "jseg.h"
 #include "msg.h"
 #include "screen.h"
 #include "sdnotify.h"
+#include "ui_start.h"
 #include "voice.h"
 #include "watchdog.h"
 
@@ -32,7 +34,8 @@ struct run {
     SDL_Window *win;
     SDL_Renderer *ren;
     struct ui *ui;
-    struct fonts *fonts; /* the first frame's fonts, made while SDL starts, until ui takes them */
+    struct fonts *fonts; /* the first frame's fonts and segmenter, made while */
+    struct jseg *jseg;   /* SDL starts (ui_start.c), until the ui takes them */
     struct input in;
     struct callbar bar;
     struct devices devices;
@@ -567,15 +570,15 @@ static int run_init(struct run *r)
 {
     run_hints();
     /* FreeType first: the fonts of the first frame are opened on a thread
-     * of their own (ui/fonts_start.c) while SDL starts here. */
+     * of their own (ui/ui_start.c) while SDL starts here. */
     if (TTF_Init() != 0) {
         msg_error("TTF_Init: %s", TTF_GetError());
         return -1;
     }
-    struct fonts_start *fs = fonts_start(&r->host.cfg, r->paths->fonts_dir);
+    struct ui_start *us = ui_start(&r->host.cfg, r->paths->fonts_dir);
     int sdl = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     /* The config stays as it is until the thread is done (host_start). */
-    r->fonts = fonts_start_join(fs, &r->host.cfg, r->paths->fonts_dir);
+    ui_start_join(us, &r->host.cfg, r->paths->fonts_dir, &r->fonts, &r->jseg);
     if (sdl != 0) {
         msg_error("SDL_Init: %s", SDL_GetError());
         return -1;
@@ -605,8 +608,9 @@ static int run_init(struct run *r)
     if (run_window(r) != 0)
         return -1;
     run_mark("window and renderer made");
-    r->ui = ui_create_with(r->ren, &r->host.cfg, r->fonts);
+    r->ui = ui_create_with(r->ren, &r->host.cfg, r->fonts, r->jseg);
     r->fonts = NULL;
+    r->jseg = NULL;
     if (!r->ui)
         return -1;
     run_mark("fonts found");
@@ -621,6 +625,7 @@ static void run_teardown(struct run *r)
     voice_close(&r->voice);
     ui_destroy(r->ui);
     fonts_destroy(r->fonts); /* if start-up stopped before the ui took them */
+    jseg_destroy(r->jseg);
     if (r->ren)
         SDL_DestroyRenderer(r->ren);
     if (r->win)

@@ -49,6 +49,8 @@ static int jseg_open(struct jseg *j)
 
 int jseg_is_open(const struct jseg *j) { return j && j->m; }
 
+int jseg_prepare(struct jseg *j) { return j ? jseg_open(j) : -1; }
+
 void jseg_release(struct jseg *j)
 {
     if (!j || !j->m)

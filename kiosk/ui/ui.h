@@ -102,9 +102,10 @@ struct ui {
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
  * with fonts_dir searched first. NULL if no font can be found. */
 struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir);
-/* The same with fonts made already (fonts_create, perhaps prefetched on a
- * start-up thread); takes them, also on failure. NULL if fonts is NULL. */
-struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts);
+/* The same with fonts and segmenter made already (ui_start.c, on a start-up
+ * thread); takes them, also on failure. NULL if either is NULL. */
+struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts,
+                          struct jseg *jseg);
 void ui_destroy(struct ui *ui);
 /* Switches to a new config's fonts; on failure keeps the old ones (-1). */
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);

@@ -11,14 +11,16 @@
 
 struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir)
 {
-    return ui_create_with(r, cfg, fonts_create(cfg, fonts_dir));
+    return ui_create_with(r, cfg, fonts_create(cfg, fonts_dir), jseg_create());
 }
 
-struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts)
+struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts,
+                          struct jseg *jseg)
 {
-    struct ui *ui = fonts ? calloc(1, sizeof *ui) : NULL;
+    struct ui *ui = fonts && jseg ? calloc(1, sizeof *ui) : NULL;
     if (!ui) {
         fonts_destroy(fonts);
+        jseg_destroy(jseg);
         return NULL;
     }
     ui->r = r;
@@ -27,7 +29,7 @@ struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct font
     if (ui->fonts)
         ui->text = text_cache_create(r, ui->fonts, UI_TEXT_CACHE_ENTRIES);
     ui->images = images_create(r, cfg);
-    ui->jseg = jseg_create(); /* MeCab opens at the first Japanese text to wrap */
+    ui->jseg = jseg; /* MeCab opens at the first Japanese text to wrap, if not open */
     if (!ui->fonts || !ui->text || !ui->images) {
         ui_destroy(ui);
         return NULL;

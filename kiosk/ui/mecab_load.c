@@ -1,0 +1,92 @@
+/* MeCab, loaded when the first Japanese text is segmented.
+ *
+ * libmecab is C++: linked, it brings libstdc++ and libgcc_s, mapped and
+ * relocated before main on every start. Opened here instead, that work
+ * runs on the start-up thread (ui_start.c: jseg_prepare) beside SDL's own
+ * start, not before the process reaches main. This file defines the four
+ * MeCab functions jseg.c calls, with MeCab's names and types, and the first
+ * call opens libmecab.so.2 with dlopen and forwards. It stays loaded: its
+ * and libstdc++'s unique C++ symbols (STB_GNU_UNIQUE) make glibc keep them
+ * through dlclose. These definitions are not exported (no -rdynamic).
+ *
+ * Without the library mecab_new2 fails as it does without a dictionary:
+ * lines then break between any two characters, as jseg.c says in the log. */
+#include "mecab_load.h"
+
+#include <dlfcn.h>
+#include <mecab.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MECAB_LOAD_SONAME "libmecab.so.2"
+
+static pthread_once_t mecab_load_once = PTHREAD_ONCE_INIT;
+static int mecab_load_ok;
+static char mecab_load_err[256];
+static struct {
+    mecab_t *(*new2)(const char *);
+    const char *(*strerror)(mecab_t *);
+    void (*destroy)(mecab_t *);
+    const mecab_node_t *(*sparse_tonode2)(mecab_t *, const char *, size_t);
+} mecab_fn;
+
+/* POSIX makes dlsym's data pointer a usable function pointer. */
+static int mecab_load_sym(void *lib, const char *name, void *fn, size_t fnsz)
+{
+    void *p = dlsym(lib, name);
+    if (!p) {
+        snprintf(mecab_load_err, sizeof mecab_load_err, "%s has no %s", MECAB_LOAD_SONAME, name);
+        return -1;
+    }
+    memcpy(fn, &p, fnsz);
+    return 0;
+}
+
+static void mecab_load_run(void)
+{
+    void *lib = dlopen(MECAB_LOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(mecab_load_err, sizeof mecab_load_err, "cannot load %s (%s)", MECAB_LOAD_SONAME,
+                 dlerror());
+        return;
+    }
+    if (mecab_load_sym(lib, "mecab_new2", &mecab_fn.new2, sizeof mecab_fn.new2) != 0 ||
+        mecab_load_sym(lib, "mecab_strerror", &mecab_fn.strerror, sizeof mecab_fn.strerror) != 0 ||
+        mecab_load_sym(lib, "mecab_destroy", &mecab_fn.destroy, sizeof mecab_fn.destroy) != 0 ||
+        mecab_load_sym(lib, "mecab_sparse_tonode2", &mecab_fn.sparse_tonode2,
+                       sizeof mecab_fn.sparse_tonode2) != 0)
+        return;
+    mecab_load_ok = 1;
+}
+
+int mecab_load_is_loaded(void)
+{
+    void *lib = dlopen(MECAB_LOAD_SONAME, RTLD_NOW | RTLD_NOLOAD);
+    if (lib)
+        dlclose(lib);
+    return lib != NULL;
+}
+
+mecab_t *mecab_new2(const char *arg)
+{
+    pthread_once(&mecab_load_once, mecab_load_run);
+    return mecab_load_ok ? mecab_fn.new2(arg) : NULL;
+}
+
+const char *mecab_strerror(mecab_t *m)
+{
+    return mecab_load_ok ? mecab_fn.strerror(m) : mecab_load_err;
+}
+
+/* Only a tagger mecab_new2 made reaches these: the library is loaded. */
+void mecab_destroy(mecab_t *m)
+{
+    if (m)
+        mecab_fn.destroy(m);
+}
+
+const mecab_node_t *mecab_sparse_tonode2(mecab_t *m, const char *text, size_t len)
+{
+    return mecab_fn.sparse_tonode2(m, text, len);
+}

@@ -1,0 +1,25 @@
+#ifndef KIOSK_UI_START_H
+#define KIOSK_UI_START_H
+/* What the first frame needs besides the window, made on a thread of its
+ * own while the main thread starts SDL and opens the window (run.c): the
+ * fonts with the faces home draws (fonts_prefetch: Noto CJK reads about 2.4
+ * MB of tables per face, and home's language buttons need eight) and MeCab
+ * with its dictionary (jseg_prepare: libmecab and libstdc++ are opened with
+ * dlopen, mecab_load.c). On a second core that work no longer delays the
+ * first frame. */
+#include "config.h"
+
+struct ui_start;
+struct fonts;
+struct jseg;
+
+/* Starts the thread. cfg must stay unchanged until ui_start_join. TTF_Init
+ * must have run. NULL if no thread could start: ui_start_join(NULL, ...)
+ * then makes the same on the caller's thread. */
+struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir);
+
+/* Waits for the thread and frees s; out gets the fonts (NULL if none was
+ * usable) and the segmenter, for the caller to own (ui_create_with). */
+void ui_start_join(struct ui_start *s, const struct config *cfg, const char *fonts_dir,
+                   struct fonts **fonts, struct jseg **jseg);
+#endif
