@@ -342,7 +342,7 @@ static struct ui_view run_view(struct run *r, double now, struct run_texts *t)
  * kiosk whose text is all cached has nothing: no extra wake-up). */
 static void run_trim_later(struct run *r, double now)
 {
-    r->trim_at = ui_trim(r->ui, app_lang(&r->host.st), 1) ? now + RUN_TRIM_AFTER_S : -1.0;
+    r->trim_at = ui_trim(r->ui, 1) ? now + RUN_TRIM_AFTER_S : -1.0;
 }
 
 static void run_draw(struct run *r, double now)
@@ -438,7 +438,7 @@ static void run_tick(struct run *r, double now)
         r->host.dirty = 1; /* the clock and the opening hours */
     }
     if (r->trim_at >= 0 && now >= r->trim_at && !r->host.dirty) {
-        ui_trim(r->ui, app_lang(&r->host.st), 0);
+        ui_trim(r->ui, 0);
         r->trim_at = -1.0;
     }
 }

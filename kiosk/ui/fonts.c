@@ -207,12 +207,12 @@ int fonts_chain_id(struct fonts *f, const char *lang)
 
 int fonts_trim(struct fonts *f, const char *lang, int only_count)
 {
-    const struct fonts_chain *c = &f->chains[fonts_chain_id(f, lang)];
+    const struct fonts_chain *c = lang ? &f->chains[fonts_chain_id(f, lang)] : NULL;
     int n = 0;
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         struct fonts_open *o = &f->open[i];
         int named = 0;
-        for (int k = 0; k < c->n && !named; k++)
+        for (int k = 0; c && k < c->n && !named; k++)
             named = c->faces[k] == o->face;
         if (!o->font || named)
             continue;

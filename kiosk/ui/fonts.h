@@ -35,9 +35,9 @@ const char *fonts_file_of(const struct fonts *f, const TTF_Font *font);
 /* How many font handles (faces) are open now (for the benchmark). */
 int fonts_open_count(const struct fonts *f);
 /* Closes every open face that lang's chain does not name (a language
- * button's Chinese or Korean face, once its label is in the text cache):
- * the next fonts_pick that needs one opens it again. Returns how many were
- * (with only_count, would be) closed. */
+ * button's Chinese or Korean face, once its label is in the text cache), or
+ * with lang NULL every open face: the next fonts_pick that needs one opens
+ * it again. Returns how many were (with only_count, would be) closed. */
 int fonts_trim(struct fonts *f, const char *lang, int only_count);
 /* Opens the regular and bold handles of the first face of each of cfg's
  * languages' chains, which home's first frame draws (each language button

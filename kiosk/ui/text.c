@@ -34,6 +34,17 @@ struct text_width {
 struct text_lh {
     int valid, chain, px, bold, lh;
 };
+
+/* The rows the texture holds: those with ink (text_render crops it). */
+static int text_tex_h(const struct text_entry *e)
+{
+    return e->ink_top >= 0 ? e->ink_bottom - e->ink_top + 1 : e->h;
+}
+
+static size_t text_entry_bytes(const struct text_entry *e)
+{
+    return (size_t)e->w * (size_t)text_tex_h(e) * 4;
+}
 struct text_cache {
     SDL_Renderer *r;
     struct fonts *fonts;
@@ -72,7 +83,7 @@ static void text_entry_drop(struct text_cache *tc, struct text_entry *e)
     if (e->tex)
         SDL_DestroyTexture(e->tex);
     if (e->text)
-        tc->stats.bytes -= (size_t)e->w * (size_t)e->h * 4;
+        tc->stats.bytes -= text_entry_bytes(e);
     free(e->text);
     free(e->ink_rows);
     memset(e, 0, sizeof *e);
@@ -242,9 +253,20 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
         return -1;
     }
     text_ink_scan(e, s);
-    e->tex = SDL_CreateTextureFromSurface(tc->r, s);
     e->w = s->w;
     e->h = s->h;
+    /* Only the rows with ink: a line's box has empty rows above and below
+     * its glyphs (about a quarter of it), and the textures of every screen
+     * prepared ahead stay in memory. Drawn at the same place, the pixels
+     * are the same. */
+    SDL_Surface *ink = s;
+    if (e->ink_top >= 0 && text_tex_h(e) < s->h)
+        ink = SDL_CreateRGBSurfaceWithFormatFrom((Uint8 *)s->pixels + (size_t)e->ink_top * (size_t)s->pitch,
+                                                 s->w, text_tex_h(e), 32, s->pitch,
+                                                 s->format->format);
+    e->tex = ink ? SDL_CreateTextureFromSurface(tc->r, ink) : NULL;
+    if (ink && ink != s)
+        SDL_FreeSurface(ink);
     e->missing = missing;
     SDL_FreeSurface(s);
     return e->tex ? 0 : -1;
@@ -278,7 +300,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
             tc->stats.entries--;
             return NULL;
         }
-        tc->stats.bytes += (size_t)e->w * (size_t)e->h * 4;
+        tc->stats.bytes += text_entry_bytes(e);
     }
     e->used = ++tc->clock;
     if (e->transient)

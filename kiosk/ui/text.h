@@ -33,7 +33,9 @@ struct text_ink {
 };
 
 /* The texture for text (one line). Owned by the cache; valid until the
- * next text_cache_get. *w, *h get its size. NULL for "" or on failure.
+ * next text_cache_get. *w, *h get the line's size; the texture holds only
+ * its rows ink->top..ink->bottom (all h rows if top is -1), drawn there.
+ * NULL for "" or on failure.
  * *missing (may be NULL) gets the number of glyphs the font lacked; *ink
  * (may be NULL) where the glyphs drawn put ink. */
 SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char *text,

@@ -109,11 +109,11 @@ struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct font
 void ui_destroy(struct ui *ui);
 /* Switches to a new config's fonts; on failure keeps the old ones (-1). */
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);
-/* While nothing happens: gives back what only new text needs (the faces
- * lang's chain does not name; MeCab, if still open) and the freed heap;
- * what the screens show stays in the text cache. With only_check, says
- * whether there is anything to give back (1) without doing it. */
-int ui_trim(struct ui *ui, const char *lang, int only_check);
+/* While nothing happens: gives back what only new text needs (the open
+ * font faces; MeCab, if still open) and the freed heap; what the screens
+ * show stays in the text cache. With only_check, says whether there is
+ * anything to give back (1) without doing it. */
+int ui_trim(struct ui *ui, int only_check);
 
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 #define UI_VCENTER 4 /* or'ed with an enum ui_align */

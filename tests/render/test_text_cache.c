@@ -56,7 +56,8 @@ static struct text_cache *cache_of_chains(SDL_Renderer *r, const char *fonts_dir
 
 /* Korean text (a language button on a Japanese screen) opens its own face;
  * fonts_trim for ja closes it, the cached label needs no font, a new
- * Korean text opens the face again. */
+ * Korean text opens the face again; fonts_trim without a language closes
+ * them all. */
 static void test_trim(SDL_Renderer *r, const char *fonts_dir)
 {
     char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
@@ -82,6 +83,14 @@ static void test_trim(SDL_Renderer *r, const char *fonts_dir)
     CHECK(s1.misses == s0.misses && fonts_open_count(f) == 1); /* drawn from the cache */
     CHECK(text_cache_get(tc, "ko", "서울", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
     CHECK_INT(fonts_open_count(f), 2);
+    /* Without a language (ui_trim while nothing happens): every face goes,
+     * cached text still draws, new text opens its face again. */
+    CHECK_INT(fonts_trim(f, NULL, 0), 2);
+    CHECK_INT(fonts_open_count(f), 0);
+    CHECK(text_cache_get(tc, "ja", "札幌", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    CHECK_INT(fonts_open_count(f), 0);
+    CHECK(text_cache_get(tc, "ja", "小樽", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+    CHECK_INT(fonts_open_count(f), 1);
     text_cache_destroy(tc);
     fonts_destroy(f);
 }
