@@ -7,25 +7,31 @@
 #include "jseg.h"
 
 struct ui_start {
-    pthread_t thread;
+    pthread_t fonts_thread, jseg_thread;
+    int jseg_started;
     const struct config *cfg;
     const char *fonts_dir;
     struct fonts *fonts;
     struct jseg *jseg;
 };
 
-static void ui_start_make(struct ui_start *s)
+/* FreeType's library is not thread-safe: the faces open on one thread. */
+static void *ui_start_fonts(void *arg)
 {
+    struct ui_start *s = arg;
     s->fonts = fonts_create(s->cfg, s->fonts_dir);
     if (s->fonts)
         fonts_prefetch(s->fonts, s->cfg);
-    s->jseg = jseg_create();
-    jseg_prepare(s->jseg);
+    return NULL;
 }
 
-static void *ui_start_main(void *arg)
+/* MeCab (libmecab, libstdc++ and the dictionary) on another: about 3-5 ms
+ * of the start that need not wait for the fonts. */
+static void *ui_start_jseg(void *arg)
 {
-    ui_start_make(arg);
+    struct ui_start *s = arg;
+    s->jseg = jseg_create();
+    jseg_prepare(s->jseg);
     return NULL;
 }
 
@@ -36,10 +42,11 @@ struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir)
         return NULL;
     s->cfg = cfg;
     s->fonts_dir = fonts_dir;
-    if (pthread_create(&s->thread, NULL, ui_start_main, s) != 0) {
+    if (pthread_create(&s->fonts_thread, NULL, ui_start_fonts, s) != 0) {
         free(s);
         return NULL;
     }
+    s->jseg_started = pthread_create(&s->jseg_thread, NULL, ui_start_jseg, s) == 0;
     return s;
 }
 
@@ -47,10 +54,16 @@ void ui_start_join(struct ui_start *s, const struct config *cfg, const char *fon
                    struct fonts **fonts, struct jseg **jseg)
 {
     struct ui_start here = {.cfg = cfg, .fonts_dir = fonts_dir};
-    if (s)
-        pthread_join(s->thread, NULL);
-    else
-        ui_start_make(s = &here);
+    if (s) {
+        pthread_join(s->fonts_thread, NULL);
+        if (s->jseg_started)
+            pthread_join(s->jseg_thread, NULL);
+        else
+            ui_start_jseg(s);
+    } else {
+        ui_start_fonts(s = &here);
+        ui_start_jseg(s);
+    }
     *fonts = s->fonts;
     *jseg = s->jseg;
     if (s != &here)
