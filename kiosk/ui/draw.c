@@ -285,8 +285,10 @@ static void ui_blit_line(struct ui *ui, const char *s, size_t len, int px, int b
     SDL_Rect dst = {x, ui_line_top(y, lh, h, &ink), w, h};
     ui_ink_outside(ui, &ink, h, dst.y, y, lh);
     ui_check_inside(ui, (struct rect){x, y, w, lh});
-    if (ink.top >= 0) { /* the texture holds the inked rows only */
+    if (ink.top >= 0) { /* the texture holds the inked rows and columns only */
+        dst.x += ink.left;
         dst.y += ink.top;
+        dst.w = ink.right - ink.left + 1;
         dst.h = ink.bottom - ink.top + 1;
     }
     SDL_RenderCopy(ui->r, t, NULL, &dst);

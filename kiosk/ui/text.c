@@ -21,7 +21,7 @@ struct text_entry {
     SDL_Texture *tex;
     int w, h, missing;
     int transient; /* made under text_cache_transient */
-    int ink_top, ink_bottom;
+    int ink_top, ink_bottom, ink_left, ink_right; /* the texture holds these rows and columns */
     int *ink_rows; /* owned, h counts */
     unsigned long used;
 };
@@ -41,9 +41,14 @@ static int text_tex_h(const struct text_entry *e)
     return e->ink_top >= 0 ? e->ink_bottom - e->ink_top + 1 : e->h;
 }
 
+static int text_tex_w(const struct text_entry *e)
+{
+    return e->ink_top >= 0 ? e->ink_right - e->ink_left + 1 : e->w;
+}
+
 static size_t text_entry_bytes(const struct text_entry *e)
 {
-    return (size_t)e->w * (size_t)text_tex_h(e) * 4;
+    return (size_t)text_tex_w(e) * (size_t)text_tex_h(e) * 4;
 }
 struct text_cache {
     SDL_Renderer *r;
@@ -219,15 +224,22 @@ static void text_trim_transient(struct text_cache *tc, const struct text_entry *
  * blended rendering), once per texture made. */
 static void text_ink_scan(struct text_entry *e, SDL_Surface *s)
 {
-    e->ink_top = e->ink_bottom = -1;
+    e->ink_top = e->ink_bottom = e->ink_left = e->ink_right = -1;
     e->ink_rows = calloc(s->h > 0 ? (size_t)s->h : 1, sizeof *e->ink_rows);
     if (!e->ink_rows || s->format->BytesPerPixel != 4 || SDL_LockSurface(s) != 0)
         return;
     for (int y = 0; y < s->h; y++) {
         const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         int n = 0;
-        for (int x = 0; x < s->w; x++)
-            n += (row[x] & s->format->Amask) != 0;
+        for (int x = 0; x < s->w; x++) {
+            if (!(row[x] & s->format->Amask))
+                continue;
+            n++;
+            if (e->ink_left < 0 || x < e->ink_left)
+                e->ink_left = x;
+            if (x > e->ink_right)
+                e->ink_right = x;
+        }
         e->ink_rows[y] = n;
         if (n && e->ink_top < 0)
             e->ink_top = y;
@@ -255,14 +267,15 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
     text_ink_scan(e, s);
     e->w = s->w;
     e->h = s->h;
-    /* Only the rows with ink: a line's box has empty rows above and below
-     * its glyphs (about a quarter of it), and the textures of every screen
-     * prepared ahead stay in memory. Drawn at the same place, the pixels
-     * are the same. */
+    /* Only the rows and columns with ink: a line's box has empty rows above
+     * and below its glyphs (about a quarter of it), and the textures of
+     * every screen prepared ahead stay in memory. Drawn at the same place,
+     * the pixels are the same. */
     SDL_Surface *ink = s;
-    if (e->ink_top >= 0 && text_tex_h(e) < s->h)
-        ink = SDL_CreateRGBSurfaceWithFormatFrom((Uint8 *)s->pixels + (size_t)e->ink_top * (size_t)s->pitch,
-                                                 s->w, text_tex_h(e), 32, s->pitch,
+    if (e->ink_top >= 0 && (text_tex_h(e) < s->h || text_tex_w(e) < s->w))
+        ink = SDL_CreateRGBSurfaceWithFormatFrom((Uint8 *)s->pixels + (size_t)e->ink_top * (size_t)s->pitch +
+                                                     (size_t)e->ink_left * 4,
+                                                 text_tex_w(e), text_tex_h(e), 32, s->pitch,
                                                  s->format->format);
     e->tex = ink ? SDL_CreateTextureFromSurface(tc->r, ink) : NULL;
     if (ink && ink != s)
@@ -292,7 +305,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
             return NULL;
         memcpy(copy, text, len + 1);
         *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient,
-                                 -1, -1, NULL, 0};
+                                 -1, -1, -1, -1, NULL, 0};
         tc->stats.entries++;
         if (text_render(tc, e, lang) != 0) {
             e->w = e->h = 0;
@@ -311,7 +324,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
     if (missing)
         *missing = e->missing;
     if (ink)
-        *ink = (struct text_ink){e->ink_top, e->ink_bottom, e->ink_rows};
+        *ink = (struct text_ink){e->ink_top, e->ink_bottom, e->ink_left, e->ink_right,
+                                 e->ink_rows};
     return e->tex;
 }
 

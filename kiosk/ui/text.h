@@ -26,15 +26,17 @@ void text_cache_fit_window(struct text_cache *tc, int w, int h);
 void text_cache_clear(struct text_cache *tc);
 
 /* Where a texture has ink: rows[0..h) count the pixels with any alpha in
- * each row; top and bottom are the first and last such row (-1 if none). */
+ * each row; top and bottom are the first and last such row, left and right
+ * the first and last such column (all -1 if none). */
 struct text_ink {
-    int top, bottom;
+    int top, bottom, left, right;
     const int *rows; /* owned by the cache, valid as the texture is */
 };
 
 /* The texture for text (one line). Owned by the cache; valid until the
  * next text_cache_get. *w, *h get the line's size; the texture holds only
- * its rows ink->top..ink->bottom (all h rows if top is -1), drawn there.
+ * its rows ink->top..ink->bottom and columns ink->left..ink->right (all of
+ * it if top is -1), drawn there.
  * NULL for "" or on failure.
  * *missing (may be NULL) gets the number of glyphs the font lacked; *ink
  * (may be NULL) where the glyphs drawn put ink. */

@@ -155,7 +155,7 @@ static int copy_over(const char *from, const char *to)
 static long ink_of(struct text_cache *tc, const char *text)
 {
     int w = 0, h = 0;
-    struct text_ink ink = {0, -1, NULL};
+    struct text_ink ink = {0, -1, -1, -1, NULL};
     if (!text_cache_get(tc, "ja", text, 40, 0, 0x202020, &w, &h, NULL, &ink) || !ink.rows)
         return -1;
     long n = 0;
