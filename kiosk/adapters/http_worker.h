@@ -7,7 +7,8 @@
  *
  * One thread runs all transfers side by side (libcurl's multi interface), so
  * one hanging clerk endpoint delays neither the other polls nor a notify.
- * curl_global_init() must have been called (by main, before any thread). */
+ * libcurl is opened, and curl_global_init run once, by the first curl call
+ * (curl_load.c), whichever thread makes it. */
 #include <stddef.h>
 #include <time.h>
 

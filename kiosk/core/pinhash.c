@@ -28,8 +28,12 @@ static int pinhash_b64(const char *s, size_t n, unsigned char *out, size_t outsz
     uint8_t buf[96];
     size_t len = sizeof buf;
     struct base64_decode_ctx ctx;
-    if (n == 0 || n % 4 != 0 || n / 4 * 3 > sizeof buf || strcspn(s, " \t\r\n") < n)
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+    if (n == 0 || n % 4 != 0 || n / 4 * 3 > sizeof buf)
         return -1;
+    for (size_t i = 0; i < n; i++) /* nettle would skip white space: the format has none */
+        if (!s[i] || !strchr(alphabet, s[i]))
+            return -1;
     base64_decode_init(&ctx);
     if (!base64_decode_update(&ctx, &len, buf, n, s) || !base64_decode_final(&ctx))
         return -1;

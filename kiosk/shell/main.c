@@ -199,7 +199,7 @@ static int main_hash_pin(void)
     memset(pin, 0, sizeof pin);
     memset(again, 0, sizeof again);
     if (ok == 1 && rc != 0)
-        msg_error("cannot make the PIN hash (libcrypto)");
+        msg_error("cannot make the PIN hash (no random salt from getrandom)");
     if (rc != 0)
         return 1;
     msg_out("%s\n", out);

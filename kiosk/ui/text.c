@@ -23,6 +23,7 @@ struct text_entry {
     int transient; /* made under text_cache_transient */
     int ink_top, ink_bottom, ink_left, ink_right; /* the texture holds these rows and columns */
     int *ink_rows; /* owned, h counts */
+    size_t bytes;  /* what the texture added to stats.bytes */
     unsigned long used;
 };
 struct text_width {
@@ -87,8 +88,7 @@ static void text_entry_drop(struct text_cache *tc, struct text_entry *e)
 {
     if (e->tex)
         SDL_DestroyTexture(e->tex);
-    if (e->text)
-        tc->stats.bytes -= text_entry_bytes(e);
+    tc->stats.bytes -= e->bytes;
     free(e->text);
     free(e->ink_rows);
     memset(e, 0, sizeof *e);
@@ -305,7 +305,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
             return NULL;
         memcpy(copy, text, len + 1);
         *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient,
-                                 -1, -1, -1, -1, NULL, 0};
+                                 -1, -1, -1, -1, NULL, 0, 0};
         tc->stats.entries++;
         if (text_render(tc, e, lang) != 0) {
             e->w = e->h = 0;
@@ -313,7 +313,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
             tc->stats.entries--;
             return NULL;
         }
-        tc->stats.bytes += text_entry_bytes(e);
+        e->bytes = text_entry_bytes(e);
+        tc->stats.bytes += e->bytes;
     }
     e->used = ++tc->clock;
     if (e->transient)

@@ -1,5 +1,6 @@
 #include "ui_start.h"
 
+#include <hb.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -37,6 +38,13 @@ static void *ui_start_jseg(void *arg)
 
 struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir)
 {
+    /* HarfBuzz reads the process's locale once, at its first shaping, for
+     * the language of text that names none (SDL_ttf names none). The fonts
+     * thread shapes while SDL_Init runs, and SDL's X11 keyboard set-up sets
+     * the locale to the system's for a moment (a Japanese one would then
+     * give Chinese and Korean labels Japanese glyph forms): read it here,
+     * before both, as the first shaping after SDL_Init used to. */
+    hb_language_get_default();
     struct ui_start *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
