@@ -576,10 +576,24 @@ static int run_init(struct run *r)
         msg_error("TTF_Init: %s", TTF_GetError());
         return -1;
     }
+    /* SDL_Init's X11 keyboard set-up connects to the D-Bus session bus (for
+     * IBus). With no DBUS_SESSION_BUS_ADDRESS, libdbus "autolaunches": it
+     * forks to run dbus-launch and waits on a pipe for its answer. That
+     * fork, while the start-up threads load libraries and open files, hung
+     * the kiosk in SDL_Init (1 start in 40 here; 0 in 120 without the
+     * fork). The kiosk needs no session bus (no input method, no desktop
+     * screensaver under its own X server), so while SDL starts, libdbus is
+     * told there is none; the variable is unset again for the call's
+     * browser. A bus that is there (the variable set) is used as before. */
+    int no_bus = getenv("DBUS_SESSION_BUS_ADDRESS") == NULL;
+    if (no_bus)
+        setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1); /* before any thread */
     struct ui_start *us = ui_start(&r->host.cfg, r->paths->fonts_dir);
     int sdl = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     /* The config stays as it is until the thread is done (host_start). */
     ui_start_join(us, &r->host.cfg, r->paths->fonts_dir, &r->fonts, &r->jseg);
+    if (no_bus)
+        unsetenv("DBUS_SESSION_BUS_ADDRESS"); /* the threads are done */
     if (sdl != 0) {
         msg_error("SDL_Init: %s", SDL_GetError());
         return -1;
