@@ -20,12 +20,11 @@
 #include "curl_load.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "dlib.h"
 #include "msg.h"
 
 #define CURL_LOAD_SONAME "libcurl.so.4"
@@ -67,27 +66,16 @@ static char curl_load_err[256];
 
 static void curl_load_run(void)
 {
-    void *lib = dlopen(CURL_LOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    void *lib = dlib_open(CURL_LOAD_SONAME, curl_load_err, sizeof curl_load_err);
+#define CURL_LOAD_SYM(name, ret, args)                                                         \
+    if (lib && dlib_sym(lib, CURL_LOAD_SONAME, "curl_" #name, &curl_fn.name,                  \
+                        sizeof curl_fn.name, curl_load_err, sizeof curl_load_err) != 0)        \
+        lib = NULL;
+    CURL_LOAD_FUNCS(CURL_LOAD_SYM)
     if (!lib) {
-        snprintf(curl_load_err, sizeof curl_load_err, "%s", dlerror());
-        msg_error("cannot load %s (%s): status, notify and fleet config are off",
-                  CURL_LOAD_SONAME, curl_load_err);
+        msg_error("%s: status, notify and fleet config are off", curl_load_err);
         return;
     }
-    /* A data pointer to a function pointer: POSIX guarantees the cast for
-     * dlsym; the memcpy keeps ISO C's -Wpedantic quiet about it. */
-#define CURL_LOAD_SYM(name, ret, args)                                                         \
-    {                                                                                          \
-        void *p = dlsym(lib, "curl_" #name);                                                   \
-        if (!p) {                                                                              \
-            snprintf(curl_load_err, sizeof curl_load_err, "%s has no curl_%s",                 \
-                     CURL_LOAD_SONAME, #name);                                                 \
-            msg_error("%s: status, notify and fleet config are off", curl_load_err);           \
-            return;                                                                            \
-        }                                                                                      \
-        memcpy(&curl_fn.name, &p, sizeof p);                                                   \
-    }
-    CURL_LOAD_FUNCS(CURL_LOAD_SYM)
     if (curl_fn.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         snprintf(curl_load_err, sizeof curl_load_err, "curl_global_init failed");
         msg_error("%s: status, notify and fleet config are off", curl_load_err);
@@ -104,13 +92,7 @@ int curl_load(void)
 
 const char *curl_load_error(void) { return curl_load_ok ? NULL : curl_load_err; }
 
-int curl_load_is_loaded(void)
-{
-    void *lib = dlopen(CURL_LOAD_SONAME, RTLD_NOW | RTLD_NOLOAD);
-    if (lib)
-        dlclose(lib);
-    return lib != NULL;
-}
+int curl_load_is_loaded(void) { return dlib_is_loaded(CURL_LOAD_SONAME); }
 
 CURLcode curl_global_init(long flags)
 {

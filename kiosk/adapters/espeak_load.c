@@ -13,12 +13,10 @@
  * those languages have no voice and the worker says so in the log. */
 #include "espeak_load.h"
 
-#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
 
+#include "dlib.h"
 #include "msg.h"
 
 #define ESPEAK_LOAD_SONAME "libespeak-ng.so.1"
@@ -41,24 +39,17 @@ static int espeak_load_ok;
 
 static void espeak_load_run(void)
 {
-    void *lib = dlopen(ESPEAK_LOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    char err[256];
+    void *lib = dlib_open(ESPEAK_LOAD_SONAME, err, sizeof err);
+#define ESPEAK_LOAD_SYM(name, ret, args)                                                       \
+    if (lib && dlib_sym(lib, ESPEAK_LOAD_SONAME, #name, &espeak_fn.name, sizeof espeak_fn.name, \
+                        err, sizeof err) != 0)                                                 \
+        lib = NULL;
+    ESPEAK_LOAD_FUNCS(ESPEAK_LOAD_SYM)
     if (!lib) {
-        msg_error("cannot load %s (%s): English, Chinese and Korean have no voice",
-                  ESPEAK_LOAD_SONAME, dlerror());
+        msg_error("%s: English, Chinese and Korean have no voice", err);
         return;
     }
-    /* POSIX makes dlsym's data pointer a usable function pointer. */
-#define ESPEAK_LOAD_SYM(name, ret, args)                                                       \
-    {                                                                                          \
-        void *p = dlsym(lib, #name);                                                           \
-        if (!p) {                                                                              \
-            msg_error("%s has no %s: English, Chinese and Korean have no voice",               \
-                      ESPEAK_LOAD_SONAME, #name);                                              \
-            return;                                                                            \
-        }                                                                                      \
-        memcpy(&espeak_fn.name, &p, sizeof p);                                                 \
-    }
-    ESPEAK_LOAD_FUNCS(ESPEAK_LOAD_SYM)
     espeak_load_ok = 1;
 }
 
@@ -68,13 +59,7 @@ int espeak_load(void)
     return espeak_load_ok ? 0 : -1;
 }
 
-int espeak_load_is_loaded(void)
-{
-    void *lib = dlopen(ESPEAK_LOAD_SONAME, RTLD_NOW | RTLD_NOLOAD);
-    if (lib)
-        dlclose(lib);
-    return lib != NULL;
-}
+int espeak_load_is_loaded(void) { return dlib_is_loaded(ESPEAK_LOAD_SONAME); }
 
 int espeak_Initialize(espeak_AUDIO_OUTPUT output, int buflength, const char *path, int options)
 {

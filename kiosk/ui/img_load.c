@@ -11,14 +11,11 @@
  *
  * Without the library the calls fail as a broken file does (NULL, -1, with
  * SDL_GetError saying why): images are shown without, as ever. */
-#include "img_load.h"
-
 #include <SDL.h>
 #include <SDL_image.h>
-#include <dlfcn.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
+
+#include "dlib.h"
 
 #define IMG_LOAD_SONAME "libSDL2_image-2.0.so.0"
 
@@ -31,46 +28,23 @@ static pthread_once_t img_load_once = PTHREAD_ONCE_INIT;
 static int img_load_ok;
 static char img_load_err[256];
 
-/* POSIX makes dlsym's data pointer a usable function pointer. */
-static int img_load_sym(void *lib, const char *name, void *fn, size_t fnsz)
-{
-    void *p = dlsym(lib, name);
-    if (!p) {
-        snprintf(img_load_err, sizeof img_load_err, "%s has no %s", IMG_LOAD_SONAME, name);
-        return -1;
-    }
-    memcpy(fn, &p, fnsz);
-    return 0;
-}
-
 static void img_load_run(void)
 {
-    void *lib = dlopen(IMG_LOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(img_load_err, sizeof img_load_err, "cannot load %s (%s)", IMG_LOAD_SONAME,
-                 dlerror());
-        return;
-    }
-    if (img_load_sym(lib, "IMG_Load", &img_fn.load, sizeof img_fn.load) != 0 ||
-        img_load_sym(lib, "IMG_SavePNG", &img_fn.save_png, sizeof img_fn.save_png) != 0)
-        return;
-    img_load_ok = 1;
+    void *lib = dlib_open(IMG_LOAD_SONAME, img_load_err, sizeof img_load_err);
+    img_load_ok = lib &&
+                  dlib_sym(lib, IMG_LOAD_SONAME, "IMG_Load", &img_fn.load, sizeof img_fn.load,
+                           img_load_err, sizeof img_load_err) == 0 &&
+                  dlib_sym(lib, IMG_LOAD_SONAME, "IMG_SavePNG", &img_fn.save_png,
+                           sizeof img_fn.save_png, img_load_err, sizeof img_load_err) == 0;
 }
 
-int img_load(void)
+/* 0 if SDL2_image is usable, else -1 with SDL_GetError saying why. */
+static int img_load(void)
 {
     pthread_once(&img_load_once, img_load_run);
     if (!img_load_ok)
         SDL_SetError("%s", img_load_err);
     return img_load_ok ? 0 : -1;
-}
-
-int img_load_is_loaded(void)
-{
-    void *lib = dlopen(IMG_LOAD_SONAME, RTLD_NOW | RTLD_NOLOAD);
-    if (lib)
-        dlclose(lib);
-    return lib != NULL;
 }
 
 SDL_Surface *IMG_Load(const char *file) { return img_load() == 0 ? img_fn.load(file) : NULL; }

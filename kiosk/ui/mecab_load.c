@@ -11,13 +11,10 @@
  *
  * Without the library mecab_new2 fails as it does without a dictionary:
  * lines then break between any two characters, as jseg.c says in the log. */
-#include "mecab_load.h"
-
-#include <dlfcn.h>
 #include <mecab.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
+
+#include "dlib.h"
 
 #define MECAB_LOAD_SONAME "libmecab.so.2"
 
@@ -31,41 +28,17 @@ static struct {
     const mecab_node_t *(*sparse_tonode2)(mecab_t *, const char *, size_t);
 } mecab_fn;
 
-/* POSIX makes dlsym's data pointer a usable function pointer. */
-static int mecab_load_sym(void *lib, const char *name, void *fn, size_t fnsz)
-{
-    void *p = dlsym(lib, name);
-    if (!p) {
-        snprintf(mecab_load_err, sizeof mecab_load_err, "%s has no %s", MECAB_LOAD_SONAME, name);
-        return -1;
-    }
-    memcpy(fn, &p, fnsz);
-    return 0;
-}
+#define MECAB_LOAD_SYM(lib, name, field)                                                       \
+    (dlib_sym(lib, MECAB_LOAD_SONAME, name, &mecab_fn.field, sizeof mecab_fn.field,            \
+              mecab_load_err, sizeof mecab_load_err) == 0)
 
 static void mecab_load_run(void)
 {
-    void *lib = dlopen(MECAB_LOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(mecab_load_err, sizeof mecab_load_err, "cannot load %s (%s)", MECAB_LOAD_SONAME,
-                 dlerror());
-        return;
-    }
-    if (mecab_load_sym(lib, "mecab_new2", &mecab_fn.new2, sizeof mecab_fn.new2) != 0 ||
-        mecab_load_sym(lib, "mecab_strerror", &mecab_fn.strerror, sizeof mecab_fn.strerror) != 0 ||
-        mecab_load_sym(lib, "mecab_destroy", &mecab_fn.destroy, sizeof mecab_fn.destroy) != 0 ||
-        mecab_load_sym(lib, "mecab_sparse_tonode2", &mecab_fn.sparse_tonode2,
-                       sizeof mecab_fn.sparse_tonode2) != 0)
-        return;
-    mecab_load_ok = 1;
-}
-
-int mecab_load_is_loaded(void)
-{
-    void *lib = dlopen(MECAB_LOAD_SONAME, RTLD_NOW | RTLD_NOLOAD);
-    if (lib)
-        dlclose(lib);
-    return lib != NULL;
+    void *lib = dlib_open(MECAB_LOAD_SONAME, mecab_load_err, sizeof mecab_load_err);
+    mecab_load_ok = lib && MECAB_LOAD_SYM(lib, "mecab_new2", new2) &&
+                    MECAB_LOAD_SYM(lib, "mecab_strerror", strerror) &&
+                    MECAB_LOAD_SYM(lib, "mecab_destroy", destroy) &&
+                    MECAB_LOAD_SYM(lib, "mecab_sparse_tonode2", sparse_tonode2);
 }
 
 mecab_t *mecab_new2(const char *arg)
