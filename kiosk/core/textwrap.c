@@ -154,10 +154,32 @@ static int textwrap_has_cjk_and_space(const char *text)
     return cjk && space;
 }
 
+/* Text of one line that fits is that line in every mode: one measure
+ * instead of one for each piece's growing line (the labels of a screen's
+ * first drawing, each shaped anew). 0 when it does not apply. */
+static int textwrap_one_line(const char *text, int max_w, textwrap_measure_fn measure,
+                             void *ctx, struct textwrap_line *out, int max_lines, int *overflow)
+{
+    size_t s = 0, l = strlen(text);
+    if (max_lines < 1 || memchr(text, '\n', l))
+        return 0;
+    textwrap_trim(text, &s, &l);
+    if (l == 0)
+        return 0;
+    int w = measure(ctx, text + s, l);
+    if (w > max_w)
+        return 0;
+    out[0] = (struct textwrap_line){s, l, w};
+    *overflow = 0;
+    return 1;
+}
+
 int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,
                      textwrap_measure_fn measure, void *ctx, struct textwrap_line *out,
                      int max_lines, int *overflow)
 {
+    if (textwrap_one_line(text, max_w, measure, ctx, out, max_lines, overflow))
+        return 1;
     if (textwrap_has_cjk_and_space(text)) {
         int n = textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow,
                               TEXTWRAP_WORDS, breaks);
