@@ -174,18 +174,27 @@ static int textwrap_one_line(const char *text, int max_w, textwrap_measure_fn me
     return 1;
 }
 
-int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,
-                     textwrap_measure_fn measure, void *ctx, struct textwrap_line *out,
-                     int max_lines, int *overflow)
+int textwrap_without_breaks(const char *text, int max_w, textwrap_measure_fn measure,
+                            void *ctx, struct textwrap_line *out, int max_lines, int *overflow)
 {
     if (textwrap_one_line(text, max_w, measure, ctx, out, max_lines, overflow))
         return 1;
     if (textwrap_has_cjk_and_space(text)) {
         int n = textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow,
-                              TEXTWRAP_WORDS, breaks);
+                              TEXTWRAP_WORDS, NULL);
         if (!*overflow)
             return n;
     }
+    return -1;
+}
+
+int textwrap_phrases(const char *text, const unsigned char *breaks, int max_w,
+                     textwrap_measure_fn measure, void *ctx, struct textwrap_line *out,
+                     int max_lines, int *overflow)
+{
+    int n = textwrap_without_breaks(text, max_w, measure, ctx, out, max_lines, overflow);
+    if (n >= 0)
+        return n;
     if (breaks) /* even when it overflows: the caller may try a smaller size first */
         return textwrap_mode(text, max_w, measure, ctx, out, max_lines, overflow,
                              TEXTWRAP_PHRASES, breaks);

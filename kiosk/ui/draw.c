@@ -314,8 +314,17 @@ static const unsigned char *ui_breaks(struct ui *ui, const char *text)
     return jseg_breaks(ui->jseg, text);
 }
 
-/* Wraps at px; lines limited by the box's height and max_lines. */
-static void ui_fit_at(struct ui *ui, const char *text, const unsigned char *breaks, int px,
+/* A text's phrase boundaries, asked of MeCab only when a size needs them. */
+struct ui_lazy_breaks {
+    const unsigned char *breaks;
+    int asked;
+};
+
+/* Wraps at px; lines limited by the box's height and max_lines. Labels of
+ * one line and Japanese with spaces are not segmented (MeCab is not even
+ * opened for a screen of them). lazy NULL: a try at one line, which only
+ * says whether the text fits on one. */
+static void ui_fit_at(struct ui *ui, const char *text, struct ui_lazy_breaks *lazy, int px,
                       int flags, struct rect box, int max_lines, struct ui_fit *f)
 {
     struct ui_measure_ctx m = {ui, px, (flags & UI_BOLD) != 0};
@@ -324,7 +333,18 @@ static void ui_fit_at(struct ui *ui, const char *text, const unsigned char *brea
     f->pitch = ui_pitch(px, f->lh, flags);
     int fit = box.h < f->lh ? 1 : 1 + (box.h - f->lh) / f->pitch;
     int want = fit < max_lines ? fit : max_lines;
-    f->n = textwrap_phrases(text, breaks, box.w, ui_measure, &m, f->lines, want, &f->overflow);
+    f->n = textwrap_without_breaks(text, box.w, ui_measure, &m, f->lines, want, &f->overflow);
+    if (f->n < 0 && !lazy) { /* a try at one line, which wrapping cannot make fit */
+        f->n = 0;
+        f->overflow = 1;
+    } else if (f->n < 0) {
+        if (!lazy->asked) {
+            lazy->breaks = ui_breaks(ui, text);
+            lazy->asked = 1;
+        }
+        f->n = textwrap_phrases(text, lazy->breaks, box.w, ui_measure, &m, f->lines, want,
+                                &f->overflow);
+    }
     if (f->n > 0 && f->lh + (f->n - 1) * f->pitch > box.h)
         f->overflow = 1;
 }
@@ -350,20 +370,20 @@ static void ui_fit(struct ui *ui, const char *text, int px, int flags, struct re
         max_lines = UI_MAX_LINES;
     if (max_lines < 1)
         max_lines = 1;
-    const unsigned char *breaks = ui_breaks(ui, text);
+    struct ui_lazy_breaks breaks = {NULL, 0};
     if (flags & UI_ELLIPSIS) {
-        ui_fit_at(ui, text, breaks, px, flags, box, max_lines, f);
+        ui_fit_at(ui, text, &breaks, px, flags, box, max_lines, f);
         return;
     }
     if (max_lines <= 2) {
         for (int step = 0; step < 3; step++) {
-            ui_fit_at(ui, text, breaks, ui_shrunk(ui, px, step), flags, box, 1, f);
+            ui_fit_at(ui, text, NULL, ui_shrunk(ui, px, step), flags, box, 1, f);
             if (!f->overflow)
                 return;
         }
     }
     for (int step = 0; step < 5; step++) { /* down to 60 %: phrases need a little more room */
-        ui_fit_at(ui, text, breaks, ui_shrunk(ui, px, step), flags, box, max_lines, f);
+        ui_fit_at(ui, text, &breaks, ui_shrunk(ui, px, step), flags, box, max_lines, f);
         if (!f->overflow)
             return;
     }
@@ -390,16 +410,18 @@ static int ui_word_width(struct ui *ui, const char *text, const unsigned char *b
 static void ui_check_breaks(struct ui *ui, const char *text, const struct ui_fit *f, int w,
                             int flags)
 {
-    const unsigned char *breaks = ui_breaks(ui, text);
-    if (!breaks)
-        return;
+    const unsigned char *breaks = NULL;
     for (int i = 1; i < f->n; i++) {
         size_t s = f->lines[i].start, adv;
-        if (s == 0 || breaks[s] || text[s - 1] == ' ' || text[s - 1] == '\n')
+        if (s == 0 || text[s - 1] == ' ' || text[s - 1] == '\n')
             continue;
         size_t p = utf8_cut(text, s, s - 1); /* start of the previous character */
         unsigned a = utf8_decode(text + p, &adv), b = utf8_decode(text + s, &adv);
         if (a < 0x3000 || b < 0x3000)
+            continue;
+        if (!breaks && !(breaks = ui_breaks(ui, text))) /* only for a line between two CJK */
+            return;
+        if (breaks[s])
             continue;
         if (ui_word_width(ui, text, breaks, s, f, flags) > w) {
             ui->forced_breaks++;

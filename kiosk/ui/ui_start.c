@@ -8,12 +8,10 @@
 #include "jseg.h"
 
 struct ui_start {
-    pthread_t fonts_thread, jseg_thread;
-    int jseg_started;
+    pthread_t fonts_thread;
     const struct config *cfg;
     const char *fonts_dir;
     struct fonts *fonts;
-    struct jseg *jseg;
 };
 
 /* FreeType's library is not thread-safe: the faces open on one thread. */
@@ -23,16 +21,6 @@ static void *ui_start_fonts(void *arg)
     s->fonts = fonts_create(s->cfg, s->fonts_dir);
     if (s->fonts)
         fonts_prefetch(s->fonts, s->cfg);
-    return NULL;
-}
-
-/* MeCab (libmecab, libstdc++ and the dictionary) on another: about 3-5 ms
- * of the start that need not wait for the fonts. */
-static void *ui_start_jseg(void *arg)
-{
-    struct ui_start *s = arg;
-    s->jseg = jseg_create();
-    jseg_prepare(s->jseg);
     return NULL;
 }
 
@@ -54,7 +42,6 @@ struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir)
         free(s);
         return NULL;
     }
-    s->jseg_started = pthread_create(&s->jseg_thread, NULL, ui_start_jseg, s) == 0;
     return s;
 }
 
@@ -62,18 +49,15 @@ void ui_start_join(struct ui_start *s, const struct config *cfg, const char *fon
                    struct fonts **fonts, struct jseg **jseg)
 {
     struct ui_start here = {.cfg = cfg, .fonts_dir = fonts_dir};
-    if (s) {
+    if (s)
         pthread_join(s->fonts_thread, NULL);
-        if (s->jseg_started)
-            pthread_join(s->jseg_thread, NULL);
-        else
-            ui_start_jseg(s);
-    } else {
+    else
         ui_start_fonts(s = &here);
-        ui_start_jseg(s);
-    }
     *fonts = s->fonts;
-    *jseg = s->jseg;
+    /* MeCab opens at the first text that needs phrase boundaries: home's
+     * labels fit on their lines or break at spaces, so the first frame
+     * does not wait for it (the attract cards prepared after it do). */
+    *jseg = jseg_create();
     if (s != &here)
         free(s);
 }

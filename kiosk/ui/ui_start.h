@@ -3,10 +3,11 @@
 /* What the first frame needs besides the window, made on a thread of its
  * own while the main thread starts SDL and opens the window (run.c): the
  * fonts with the faces home draws (fonts_prefetch: Noto CJK reads about 2.4
- * MB of tables per face, and home's language buttons need eight) and MeCab
- * with its dictionary (jseg_prepare: libmecab and libstdc++ are opened with
- * dlopen, mecab_load.c). On a second core that work no longer delays the
- * first frame. */
+ * MB of tables per face, and home's language buttons need eight). On a
+ * second core that work no longer delays the first frame. MeCab is not
+ * part of it: no text of the first frame needs phrase boundaries (draw.c
+ * asks for them only for a line that must wrap between two CJK
+ * characters), and it opens on first use (jseg.c). */
 #include "config.h"
 
 struct ui_start;
@@ -19,7 +20,8 @@ struct jseg;
 struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir);
 
 /* Waits for the thread and frees s; out gets the fonts (NULL if none was
- * usable) and the segmenter, for the caller to own (ui_create_with). */
+ * usable) and a segmenter (MeCab not yet open), for the caller to own
+ * (ui_create_with). */
 void ui_start_join(struct ui_start *s, const struct config *cfg, const char *fonts_dir,
                    struct fonts **fonts, struct jseg **jseg);
 #endif
