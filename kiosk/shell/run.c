@@ -36,6 +36,8 @@ struct run {
     struct ui *ui;
     struct fonts *fonts; /* the first frame's fonts and segmenter, made while */
     struct jseg *jseg;   /* SDL starts (ui_start.c), until the ui takes them */
+    struct ui_start *start; /* the thread opening the first frame's faces */
+    int unset_bus, unset_compose; /* set for SDL_Init only: unset after the thread */
     struct input in;
     struct callbar bar;
     struct devices devices;
@@ -495,10 +497,25 @@ static int run_startup_step(struct run *r)
     return 1;
 }
 
+/* After the first frame (or a start that failed before it): the start-up
+ * thread's end, then the environment as the machine gave it (the call's
+ * browser gets the machine's D-Bus and Compose settings). */
+static void run_start_done(struct run *r)
+{
+    ui_start_join(r->start);
+    r->start = NULL;
+    if (r->unset_bus)
+        unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    if (r->unset_compose)
+        unsetenv("XCOMPOSEFILE");
+    r->unset_bus = r->unset_compose = 0;
+}
+
 static void run_loop(struct run *r)
 {
     run_draw(r, run_now());
     msg_debug("first frame presented at %u ms", (unsigned)SDL_GetTicks());
+    run_start_done(r);
     run_notify(r, run_now(), "READY=1");
     int starting = 1;
     while (!r->host.quit) {
@@ -585,8 +602,8 @@ static int run_init(struct run *r)
      * screensaver under its own X server), so while SDL starts, libdbus is
      * told there is none; the variable is unset again for the call's
      * browser. A bus that is there (the variable set) is used as before. */
-    int no_bus = getenv("DBUS_SESSION_BUS_ADDRESS") == NULL;
-    if (no_bus)
+    r->unset_bus = getenv("DBUS_SESSION_BUS_ADDRESS") == NULL;
+    if (r->unset_bus)
         setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1); /* before any thread */
     /* The same set-up opens an X input method, and libX11's local one reads
      * the locale's whole Compose table (en_US.UTF-8's: 6,000 lines, a getc
@@ -595,17 +612,14 @@ static int run_init(struct run *r)
      * kiosk takes no text input (keys are buttons, the PIN is digits), so
      * compose sequences are never used: an empty table while SDL starts,
      * unless the machine names one. */
-    int no_compose = getenv("XCOMPOSEFILE") == NULL;
-    if (no_compose)
+    r->unset_compose = getenv("XCOMPOSEFILE") == NULL;
+    if (r->unset_compose)
         setenv("XCOMPOSEFILE", "/dev/null", 1);
-    struct ui_start *us = ui_start(&r->host.cfg, r->paths->fonts_dir);
+    r->start = ui_start(&r->host.cfg, r->paths->fonts_dir);
     int sdl = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
-    /* The config stays as it is until the thread is done (host_start). */
-    ui_start_join(us, &r->host.cfg, r->paths->fonts_dir, &r->fonts, &r->jseg);
-    if (no_bus)
-        unsetenv("DBUS_SESSION_BUS_ADDRESS"); /* the threads are done */
-    if (no_compose)
-        unsetenv("XCOMPOSEFILE"); /* the call's browser has the machine's */
+    /* The config stays as it is until the fonts are made (host_start); the
+     * thread goes on opening the first frame's faces (run_start_done). */
+    ui_start_take(r->start, &r->host.cfg, r->paths->fonts_dir, &r->fonts, &r->jseg);
     if (sdl != 0) {
         msg_error("SDL_Init: %s", SDL_GetError());
         return -1;
@@ -647,6 +661,7 @@ static int run_init(struct run *r)
 
 static void run_teardown(struct run *r)
 {
+    run_start_done(r); /* before the fonts go */
     callbar_close(&r->bar);
     host_stop(&r->host, run_now()); /* the workers go before SDL (they wake it) */
     voice_close(&r->voice);

@@ -1,6 +1,7 @@
 #include "fonts.h"
 #include "file.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,10 @@ struct fonts_found {
     char path[FONTS_PATH_MAX]; /* "" = not found */
     char tried[1024];
 };
+/* A (face, bold) handle fonts_prefetch_run opens. */
+struct fonts_want {
+    int face, bold;
+};
 struct fonts {
     int n_chains;
     struct fonts_chain chains[FONTS_MAX_CHAINS];
@@ -49,6 +54,17 @@ struct fonts {
     unsigned long clock;
     int n_found;
     struct fonts_found *found; /* only during fonts_create */
+    /* While the start-up thread opens the first frame's faces, the main
+     * thread draws with those already open (FreeType lets one thread load
+     * glyphs of a face while another opens a face) but opens and closes
+     * none itself: FreeType's face creation and destruction must not run on
+     * two threads at once. lock guards open[] and clock; changed is
+     * signalled at each face the thread adds, and when it is done. */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int prefetching;
+    int n_want;
+    struct fonts_want want[FONTS_MAX_OPEN];
 };
 
 /* Built-in chain when the config names none: BIZ UD, then Noto CJK JP. */
@@ -157,6 +173,8 @@ struct fonts *fonts_create(const struct config *cfg, const char *fonts_dir)
     struct fonts *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
+    pthread_mutex_init(&f->lock, NULL);
+    pthread_cond_init(&f->changed, NULL);
     f->found = calloc(FONTS_MAX_FACES, sizeof *f->found); /* NULL: no memo, still works */
     for (int i = 0; cfg && i < cfg->kiosk.n_fonts; i++) {
         const struct config_font_chain *fc = &cfg->kiosk.fonts[i];
@@ -170,27 +188,41 @@ struct fonts *fonts_create(const struct config *cfg, const char *fonts_dir)
     if (f->n_chains == 0) {
         msg_error("no usable font: put BIZUDPGothic-Regular.ttf in %s or install "
                   "fonts-morisawa-bizud-gothic", fonts_dir ? fonts_dir : "fonts/");
-        free(f);
+        fonts_destroy(f);
         return NULL;
     }
     return f;
+}
+
+/* Locks f once no start-up thread opens faces in it. */
+static void fonts_lock_quiet(struct fonts *f)
+{
+    pthread_mutex_lock(&f->lock);
+    while (f->prefetching)
+        pthread_cond_wait(&f->changed, &f->lock);
 }
 
 void fonts_destroy(struct fonts *f)
 {
     if (!f)
         return;
+    fonts_lock_quiet(f); /* the thread is joined first (ui_start.c): this only checks */
+    pthread_mutex_unlock(&f->lock);
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font)
             TTF_CloseFont(f->open[i].font);
+    pthread_cond_destroy(&f->changed);
+    pthread_mutex_destroy(&f->lock);
     free(f);
 }
 
-int fonts_open_count(const struct fonts *f)
+int fonts_open_count(struct fonts *f)
 {
     int n = 0;
+    pthread_mutex_lock(&f->lock);
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         n += f->open[i].font != NULL;
+    pthread_mutex_unlock(&f->lock);
     return n;
 }
 
@@ -209,6 +241,7 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count)
 {
     const struct fonts_chain *c = lang ? &f->chains[fonts_chain_id(f, lang)] : NULL;
     int n = 0;
+    fonts_lock_quiet(f);
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         struct fonts_open *o = &f->open[i];
         int named = 0;
@@ -222,6 +255,7 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count)
         TTF_CloseFont(o->font);
         o->font = NULL;
     }
+    pthread_mutex_unlock(&f->lock);
     return n;
 }
 
@@ -343,46 +377,66 @@ static SDL_RWops *fonts_stream_open(FILE *fp)
     return rw;
 }
 
-/* The handle for face (bold if it has a Bold file), opened at px if new,
- * else left at whatever size it has: coverage does not depend on size. */
-static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold)
+/* face's file (its Bold sibling with bold) opened at px; NULL, logged, if
+ * it cannot be. Read through a file stream, not memory-mapped: a
+ * maintainer may copy a new font over the old file while the kiosk runs,
+ * and a mapped file cut short under it would crash the kiosk (SIGBUS). */
+static TTF_Font *fonts_load(const struct fonts_face *ff, int px, int bold)
 {
-    const struct fonts_face *ff = &f->faces[face];
-    int oldest = 0;
-    bold = bold && ff->bold_path[0];
+    const char *fpath = bold ? ff->bold_path : ff->path;
+    char why[128];
+    FILE *fp = file_fopen_regular(fpath, why, sizeof why); /* never a FIFO */
+    if (!fp) {
+        msg_warn("cannot open font %s: %s", fpath, why);
+        return NULL;
+    }
+    SDL_RWops *rw = fonts_stream_open(fp);
+    TTF_Font *font = rw ? TTF_OpenFontIndexRW(rw, 1, px, ff->face) : NULL;
+    if (!font)
+        msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
+    return font;
+}
+
+/* The open handle for (face, bold), or NULL. f->lock held. */
+static struct fonts_open *fonts_find(struct fonts *f, int face, int bold)
+{
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         struct fonts_open *o = &f->open[i];
         if (o->font && o->face == face && o->bold == bold) {
             o->used = ++f->clock;
             return o;
         }
-        if (!o->font || (f->open[oldest].font && o->used < f->open[oldest].used))
-            oldest = i;
     }
-    struct fonts_open *o = &f->open[oldest];
-    if (o->font)
-        TTF_CloseFont(o->font);
-    /* Read through a file stream, not memory-mapped: a maintainer may copy
-     * a new font over the old file while the kiosk runs, and a mapped file
-     * cut short under it would crash the kiosk (SIGBUS). */
-    const char *fpath = bold ? ff->bold_path : ff->path;
-    char why[128];
-    FILE *fp = file_fopen_regular(fpath, why, sizeof why); /* never a FIFO */
-    if (!fp) {
-        msg_warn("cannot open font %s: %s", fpath, why);
-        o->font = NULL;
-        return NULL;
+    return NULL;
+}
+
+/* The handle for face (bold if it has a Bold file), opened at px if new,
+ * else left at whatever size it has: coverage does not depend on size.
+ * While the start-up thread opens faces, waits for it to add this one
+ * (or to finish, for a face it does not open). */
+static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold)
+{
+    const struct fonts_face *ff = &f->faces[face];
+    bold = bold && ff->bold_path[0];
+    pthread_mutex_lock(&f->lock);
+    struct fonts_open *o;
+    while (!(o = fonts_find(f, face, bold)) && f->prefetching)
+        pthread_cond_wait(&f->changed, &f->lock);
+    if (!o) {
+        int oldest = 0;
+        for (int i = 1; i < FONTS_MAX_OPEN; i++)
+            if (f->open[oldest].font && (!f->open[i].font || f->open[i].used < f->open[oldest].used))
+                oldest = i;
+        o = &f->open[oldest];
+        if (o->font)
+            TTF_CloseFont(o->font);
+        o->font = fonts_load(ff, px, bold);
+        if (o->font)
+            *o = (struct fonts_open){face, bold, px, o->font, ++f->clock};
+        else
+            o = NULL;
     }
-    SDL_RWops *rw = fonts_stream_open(fp);
-    o->font = rw ? TTF_OpenFontIndexRW(rw, 1, px, ff->face) : NULL;
-    if (!o->font) {
-        msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
-        return NULL;
-    }
-    o->face = face;
-    o->px = px;
-    o->bold = bold;
-    o->used = ++f->clock;
+    pthread_mutex_unlock(&f->lock);
     return o;
 }
 
@@ -402,14 +456,17 @@ static TTF_Font *fonts_sized(struct fonts_open *o, int px)
     return o->font;
 }
 
-const char *fonts_file_of(const struct fonts *f, const TTF_Font *font)
+const char *fonts_file_of(struct fonts *f, const TTF_Font *font)
 {
+    const char *path = "?";
+    pthread_mutex_lock(&f->lock);
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font && f->open[i].font == font) {
             const struct fonts_face *ff = &f->faces[f->open[i].face];
-            return f->open[i].bold ? ff->bold_path : ff->path;
+            path = f->open[i].bold ? ff->bold_path : ff->path;
         }
-    return "?";
+    pthread_mutex_unlock(&f->lock);
+    return path;
 }
 
 static int fonts_missing(TTF_Font *font, const char *text)
@@ -450,22 +507,57 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
     return c->n ? fonts_sized(fonts_open(f, c->faces[0], px, bold), px) : NULL;
 }
 
-int fonts_prefetch(struct fonts *f, const struct config *cfg)
+void fonts_prefetch_plan(struct fonts *f, const struct config *cfg)
+{
+    f->n_want = 0;
+    for (int i = 0; i < cfg->kiosk.n_languages; i++) {
+        const struct fonts_chain *c = &f->chains[fonts_chain_id(f, cfg->kiosk.languages[i])];
+        for (int bold = 0; c->n > 0 && bold <= 1; bold++) {
+            struct fonts_want w = {c->faces[0], bold && f->faces[c->faces[0]].bold_path[0]};
+            int dup = 0;
+            for (int k = 0; k < f->n_want && !dup; k++)
+                dup = f->want[k].face == w.face && f->want[k].bold == w.bold;
+            if (!dup && f->n_want < FONTS_MAX_OPEN)
+                f->want[f->n_want++] = w;
+        }
+    }
+    f->prefetching = f->n_want > 0;
+}
+
+int fonts_prefetch_run(struct fonts *f)
 {
     /* Scripts of every chain's text, so HarfBuzz reads each face's tables */
     static const char probe[] = "\xE5\x9B\xBD\xE3\x81\x82" "A\xED\x95\x9C"; /* 国あA한 */
     int opened = 0;
-    for (int i = 0; i < cfg->kiosk.n_languages; i++) {
-        const struct fonts_chain *c = &f->chains[fonts_chain_id(f, cfg->kiosk.languages[i])];
-        for (int bold = 0; c->n > 0 && bold <= 1; bold++) {
-            int before = fonts_open_count(f);
-            struct fonts_open *o = fonts_open(f, c->faces[0], FONTS_PREFETCH_PX, bold);
-            int w, h;
-            if (o && fonts_open_count(f) > before) {
-                TTF_SizeUTF8(o->font, probe, &w, &h);
-                opened++;
-            }
+    for (int i = 0; i < f->n_want; i++) {
+        /* Opened and probed before the main thread can see it. The main
+         * thread opens no face meanwhile, and slots stay free for these. */
+        TTF_Font *font = fonts_load(&f->faces[f->want[i].face], FONTS_PREFETCH_PX, f->want[i].bold);
+        int w, h;
+        if (font)
+            TTF_SizeUTF8(font, probe, &w, &h);
+        pthread_mutex_lock(&f->lock);
+        struct fonts_open *slot = NULL;
+        for (int k = 0; k < FONTS_MAX_OPEN && !slot; k++)
+            if (!f->open[k].font)
+                slot = &f->open[k];
+        if (font && slot) {
+            *slot = (struct fonts_open){f->want[i].face, f->want[i].bold, FONTS_PREFETCH_PX,
+                                        font, ++f->clock};
+            opened++;
+        } else if (font) {
+            TTF_CloseFont(font);
         }
+        if (i == f->n_want - 1)
+            f->prefetching = 0;
+        pthread_cond_broadcast(&f->changed);
+        pthread_mutex_unlock(&f->lock);
     }
     return opened;
+}
+
+int fonts_prefetch(struct fonts *f, const struct config *cfg)
+{
+    fonts_prefetch_plan(f, cfg);
+    return fonts_prefetch_run(f);
 }

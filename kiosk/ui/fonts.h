@@ -31,9 +31,9 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
 int fonts_chain_id(struct fonts *f, const char *lang);
 /* The file an open font was read from ("?" if font is not one of f's), for
  * messages; owned by f. */
-const char *fonts_file_of(const struct fonts *f, const TTF_Font *font);
+const char *fonts_file_of(struct fonts *f, const TTF_Font *font);
 /* How many font handles (faces) are open now (for the benchmark). */
-int fonts_open_count(const struct fonts *f);
+int fonts_open_count(struct fonts *f);
 /* Closes every open face that lang's chain does not name (a language
  * button's Chinese or Korean face, once its label is in the text cache), or
  * with lang NULL every open face: the next fonts_pick that needs one opens
@@ -42,8 +42,14 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count);
 /* Opens the regular and bold handles of the first face of each of cfg's
  * languages' chains, which home's first frame draws (each language button
  * in its own face), and shapes a probe with each so HarfBuzz has read their
- * tables. For the start-up thread (run.c) while SDL starts: nothing else may
- * use f meanwhile, and TTF_Init must have run. Returns how many it opened. */
+ * tables. In two steps for the start-up thread (ui_start.c): the plan, on
+ * that thread before any other sees f (cfg is not read after it); then the
+ * run, during which the main thread may use f (fonts_pick waits for a face
+ * not yet open) and fonts_destroy must wait for the thread's end. TTF_Init
+ * must have run. Returns how many handles the run opened. */
 #define FONTS_PREFETCH_PX 32
+void fonts_prefetch_plan(struct fonts *f, const struct config *cfg);
+int fonts_prefetch_run(struct fonts *f);
+/* Both steps on the caller's thread. */
 int fonts_prefetch(struct fonts *f, const struct config *cfg);
 #endif

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "ui_start.h"
 
 #include <hb.h>
@@ -8,19 +9,31 @@
 #include "jseg.h"
 
 struct ui_start {
-    pthread_t fonts_thread;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t made;
+    int fonts_made; /* fonts_create has returned (fonts may be NULL) */
     const struct config *cfg;
     const char *fonts_dir;
     struct fonts *fonts;
 };
 
-/* FreeType's library is not thread-safe: the faces open on one thread. */
-static void *ui_start_fonts(void *arg)
+/* FreeType's library is not thread-safe for opening faces: the faces open
+ * on this thread while it runs (fonts.c keeps the main thread's hands off). */
+static void *ui_start_thread(void *arg)
 {
     struct ui_start *s = arg;
-    s->fonts = fonts_create(s->cfg, s->fonts_dir);
-    if (s->fonts)
-        fonts_prefetch(s->fonts, s->cfg);
+    pthread_setname_np(pthread_self(), "kiosk-fonts"); /* in top and perf */
+    struct fonts *f = fonts_create(s->cfg, s->fonts_dir);
+    if (f)
+        fonts_prefetch_plan(f, s->cfg); /* the last read of cfg */
+    pthread_mutex_lock(&s->lock);
+    s->fonts = f;
+    s->fonts_made = 1;
+    pthread_cond_signal(&s->made);
+    pthread_mutex_unlock(&s->lock);
+    if (f)
+        fonts_prefetch_run(f);
     return NULL;
 }
 
@@ -38,26 +51,43 @@ struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir)
         return NULL;
     s->cfg = cfg;
     s->fonts_dir = fonts_dir;
-    if (pthread_create(&s->fonts_thread, NULL, ui_start_fonts, s) != 0) {
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->made, NULL);
+    if (pthread_create(&s->thread, NULL, ui_start_thread, s) != 0) {
+        pthread_cond_destroy(&s->made);
+        pthread_mutex_destroy(&s->lock);
         free(s);
         return NULL;
     }
     return s;
 }
 
-void ui_start_join(struct ui_start *s, const struct config *cfg, const char *fonts_dir,
+void ui_start_take(struct ui_start *s, const struct config *cfg, const char *fonts_dir,
                    struct fonts **fonts, struct jseg **jseg)
 {
-    struct ui_start here = {.cfg = cfg, .fonts_dir = fonts_dir};
-    if (s)
-        pthread_join(s->fonts_thread, NULL);
-    else
-        ui_start_fonts(s = &here);
-    *fonts = s->fonts;
+    if (s) {
+        pthread_mutex_lock(&s->lock);
+        while (!s->fonts_made)
+            pthread_cond_wait(&s->made, &s->lock);
+        *fonts = s->fonts;
+        pthread_mutex_unlock(&s->lock);
+    } else {
+        *fonts = fonts_create(cfg, fonts_dir);
+        if (*fonts)
+            fonts_prefetch(*fonts, cfg);
+    }
     /* MeCab opens at the first text that needs phrase boundaries: home's
      * labels fit on their lines or break at spaces, so the first frame
      * does not wait for it (the attract cards prepared after it do). */
     *jseg = jseg_create();
-    if (s != &here)
-        free(s);
+}
+
+void ui_start_join(struct ui_start *s)
+{
+    if (!s)
+        return;
+    pthread_join(s->thread, NULL);
+    pthread_cond_destroy(&s->made);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
 }
