@@ -34,8 +34,8 @@ struct run {
     SDL_Window *win;
     SDL_Renderer *ren;
     struct ui *ui;
-    struct fonts *fonts; /* the first frame's fonts and segmenter, made while */
-    struct jseg *jseg;   /* SDL starts (ui_start.c), until the ui takes them */
+    struct fonts *fonts; /* the first frame's fonts (made while SDL starts, */
+    struct jseg *jseg;   /* ui_start.c) and segmenter, until the ui takes them */
     struct ui_start *start; /* the thread opening the first frame's faces */
     int unset_bus, unset_compose; /* set for SDL_Init only: unset after the thread */
     struct input in;
@@ -499,7 +499,9 @@ static int run_startup_step(struct run *r)
 
 /* After the first frame (or a start that failed before it): the start-up
  * thread's end, then the environment as the machine gave it (the call's
- * browser gets the machine's D-Bus and Compose settings). */
+ * browser gets the machine's D-Bus and Compose settings). Not before the
+ * join: HarfBuzz reads HB_OPTIONS with getenv at its first shaping, on that
+ * thread. The records thread, the only other one by now, reads none. */
 static void run_start_done(struct run *r)
 {
     ui_start_join(r->start);
@@ -596,12 +598,13 @@ static int run_init(struct run *r)
     /* SDL_Init's X11 keyboard set-up connects to the D-Bus session bus (for
      * IBus). With no DBUS_SESSION_BUS_ADDRESS, libdbus "autolaunches": it
      * forks to run dbus-launch and waits on a pipe for its answer. That
-     * fork, while the start-up threads load libraries and open files, hung
+     * fork, while the start-up thread loads libraries and opens files, hung
      * the kiosk in SDL_Init (1 start in 40 here; 0 in 120 without the
      * fork). The kiosk needs no session bus (no input method, no desktop
      * screensaver under its own X server), so while SDL starts, libdbus is
      * told there is none; the variable is unset again for the call's
-     * browser. A bus that is there (the variable set) is used as before. */
+     * browser after the first frame (run_start_done). A bus that is there
+     * (the variable set) is used as before. */
     r->unset_bus = getenv("DBUS_SESSION_BUS_ADDRESS") == NULL;
     if (r->unset_bus)
         setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1); /* before any thread */

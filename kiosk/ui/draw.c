@@ -323,7 +323,8 @@ struct ui_lazy_breaks {
 /* Wraps at px; lines limited by the box's height and max_lines. Labels of
  * one line and Japanese with spaces are not segmented (MeCab is not even
  * opened for a screen of them). lazy NULL: a try at one line, which only
- * says whether the text fits on one. */
+ * says whether the text fits on one (the whole text up to a newline, with
+ * or without boundaries). */
 static void ui_fit_at(struct ui *ui, const char *text, struct ui_lazy_breaks *lazy, int px,
                       int flags, struct rect box, int max_lines, struct ui_fit *f)
 {
@@ -334,9 +335,8 @@ static void ui_fit_at(struct ui *ui, const char *text, struct ui_lazy_breaks *la
     int fit = box.h < f->lh ? 1 : 1 + (box.h - f->lh) / f->pitch;
     int want = fit < max_lines ? fit : max_lines;
     f->n = textwrap_without_breaks(text, box.w, ui_measure, &m, f->lines, want, &f->overflow);
-    if (f->n < 0 && !lazy) { /* a try at one line, which wrapping cannot make fit */
-        f->n = 0;
-        f->overflow = 1;
+    if (f->n < 0 && !lazy) { /* a try at one line: its verdict needs no boundaries */
+        f->n = textwrap_phrases(text, NULL, box.w, ui_measure, &m, f->lines, want, &f->overflow);
     } else if (f->n < 0) {
         if (!lazy->asked) {
             lazy->breaks = ui_breaks(ui, text);

@@ -206,7 +206,7 @@ void fonts_destroy(struct fonts *f)
 {
     if (!f)
         return;
-    fonts_lock_quiet(f); /* the thread is joined first (ui_start.c): this only checks */
+    fonts_lock_quiet(f); /* a start-up thread touches f no more once it is quiet */
     pthread_mutex_unlock(&f->lock);
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font)
@@ -528,8 +528,9 @@ int fonts_prefetch_run(struct fonts *f)
 {
     /* Scripts of every chain's text, so HarfBuzz reads each face's tables */
     static const char probe[] = "\xE5\x9B\xBD\xE3\x81\x82" "A\xED\x95\x9C"; /* 国あA한 */
-    int opened = 0;
-    for (int i = 0; i < f->n_want; i++) {
+    int opened = 0, n = f->n_want; /* f is not read after the last unlock: once
+                                       prefetching is 0 it may be destroyed */
+    for (int i = 0; i < n; i++) {
         /* Opened and probed before the main thread can see it. The main
          * thread opens no face meanwhile, and slots stay free for these. */
         TTF_Font *font = fonts_load(&f->faces[f->want[i].face], FONTS_PREFETCH_PX, f->want[i].bold);
@@ -548,7 +549,7 @@ int fonts_prefetch_run(struct fonts *f)
         } else if (font) {
             TTF_CloseFont(font);
         }
-        if (i == f->n_want - 1)
+        if (i == n - 1)
             f->prefetching = 0;
         pthread_cond_broadcast(&f->changed);
         pthread_mutex_unlock(&f->lock);

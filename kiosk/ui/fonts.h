@@ -45,7 +45,8 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count);
  * tables. In two steps for the start-up thread (ui_start.c): the plan, on
  * that thread before any other sees f (cfg is not read after it); then the
  * run, during which the main thread may use f (fonts_pick waits for a face
- * not yet open) and fonts_destroy must wait for the thread's end. TTF_Init
+ * not yet open; fonts_trim and fonts_destroy wait for the run's end, after
+ * which it no longer touches f). TTF_Init
  * must have run. Returns how many handles the run opened. */
 #define FONTS_PREFETCH_PX 32
 void fonts_prefetch_plan(struct fonts *f, const struct config *cfg);

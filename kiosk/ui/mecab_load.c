@@ -2,8 +2,8 @@
  *
  * libmecab is C++: linked, it brings libstdc++ and libgcc_s, mapped and
  * relocated before main on every start. Opened here instead, that work
- * runs on the start-up thread (ui_start.c: jseg_prepare) beside SDL's own
- * start, not before the process reaches main. This file defines the four
+ * waits for the first text that needs phrase boundaries (none of home's
+ * first frame: draw.c), not before the process reaches main. This file defines the four
  * MeCab functions jseg.c calls, with MeCab's names and types, and the first
  * call opens libmecab.so.2 with dlopen and forwards. It stays loaded: its
  * and libstdc++'s unique C++ symbols (STB_GNU_UNIQUE) make glibc keep them

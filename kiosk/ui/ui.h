@@ -102,8 +102,10 @@ struct ui {
 /* A context drawing with r (not owned); fonts resolved from cfg's chains
  * with fonts_dir searched first. NULL if no font can be found. */
 struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *fonts_dir);
-/* The same with fonts and segmenter made already (ui_start.c, on a start-up
- * thread); takes them, also on failure. NULL if either is NULL. */
+/* The same with fonts and segmenter made already (ui_start.c); takes them,
+ * also on failure. NULL if either is NULL. The start-up thread may still be
+ * opening faces in fonts: drawing waits for each face it needs, and the
+ * fonts are destroyed (on failure) only once the thread is done with them. */
 struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts,
                           struct jseg *jseg);
 void ui_destroy(struct ui *ui);
