@@ -16,4 +16,13 @@ int dlib_sym(void *lib, const char *soname, const char *name, void *fn, size_t f
 
 /* 1 if soname is in the process now (it is not loaded by asking). */
 int dlib_is_loaded(const char *soname);
+
+/* Gives back the read-only pages (code and constant data, mapped from the
+ * file and never written) of the loaded objects whose file name starts
+ * with one of names (NULL-terminated), for a library that cannot be
+ * unloaded and is idle: MADV_DONTNEED drops them from the process, and the
+ * next call into the library faults them in again from the page cache,
+ * the same bytes. Its data, relocated data and .bss are not touched.
+ * Returns the bytes given back. */
+size_t dlib_drop_pages(const char *const names[]);
 #endif

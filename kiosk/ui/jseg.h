@@ -24,9 +24,6 @@ void jseg_destroy(struct jseg *j);
 void jseg_release(struct jseg *j);
 /* 1 while MeCab is open (j may be NULL). */
 int jseg_is_open(const struct jseg *j);
-/* Opens MeCab now (the start-up thread, ui_start.c), not at the first text
- * to segment. 0 if it is open. */
-int jseg_prepare(struct jseg *j);
 /* breaks[i] for each byte of text (and its end): TEXTWRAP_BREAK_PHRASE
  * where a phrase starts, TEXTWRAP_BREAK_WORD where another word of the
  * same phrase starts, 0 inside a word (textwrap.h). Owned by j, valid until the next
@@ -36,6 +33,7 @@ const unsigned char *jseg_breaks(struct jseg *j, const char *text);
 struct jseg_stats {
     unsigned long hits, misses; /* cache lookups */
     unsigned long opens;        /* times MeCab was opened */
+    size_t dropped;             /* code bytes given back at the last release */
 };
 void jseg_stats(const struct jseg *j, struct jseg_stats *out);
 #endif
