@@ -336,7 +336,13 @@ static void ui_fit_at(struct ui *ui, const char *text, struct ui_lazy_breaks *la
     int want = fit < max_lines ? fit : max_lines;
     f->n = textwrap_without_breaks(text, box.w, ui_measure, &m, f->lines, want, &f->overflow);
     if (f->n < 0 && !lazy) { /* a try at one line: its verdict needs no boundaries */
-        f->n = textwrap_phrases(text, NULL, box.w, ui_measure, &m, f->lines, want, &f->overflow);
+        if (strchr(text, '\n')) /* "Label\n": the text up to the newline */
+            f->n = textwrap_phrases(text, NULL, box.w, ui_measure, &m, f->lines, want,
+                                    &f->overflow);
+        else { /* one line that does not fit: no need to measure it piece by piece */
+            f->n = 0;
+            f->overflow = 1;
+        }
     } else if (f->n < 0) {
         if (!lazy->asked) {
             lazy->breaks = ui_breaks(ui, text);
