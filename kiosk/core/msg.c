@@ -8,6 +8,10 @@ static enum msg_level msg_level_current = MSG_INFO;
 void msg_set_level(enum msg_level level) { msg_level_current = level; }
 enum msg_level msg_get_level(void) { return msg_level_current; }
 
+/* fmt and ap come from the printf-like msg_* below: checked at their calls. */
+static void msg_emit(enum msg_level level, const char *tag, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
 static void msg_emit(enum msg_level level, const char *tag, const char *fmt, va_list ap)
 {
     if (level > msg_level_current)
