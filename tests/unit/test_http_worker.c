@@ -266,6 +266,17 @@ struct test_poll_watch {
     long preempted;         /* calls during which this thread was preempted */
 };
 
+/* The longest a caller's http_worker_get_status or http_worker_notify may
+ * take: less than a frame. They only take the worker's lock, which the
+ * worker holds for a few instructions, but a loaded machine may take the
+ * CPU away from the worker while it holds it: the caller then waits (a
+ * voluntary switch, not excluded as preemption is). 1 ms failed twice so:
+ * 6.4 ms under ASan in a clean-clone CI run, once in a local ctest -j2.
+ * Waiting for the network would take far longer: /slow hangs 2.5 s, and a
+ * notify that waited for its delivery would wait out the retries' back-off
+ * (up to 400 ms between attempts). */
+#define TEST_CALL_MAX_MS 16.0
+
 /* Valgrind runs one thread at a time, so latencies mean nothing there. */
 static int test_under_valgrind(void)
 {
@@ -366,7 +377,7 @@ static void test_report_watch(const struct test_poll_watch *pw)
             CHECK(pw->resolved_at[i] < 1.0 + 0.5); /* connect timeout + a little */
     CHECK(pw->resolved_at[M_SLOW] > 2.4 && pw->resolved_at[M_SLOW] < 3.5); /* timeout 2.5 s */
     CHECK(pw->calls_during_hang > 1000);
-    CHECK(pw->max_own_ms < 1.0 || test_under_valgrind());
+    CHECK(pw->max_own_ms < TEST_CALL_MAX_MS || test_under_valgrind());
 }
 
 static void test_phase_status(struct http_worker *w, double t0)
@@ -496,7 +507,7 @@ static void test_phase_notify(struct http_worker *w)
     CHECK_INT(h.notify_lost, 2);
     CHECK_INT(h.notify_pending, 0);
     CHECK(h.last_notify_ok > 0);
-    CHECK(max_ms < 1.0 || test_under_valgrind());
+    CHECK(max_ms < TEST_CALL_MAX_MS || test_under_valgrind());
 
     char lines[8][512];
     CHECK_INT(test_recorded("/notify", lines, 8), 3); /* none came by the redirect */
