@@ -3,11 +3,12 @@
  * libmecab is C++: linked, it brings libstdc++ and libgcc_s, mapped and
  * relocated before main on every start. Opened here instead, that work
  * waits for the first text that needs phrase boundaries (none of home's
- * first frame: draw.c), not before the process reaches main. This file defines the four
- * MeCab functions jseg.c calls, with MeCab's names and types, and the first
- * call opens libmecab.so.2 with dlopen and forwards. It stays loaded: its
- * and libstdc++'s unique C++ symbols (STB_GNU_UNIQUE) make glibc keep them
- * through dlclose. These definitions are not exported (no -rdynamic).
+ * first frame: draw.c). This file defines the four MeCab functions jseg.c
+ * calls, with MeCab's names and types, and the first call opens
+ * libmecab.so.2 with dlopen and forwards. It stays loaded: its and
+ * libstdc++'s unique C++ symbols (STB_GNU_UNIQUE) make glibc keep them
+ * through dlclose, so jseg_release gives back their code pages instead
+ * (dlib_drop_pages). These definitions are not exported (no -rdynamic).
  *
  * Without the library mecab_new2 fails as it does without a dictionary:
  * lines then break between any two characters, as jseg.c says in the log. */

@@ -1,10 +1,11 @@
 #!/bin/bash
 # Many starts in a row, as after a power cut or the service manager's
-# restarts: each must show its first frame. The kiosk opens its fonts and
-# MeCab on threads while SDL_Init runs; with no D-Bus session bus, SDL's
-# input-method set-up made libdbus fork to run dbus-launch, and that fork
-# beside the threads hung SDL_Init in 1 start of 40 (2 of 98 tests under
-# ASan). run.c tells libdbus there is no bus while SDL starts.
+# restarts: each must show its first frame. The kiosk opens its fonts on a
+# thread while SDL_Init runs (MeCab then had a thread too); with no D-Bus
+# session bus, SDL's input-method set-up made libdbus fork to run
+# dbus-launch, and that fork beside the threads hung SDL_Init in 1 start of
+# 40 (2 of 98 tests under ASan). run.c tells libdbus there is no bus while
+# SDL starts.
 # Usage: starts_test.sh KIOSK_BINARY SOURCE_DIR OUT_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 
