@@ -394,6 +394,8 @@ static TTF_Font *fonts_load(const struct fonts_face *ff, int px, int bold)
     TTF_Font *font = rw ? TTF_OpenFontIndexRW(rw, 1, px, ff->face) : NULL;
     if (!font)
         msg_warn("cannot open font %s: %s", ff->path, TTF_GetError());
+    else
+        TTF_SetFontHinting(font, FONTS_HINTING);
     return font;
 }
 

@@ -44,6 +44,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "kiosk_floor: %s\n", SDL_GetError());
         return 1;
     }
+    TTF_SetFontHinting(font, TTF_HINTING_NONE); /* as the kiosk (FONTS_HINTING, ui/fonts.h) */
     SDL_Color ink = {0x1A, 0x1A, 0x1A, 0xFF};
     SDL_Surface *s = TTF_RenderUTF8_Blended(font, floor_text, ink);
     SDL_Texture *tex = s ? SDL_CreateTextureFromSurface(ren, s) : NULL;

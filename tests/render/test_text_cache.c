@@ -114,6 +114,8 @@ static void test_sizes_share_face(SDL_Renderer *r, const char *fonts_dir)
         CHECK(text_cache_get(tc, "ja", "札幌", sizes[i], 0, 0x202020, &w, &h, NULL, NULL) != NULL);
         CHECK_INT(fonts_open_count(f), 1);
         TTF_Font *fresh = TTF_OpenFont(path, sizes[i]);
+        if (fresh)
+            TTF_SetFontHinting(fresh, FONTS_HINTING);
         SDL_Surface *s = fresh ? TTF_RenderUTF8_Blended(fresh, "札幌", (SDL_Color){0, 0, 0, 255})
                                : NULL;
         CHECK(s != NULL);
