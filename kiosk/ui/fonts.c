@@ -9,8 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <hb.h>
+
 #include "fontfind.h"
 #include "msg.h"
+#include "sha256.h"
 #include "utf8.h"
 
 #define FONTS_MAX_CHAINS 12
@@ -456,6 +459,61 @@ static TTF_Font *fonts_sized(struct fonts_open *o, int px)
         o->px = px;
     }
     return o->font;
+}
+
+/* Appends "path size mtime ctime dev:ino;" (or "path -;" if it cannot be
+ * stat'ed) at *at. */
+static void fonts_sig_file(char *buf, size_t size, size_t *at, const char *path)
+{
+    struct stat sb;
+    int n;
+    if (!path[0])
+        n = snprintf(buf + *at, size - *at, "-;");
+    else if (stat(path, &sb) != 0)
+        n = snprintf(buf + *at, size - *at, "%s -;", path);
+    else
+        n = snprintf(buf + *at, size - *at, "%s %lld %lld.%09ld %lld.%09ld %llu:%llu;", path,
+                     (long long)sb.st_size, (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
+                     (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec,
+                     (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
+    if (n > 0)
+        *at = *at + (size_t)n < size ? *at + (size_t)n : size - 1;
+}
+
+int fonts_signature(const struct fonts *f, const char *extra, uint8_t out[SHA256_BYTES])
+{
+    size_t size = 512 + strlen(extra) +
+                  (size_t)f->n_chains * FONTS_MAX_FILES * 2 * (FONTS_PATH_MAX + 96);
+    char *buf = malloc(size);
+    if (!buf)
+        return -1;
+    SDL_version ttf;
+    SDL_TTF_VERSION(&ttf);
+    struct { int major, minor, patch; } ft, hb;
+    TTF_GetFreeTypeVersion(&ft.major, &ft.minor, &ft.patch);
+    TTF_GetHarfBuzzVersion(&hb.major, &hb.minor, &hb.patch);
+    const SDL_version *linked = TTF_Linked_Version();
+    size_t at = (size_t)snprintf(buf, size, "SDL_ttf %d.%d.%d/%d.%d.%d FreeType %d.%d.%d "
+                                 "HarfBuzz %d.%d.%d hinting %d language %s|%s|",
+                                 ttf.major, ttf.minor, ttf.patch, linked->major, linked->minor,
+                                 linked->patch, ft.major, ft.minor, ft.patch, hb.major, hb.minor,
+                                 hb.patch, FONTS_HINTING,
+                                 hb_language_to_string(hb_language_get_default()), extra);
+    for (int i = 0; i < f->n_chains && at < size - 1; i++) {
+        const struct fonts_chain *c = &f->chains[i];
+        int n = snprintf(buf + at, size - at, "[%s]", c->lang);
+        at = n > 0 && at + (size_t)n < size ? at + (size_t)n : size - 1;
+        for (int k = 0; k < c->n; k++) {
+            const struct fonts_face *ff = &f->faces[c->faces[k]];
+            n = snprintf(buf + at, size - at, "#%d ", ff->face);
+            at = n > 0 && at + (size_t)n < size ? at + (size_t)n : size - 1;
+            fonts_sig_file(buf, size, &at, ff->path);
+            fonts_sig_file(buf, size, &at, ff->bold_path);
+        }
+    }
+    int rc = sha256(buf, at, out);
+    free(buf);
+    return rc;
 }
 
 const char *fonts_file_of(struct fonts *f, const TTF_Font *font)

@@ -9,6 +9,7 @@
  * closed first): a language needs two to four, home's language buttons with
  * six languages eight, and ui_trim closes the others after home is up. */
 #include <SDL_ttf.h>
+#include <stdint.h>
 
 #include "config.h"
 
@@ -42,6 +43,13 @@ int fonts_chain_id(struct fonts *f, const char *lang);
 /* The file an open font was read from ("?" if font is not one of f's), for
  * messages; owned by f. */
 const char *fonts_file_of(struct fonts *f, const TTF_Font *font);
+/* A digest of all that decides how the fonts draw a text: each chain's
+ * language, files and faces (and Bold siblings) with each file's size,
+ * modification and change times and inode, SDL_ttf's, FreeType's and
+ * HarfBuzz's versions, FONTS_HINTING, HarfBuzz's default language, and
+ * extra (the caller's: the program's own identity). Equal digests draw
+ * equal text (the text store's key, core/text_store.h). 0, or -1. */
+int fonts_signature(const struct fonts *f, const char *extra, uint8_t out[32]);
 /* How many font handles (faces) are open now (for the benchmark). */
 int fonts_open_count(struct fonts *f);
 /* Closes every open face that lang's chain does not name (a language

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "text_store.h"
 
 /* Widths: a set-associative table (ways slots per set, LRU within a set),
  * bounded, allocation only when a new piece of text is measured. */
@@ -25,15 +26,19 @@ struct text_entry {
     int *ink_rows; /* owned, h counts */
     size_t bytes;  /* what the texture added to stats.bytes */
     unsigned long used;
+    uint8_t *a8;  /* while recording: the ink's coverage, for the text store */
+    int recorded; /* asked for while recording */
 };
 struct text_width {
     char *text; /* owned, len bytes (not terminated); NULL = free */
     uint32_t hash;
     int len, chain, px, bold, width;
     unsigned long used;
+    int recorded; /* asked for while recording */
 };
 struct text_lh {
     int valid, chain, px, bold, lh;
+    int recorded;
 };
 
 /* The rows the texture holds: those with ink (text_render crops it). */
@@ -62,6 +67,10 @@ struct text_cache {
     struct text_width *widths; /* TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS */
     struct text_lh lh[TEXT_LH_SLOTS];
     int transient; /* text_cache_transient */
+    /* The text store (text_cache_seed, text_cache_record): */
+    struct text_store *seed; /* the last start's first frame, or NULL */
+    int recording;
+    int seed_misses; /* texts made and widths measured while recording, not from seed */
 };
 
 struct text_cache *text_cache_create(SDL_Renderer *r, struct fonts *fonts, int capacity)
@@ -91,11 +100,13 @@ static void text_entry_drop(struct text_cache *tc, struct text_entry *e)
     tc->stats.bytes -= e->bytes;
     free(e->text);
     free(e->ink_rows);
+    free(e->a8);
     memset(e, 0, sizeof *e);
 }
 
 void text_cache_clear(struct text_cache *tc)
 {
+    text_cache_store_done(tc); /* the store's chains are the old fonts' */
     for (int i = 0; i < tc->capacity; i++)
         if (tc->e[i].text)
             text_entry_drop(tc, &tc->e[i]);
@@ -112,6 +123,7 @@ void text_cache_destroy(struct text_cache *tc)
 {
     if (!tc)
         return;
+    text_cache_store_done(tc);
     text_cache_clear(tc);
     free(tc->widths);
     free(tc->e);
@@ -249,6 +261,75 @@ static void text_ink_scan(struct text_entry *e, SDL_Surface *s)
     SDL_UnlockSurface(s);
 }
 
+/* The coverage of s's ink box, one byte a pixel, into e->a8 (nothing if
+ * out of memory: the entry is then not stored). */
+static void text_keep_a8(struct text_entry *e, const SDL_Surface *s)
+{
+    if (e->ink_top < 0 || s->format->BytesPerPixel != 4)
+        return;
+    int w = text_tex_w(e), h = text_tex_h(e);
+    e->a8 = malloc((size_t)w * (size_t)h);
+    for (int y = 0; e->a8 && y < h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels +
+                                             (size_t)(e->ink_top + y) * (size_t)s->pitch) +
+                            e->ink_left;
+        for (int x = 0; x < w; x++)
+            e->a8[(size_t)y * (size_t)w + (size_t)x] =
+                (uint8_t)((row[x] & s->format->Amask) >> s->format->Ashift);
+    }
+}
+
+/* e's texture from the store's t: the pixels SDL_ttf's blended rendering
+ * gives (the colour everywhere, the coverage as alpha), without a font.
+ * t's coverage moves to e (kept for the next store). */
+static int text_from_seed(struct text_cache *tc, struct text_entry *e, struct text_store_tex *t)
+{
+    e->w = t->w;
+    e->h = t->h;
+    e->missing = t->missing;
+    e->ink_top = t->top;
+    e->ink_bottom = t->bottom;
+    e->ink_left = t->left;
+    e->ink_right = t->right;
+    e->ink_rows = calloc((size_t)t->h, sizeof *e->ink_rows);
+    int w = text_tex_w(e), h = text_tex_h(e);
+    SDL_Surface *s = e->ink_rows ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32,
+                                                                  SDL_PIXELFORMAT_ARGB8888)
+                                 : NULL;
+    if (!s)
+        return -1;
+    for (int y = 0; y < h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        int n = 0;
+        for (int x = 0; x < w; x++) {
+            uint8_t a = t->alpha ? t->alpha[(size_t)y * (size_t)w + (size_t)x] : 0;
+            row[x] = (Uint32)a << 24 | t->rgb;
+            n += a != 0;
+        }
+        if (t->top >= 0)
+            e->ink_rows[t->top + y] = n;
+    }
+    e->tex = SDL_CreateTextureFromSurface(tc->r, s);
+    SDL_FreeSurface(s);
+    if (tc->recording) {
+        e->a8 = t->alpha;
+        t->alpha = NULL;
+    }
+    return e->tex ? 0 : -1;
+}
+
+static struct text_store_tex *text_seed_find(struct text_cache *tc, const char *text, int chain,
+                                             int px, int bold, uint32_t rgb)
+{
+    for (int i = 0; tc->seed && i < tc->seed->n_texs; i++) {
+        struct text_store_tex *t = &tc->seed->texs[i];
+        if (t->text && t->chain == chain && t->px == px && t->bold == bold && t->rgb == rgb &&
+            (t->top < 0 || t->alpha) && strcmp(t->text, text) == 0)
+            return t;
+    }
+    return NULL;
+}
+
 static int text_render(struct text_cache *tc, struct text_entry *e, const char *lang)
 {
     int missing = 0;
@@ -267,6 +348,8 @@ static int text_render(struct text_cache *tc, struct text_entry *e, const char *
     text_ink_scan(e, s);
     e->w = s->w;
     e->h = s->h;
+    if (tc->recording)
+        text_keep_a8(e, s);
     /* Only the rows and columns with ink: a line's box has empty rows above
      * and below its glyphs (about a quarter of it), and the textures of
      * every screen prepared ahead stay in memory. Drawn at the same place,
@@ -291,6 +374,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
 {
     if (!text || !*text)
         return NULL;
+    bold = bold != 0;
     int chain = fonts_chain_id(tc->fonts, lang);
     uint32_t hash = text_hash(text, chain, px, bold, rgb);
     struct text_entry *e = text_find(tc, hash, text, chain, px, bold, rgb);
@@ -304,10 +388,15 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         if (!copy)
             return NULL;
         memcpy(copy, text, len + 1);
-        *e = (struct text_entry){copy, hash, chain, px, bold, rgb, NULL, 0, 0, 0, tc->transient,
-                                 -1, -1, -1, -1, NULL, 0, 0};
+        *e = (struct text_entry){.text = copy, .hash = hash, .chain = chain, .px = px,
+                                 .bold = bold, .rgb = rgb, .transient = tc->transient,
+                                 .ink_top = -1, .ink_bottom = -1, .ink_left = -1,
+                                 .ink_right = -1};
         tc->stats.entries++;
-        if (text_render(tc, e, lang) != 0) {
+        struct text_store_tex *seed = text_seed_find(tc, text, chain, px, bold, rgb);
+        if (!seed && tc->recording)
+            tc->seed_misses++;
+        if ((seed ? text_from_seed(tc, e, seed) : text_render(tc, e, lang)) != 0) {
             e->w = e->h = 0;
             text_entry_drop(tc, e);
             tc->stats.entries--;
@@ -317,6 +406,7 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
         tc->stats.bytes += e->bytes;
     }
     e->used = ++tc->clock;
+    e->recorded |= tc->recording;
     if (e->transient)
         text_trim_transient(tc, e);
     text_trim(tc, e);
@@ -343,14 +433,33 @@ static int text_measure_font(struct text_cache *tc, const char *lang, const char
     return w;
 }
 
+static uint32_t text_width_hash(const char *text, size_t len, int chain, int px, int bold)
+{
+    uint32_t h = text_hash_bytes(text, len);
+    return h ^ (uint32_t)chain * 0x9E3779B9u ^ (uint32_t)px * 0x85EBCA6Bu ^ (uint32_t)bold;
+}
+
+/* slot gets text[0..len)'s width (kept as it was if out of memory). */
+static void text_width_put(struct text_width *slot, const char *text, size_t len, uint32_t h,
+                           int chain, int px, int bold, int width, unsigned long used,
+                           int recorded)
+{
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return;
+    memcpy(copy, text, len);
+    free(slot->text);
+    *slot = (struct text_width){copy, h, (int)len, chain, px, bold, width, used, recorded};
+}
+
 int text_measure(struct text_cache *tc, const char *lang, const char *text, size_t len,
                  int px, int bold)
 {
     if (len > TEXT_MEASURE_MAX)
         len = TEXT_MEASURE_MAX;
+    bold = bold != 0;
     int chain = fonts_chain_id(tc->fonts, lang);
-    uint32_t h = text_hash_bytes(text, len);
-    h ^= (uint32_t)chain * 0x9E3779B9u ^ (uint32_t)px * 0x85EBCA6Bu ^ (uint32_t)bold;
+    uint32_t h = text_width_hash(text, len, chain, px, bold);
     struct text_width *set = &tc->widths[(h % TEXT_MEASURE_SETS) * TEXT_MEASURE_WAYS];
     struct text_width *victim = &set[0];
     for (int i = 0; i < TEXT_MEASURE_WAYS; i++) {
@@ -358,6 +467,7 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
         if (m->text && m->hash == h && m->len == (int)len && m->chain == chain && m->px == px &&
             m->bold == bold && memcmp(m->text, text, len) == 0) {
             m->used = ++tc->clock;
+            m->recorded |= tc->recording;
             tc->stats.measure_hits++;
             return m->width;
         }
@@ -365,13 +475,9 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
             victim = m;
     }
     tc->stats.measure_misses++;
+    tc->seed_misses += tc->recording;
     int width = text_measure_font(tc, lang, text, len, px, bold);
-    char *copy = malloc(len ? len : 1);
-    if (!copy)
-        return width;
-    memcpy(copy, text, len);
-    free(victim->text);
-    *victim = (struct text_width){copy, h, (int)len, chain, px, bold, width, ++tc->clock};
+    text_width_put(victim, text, len, h, chain, px, bold, width, ++tc->clock, tc->recording);
     return width;
 }
 
@@ -389,17 +495,120 @@ static int text_glyph_height(TTF_Font *font)
     return lh;
 }
 
+/* The slot holding (chain, px, bold), else a free one, else the one its
+ * hash names: a screen asks for a dozen, so a direct-mapped table let two
+ * of them (29 and 61 px, bold) evict each other in every frame. */
+static struct text_lh *text_lh_slot(struct text_cache *tc, int chain, int px, int bold)
+{
+    struct text_lh *free_slot = NULL;
+    for (int i = 0; i < TEXT_LH_SLOTS; i++) {
+        struct text_lh *s = &tc->lh[i];
+        if (s->valid && s->chain == chain && s->px == px && s->bold == bold)
+            return s;
+        if (!s->valid && !free_slot)
+            free_slot = s;
+    }
+    if (free_slot)
+        return free_slot;
+    return &tc->lh[((unsigned)chain * 31u + (unsigned)px * 2u + (unsigned)bold) % TEXT_LH_SLOTS];
+}
+
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
 {
+    bold = bold != 0;
     int chain = fonts_chain_id(tc->fonts, lang);
-    struct text_lh *s = &tc->lh[((unsigned)chain * 31u + (unsigned)px * 2u + (unsigned)(bold != 0)) %
-                                TEXT_LH_SLOTS];
-    if (s->valid && s->chain == chain && s->px == px && s->bold == bold)
+    struct text_lh *s = text_lh_slot(tc, chain, px, bold);
+    if (s->valid && s->chain == chain && s->px == px && s->bold == bold) {
+        s->recorded |= tc->recording;
         return s->lh;
+    }
+    tc->seed_misses += tc->recording;
     TTF_Font *font = fonts_pick(tc->fonts, lang, "", px, bold, NULL);
     int lh = font ? text_glyph_height(font) : px;
-    *s = (struct text_lh){1, chain, px, bold, lh};
+    *s = (struct text_lh){1, chain, px, bold, lh, tc->recording};
     return lh;
+}
+
+void text_cache_seed(struct text_cache *tc, struct text_store *store)
+{
+    text_cache_store_done(tc);
+    tc->seed = malloc(sizeof *tc->seed);
+    if (!tc->seed) {
+        text_store_free(store);
+        return;
+    }
+    *tc->seed = *store; /* the arrays move to the cache */
+    text_store_init(store, store->sig);
+    /* Widths and line heights go straight into their tables. */
+    for (int i = 0; i < tc->seed->n_measures; i++) {
+        const struct text_store_measure *m = &tc->seed->measures[i];
+        size_t len = strlen(m->text);
+        uint32_t h = text_width_hash(m->text, len, m->chain, m->px, m->bold);
+        struct text_width *set = &tc->widths[(h % TEXT_MEASURE_SETS) * TEXT_MEASURE_WAYS];
+        struct text_width *victim = &set[0];
+        for (int k = 0; k < TEXT_MEASURE_WAYS && victim->text; k++)
+            if (!set[k].text || set[k].used < victim->used)
+                victim = &set[k];
+        text_width_put(victim, m->text, len, h, m->chain, m->px, m->bold, m->width,
+                       ++tc->clock, 0);
+    }
+    for (int i = 0; i < tc->seed->n_lhs; i++) {
+        const struct text_store_lh *l = &tc->seed->lhs[i];
+        *text_lh_slot(tc, l->chain, l->px, l->bold) =
+            (struct text_lh){1, l->chain, l->px, l->bold, l->lh, 0};
+    }
+}
+
+void text_cache_record(struct text_cache *tc, int on)
+{
+    if (on)
+        tc->seed_misses = 0;
+    tc->recording = on;
+}
+
+int text_cache_store(const struct text_cache *tc, struct text_store *out)
+{
+    for (int i = 0; i < TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS; i++) {
+        const struct text_width *m = &tc->widths[i];
+        if (m->text && m->recorded &&
+            text_store_add_measure(out, m->chain, m->px, m->bold, m->text, (size_t)m->len,
+                                   m->width) != 0)
+            return -1;
+    }
+    for (int i = 0; i < TEXT_LH_SLOTS; i++) {
+        const struct text_lh *l = &tc->lh[i];
+        if (l->valid && l->recorded && text_store_add_lh(out, l->chain, l->px, l->bold, l->lh) != 0)
+            return -1;
+    }
+    for (int i = 0; i < tc->capacity; i++) {
+        const struct text_entry *e = &tc->e[i];
+        if (!e->text || !e->recorded || (!e->a8 && e->ink_top >= 0))
+            continue;
+        struct text_store_tex t = {e->chain, e->px, e->bold, e->rgb, e->w, e->h, e->missing,
+                                   e->ink_top, e->ink_bottom, e->ink_left, e->ink_right,
+                                   e->text, e->a8};
+        if (text_store_add_tex(out, &t) != 0)
+            return -1;
+    }
+    return tc->seed_misses;
+}
+
+void text_cache_store_done(struct text_cache *tc)
+{
+    tc->recording = 0;
+    for (int i = 0; i < tc->capacity; i++) {
+        free(tc->e[i].a8);
+        tc->e[i].a8 = NULL;
+    }
+    for (int i = 0; i < TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS; i++)
+        tc->widths[i].recorded = 0;
+    for (int i = 0; i < TEXT_LH_SLOTS; i++)
+        tc->lh[i].recorded = 0;
+    if (tc->seed) {
+        text_store_free(tc->seed);
+        free(tc->seed);
+        tc->seed = NULL;
+    }
 }
 
 void text_cache_stats(const struct text_cache *tc, struct text_cache_stats *out)

@@ -54,6 +54,21 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
  * its tallest and deepest glyphs (accents, descenders) need more rows. */
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold);
 
+/* The first frame's text kept across starts (core/text_store.h). seed
+ * takes the last start's store (store is left empty): its widths and line
+ * heights go into the tables, its texts become textures when first asked
+ * for, drawn from their coverage without a font. While recording is on,
+ * what is asked for is marked, and each text made keeps its coverage;
+ * text_cache_store adds the marked items to out and returns how many were
+ * not in the seed (0: nothing to write), or -1 if out is full.
+ * text_cache_store_done stops recording and frees the seed and the
+ * coverage copies. */
+struct text_store;
+void text_cache_seed(struct text_cache *tc, struct text_store *store);
+void text_cache_record(struct text_cache *tc, int on);
+int text_cache_store(const struct text_cache *tc, struct text_store *out);
+void text_cache_store_done(struct text_cache *tc);
+
 struct text_cache_stats {
     unsigned long hits, misses, evictions;
     int entries;

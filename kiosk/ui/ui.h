@@ -40,6 +40,10 @@ struct jseg;
 
 struct ui {
     SDL_Renderer *r;
+    /* The text store (ui_text_store.c): its folder, the fonts' signature */
+    char store_dir[1024];
+    uint8_t store_sig[32];
+    int store_on, store_loaded;
     struct layout L;
     struct theme theme;
     struct fonts *fonts;
@@ -108,6 +112,14 @@ struct ui *ui_create(SDL_Renderer *r, const struct config *cfg, const char *font
  * fonts are destroyed (on failure) only once the thread is done with them. */
 struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct fonts *fonts,
                           struct jseg *jseg);
+/* The first frame's text from the last start (ui_text_store.c): begin
+ * loads it into the text cache (if its signature is this start's) and
+ * records what the first frame asks for; end_frame, right after the first
+ * frame is drawn, stops recording; save, later, writes the file again if
+ * the first frame missed anything in it, and frees what was kept. */
+void ui_text_store_begin(struct ui *ui);
+void ui_text_store_end_frame(struct ui *ui);
+void ui_text_store_save(struct ui *ui);
 void ui_destroy(struct ui *ui);
 /* Switches to a new config's fonts; on failure keeps the old ones (-1). */
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);

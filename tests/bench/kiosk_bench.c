@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "images.h"
 #include "bench_inproc.h"
@@ -18,6 +19,7 @@
 #include "msg.h"
 #include "host.h"
 #include "run.h"
+#include "text_store.h"
 
 static void bench_usage(void)
 {
@@ -293,6 +295,18 @@ static void bench_paths(struct bench_opts *o)
     snprintf(o->fonts_dir, sizeof o->fonts_dir, "%s/../fonts", dir);
 }
 
+/* The run's cache folder, with the text store the kiosks wrote in it. */
+static void bench_cache_remove(const char *cache)
+{
+    char dir[1024], path[1100];
+    if (text_store_dir(NULL, cache, NULL, KIOSK_PACKAGE, dir, sizeof dir) != 0)
+        return;
+    snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
+    unlink(path);
+    rmdir(dir);
+    rmdir(cache);
+}
+
 int main(int argc, char **argv)
 {
     struct bench_opts o = {.idle_seconds = 60, .starts = 5, .frames = 200, .rounds = 20,
@@ -308,6 +322,7 @@ int main(int argc, char **argv)
      * plays in real time with nothing to hear. */
     bench_kiosk_audio(getenv("SDL_AUDIODRIVER"));
     setenv("SDL_AUDIODRIVER", "dummy", 0);
+
     /* The kiosk's host without its workers: no status polls, no records. */
     static struct host host;
     struct host_opts ho = {.config = o.config, .fonts_dir = o.fonts_dir,
@@ -316,11 +331,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "kiosk_bench: %s does not load (kiosk --check-config)\n", o.config);
         return 1;
     }
+    /* The kiosks started keep their text store (core/text_store.h) in a
+     * folder of the run's own, not the caller's cache. */
+    char cache[] = "/tmp/kiosk_bench_cache.XXXXXX";
+    if (mkdtemp(cache)) {
+        setenv("XDG_CACHE_HOME", cache, 1);
+        unsetenv("CACHE_DIRECTORY");
+    }
     static struct bench_result res;
     struct bench_xvfb x = {0};
     int rc = 0;
-    if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 3840, 2160) != 0)
+    if ((!o.surface || !o.only_inproc) && bench_xvfb_start(&x, 3840, 2160) != 0) {
+        bench_cache_remove(cache);
         return 1;
+    }
     if (bench_inproc(&o, &host, &res) != 0)
         rc = 1;
     res.have_inproc = !o.only_process && rc == 0 && res.size[0].n_rows > 0;
@@ -347,5 +371,6 @@ int main(int argc, char **argv)
     }
     bench_result_free(&res);
     host_stop(&host, 0);
+    bench_cache_remove(cache);
     return rc;
 }

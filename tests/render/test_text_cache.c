@@ -4,7 +4,8 @@
  * (which is what made the idle kiosk's memory grow with the clock). And
  * fonts_trim closes the faces of other languages (a language button's)
  * while their cached text is still drawn without them; sizes share a face;
- * a face opened again after a trim reads its file as it is now. */
+ * a face opened again after a trim reads its file as it is now; text from
+ * the last start's store draws the same pixels without a font. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "check.h"
 #include "fonts.h"
 #include "text.h"
+#include "text_store.h"
 
 /* A day of "H:MM" strings through the cache; returns the entries left. */
 static int day_of_minutes(struct text_cache *tc, int transient, const char *keep)
@@ -232,6 +234,125 @@ static void test_fit_window(SDL_Renderer *r, struct fonts *f)
     text_cache_destroy(tc);
 }
 
+/* Texts drawn from the last start's store are the pixels the fonts draw,
+ * with no font opened; their widths and line heights are the fonts'; a
+ * text the store lacks is drawn from the fonts and counted as missed. */
+struct store_text {
+    const char *lang, *text;
+    int px, bold;
+    uint32_t rgb;
+};
+static const struct store_text store_texts[] = {
+    {"ja", "当別町 — 受付時間外・次は8:45から", 22, 0, 0x1A2B3C},
+    {"ja", "ようこそ", 41, 1, 0x202020},
+    {"ko", "한국어", 29, 1, 0xFFFFFF},
+    {"ko", "화면을 터치하여", 19, 0, 0x0B5CAD},
+    {"ja", " ", 22, 0, 0x202020}, /* no ink */
+};
+#define STORE_N (int)(sizeof store_texts / sizeof store_texts[0])
+
+/* Every store text measured and drawn through tc onto r's surface (a grey
+ * ground, so that coverage and colour both show); widths[] and lhs[] get
+ * the measures. */
+static void store_draw(SDL_Renderer *r, struct text_cache *tc, int *widths, int *lhs)
+{
+    SDL_SetRenderDrawColor(r, 0x80, 0x90, 0xA0, 0xFF);
+    SDL_RenderClear(r);
+    for (int i = 0; i < STORE_N; i++) {
+        const struct store_text *t = &store_texts[i];
+        widths[i] = text_measure(tc, t->lang, t->text, strlen(t->text), t->px, t->bold);
+        lhs[i] = text_line_height(tc, t->lang, t->px, t->bold);
+        int w = 0, h = 0;
+        struct text_ink ink;
+        SDL_Texture *tex =
+            text_cache_get(tc, t->lang, t->text, t->px, t->bold, t->rgb, &w, &h, NULL, &ink);
+        CHECK(tex != NULL);
+        CHECK_INT(w, widths[i]);
+        SDL_Rect dst = {4, 4 + 56 * i, w, h};
+        if (ink.top >= 0)
+            dst = (SDL_Rect){4 + ink.left, 4 + 56 * i + ink.top, ink.right - ink.left + 1,
+                             ink.bottom - ink.top + 1};
+        if (tex)
+            SDL_RenderCopy(r, tex, NULL, &dst);
+    }
+}
+
+static void test_store(const char *fonts_dir)
+{
+    char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
+    char *ko_files[] = {"NotoSansCJK-Regular.ttc#1", "BIZUDPGothic-Regular.ttf"};
+    struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 2, ko_files}};
+    SDL_Surface *s1 = SDL_CreateRGBSurfaceWithFormat(0, 600, 300, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s2 = SDL_CreateRGBSurfaceWithFormat(0, 600, 300, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r1 = s1 ? SDL_CreateSoftwareRenderer(s1) : NULL;
+    SDL_Renderer *r2 = s2 ? SDL_CreateSoftwareRenderer(s2) : NULL;
+    struct fonts *f1, *f2;
+    struct text_cache *tc1 = r1 && r2 ? cache_of_chains(r1, fonts_dir, chains, 2, &f1) : NULL;
+    struct text_cache *tc2 = tc1 ? cache_of_chains(r2, fonts_dir, chains, 2, &f2) : NULL;
+    CHECK(tc1 && tc2);
+    if (tc1 && tc2) {
+        uint8_t sig[32], sig_again[32];
+        CHECK_INT(fonts_signature(f1, "test", sig), 0);
+        CHECK_INT(fonts_signature(f2, "test", sig_again), 0);
+        CHECK(memcmp(sig, sig_again, sizeof sig) == 0);
+        CHECK_INT(fonts_signature(f2, "other program", sig_again), 0);
+        CHECK(memcmp(sig, sig_again, sizeof sig) != 0);
+
+        int w1[STORE_N], lh1[STORE_N], w2[STORE_N], lh2[STORE_N];
+        text_cache_record(tc1, 1);
+        store_draw(r1, tc1, w1, lh1);
+        text_cache_record(tc1, 0);
+        struct text_store st, back;
+        text_store_init(&st, sig);
+        CHECK(text_cache_store(tc1, &st) > 0); /* no seed: all missed */
+        CHECK_INT(st.n_texs, STORE_N);
+        uint8_t *bytes = NULL;
+        size_t n = 0;
+        char why[200] = "";
+        CHECK_INT(text_store_encode(&st, &bytes, &n), 0);
+        CHECK_INT(text_store_decode(bytes, n, sig, &back, why, sizeof why), 0);
+        free(bytes);
+        text_store_free(&st);
+
+        text_cache_seed(tc2, &back);
+        text_cache_record(tc2, 1);
+        store_draw(r2, tc2, w2, lh2);
+        CHECK_INT(fonts_open_count(f2), 0); /* drawn without a font */
+        for (int i = 0; i < STORE_N; i++) {
+            CHECK_INT(w2[i], w1[i]);
+            CHECK_INT(lh2[i], lh1[i]);
+        }
+        int differ = 0;
+        for (int y = 0; y < s1->h; y++)
+            differ += memcmp((Uint8 *)s1->pixels + (size_t)y * (size_t)s1->pitch,
+                             (Uint8 *)s2->pixels + (size_t)y * (size_t)s2->pitch,
+                             (size_t)s1->w * 4) != 0;
+        CHECK_INT(differ, 0);
+        text_store_init(&st, sig);
+        CHECK_INT(text_cache_store(tc2, &st), 0); /* all from the seed */
+        CHECK_INT(st.n_texs, STORE_N);
+        text_store_free(&st);
+        int w, h;
+        CHECK(text_cache_get(tc2, "ja", "札幌", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+        CHECK_INT(fonts_open_count(f2), 1);
+        text_store_init(&st, sig);
+        CHECK_INT(text_cache_store(tc2, &st), 1);
+        text_store_free(&st);
+        text_cache_store_done(tc2);
+        text_cache_store_done(tc1);
+        text_cache_destroy(tc1);
+        text_cache_destroy(tc2);
+        fonts_destroy(f1);
+        fonts_destroy(f2);
+    }
+    if (r1)
+        SDL_DestroyRenderer(r1);
+    if (r2)
+        SDL_DestroyRenderer(r2);
+    SDL_FreeSurface(s1);
+    SDL_FreeSurface(s2);
+}
+
 int main(int argc, char **argv)
 {
     const char *fonts_dir = argc > 1 ? argv[1] : "fonts";
@@ -259,6 +380,7 @@ int main(int argc, char **argv)
     test_trim(r, fonts_dir);
     test_sizes_share_face(r, fonts_dir);
     test_replaced_reloads(r, fonts_dir);
+    test_store(fonts_dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     TTF_Quit();
