@@ -72,7 +72,8 @@ static int text_store_key_ok(int chain, int px, int bold)
 int text_store_add_measure(struct text_store *s, int chain, int px, int bold, const char *text,
                            size_t len, int width)
 {
-    if (!text_store_key_ok(chain, px, bold) || len > TEXT_STORE_MAX_TEXT || width < 0 ||
+    if (!text_store_key_ok(chain, px, bold) || len == 0 || len > TEXT_STORE_MAX_TEXT ||
+        width < 0 || memchr(text, '\0', len) ||
         text_store_grow((void **)&s->measures, s->n_measures, sizeof *s->measures) != 0)
         return -1;
     char *t = text_store_strndup(text, len);
@@ -94,7 +95,7 @@ int text_store_add_lh(struct text_store *s, int chain, int px, int bold, int lh)
 /* The ink box is inside the line box, or absent (all -1). */
 static int text_store_box_ok(const struct text_store_tex *t)
 {
-    if (t->w < 1 || t->h < 1 || t->w > TEXT_STORE_MAX_SIDE || t->h > TEXT_STORE_MAX_SIDE ||
+    if (t->w < 1 || t->h < 1 || t->w > TEXT_STORE_MAX_SIDE || t->h > TEXT_STORE_MAX_LINE ||
         t->missing < 0 || t->missing > 65535)
         return 0;
     if (t->top < 0)
@@ -140,7 +141,7 @@ struct text_store_out {
 
 static void out_bytes(struct text_store_out *o, const void *p, size_t n)
 {
-    if (o->failed)
+    if (o->failed || n == 0)
         return;
     if (o->n + n > o->cap) {
         size_t cap = o->cap ? o->cap : 4096;

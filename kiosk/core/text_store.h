@@ -19,8 +19,9 @@
 #define TEXT_STORE_SIG_BYTES 32
 #define TEXT_STORE_MAX_ITEMS 4096  /* of each kind */
 #define TEXT_STORE_MAX_TEXT 1023   /* bytes of one text */
-#define TEXT_STORE_MAX_SIDE 8192   /* of one text's line box */
-#define TEXT_STORE_MAX_FILE (32L << 20)
+#define TEXT_STORE_MAX_SIDE 8192   /* width of one text's line box */
+#define TEXT_STORE_MAX_LINE 1024   /* and its height */
+#define TEXT_STORE_MAX_FILE (8L << 20) /* the file: about 150 KB at 1280x720 */
 #define TEXT_STORE_FILE "first-frame-text"
 
 struct text_store_measure {
@@ -52,8 +53,10 @@ struct text_store {
 void text_store_init(struct text_store *s, const uint8_t sig[TEXT_STORE_SIG_BYTES]);
 void text_store_free(struct text_store *s);
 /* Copies of text (len bytes) and alpha are taken. Return 0, or -1 (out of
- * memory, or the store full: TEXT_STORE_MAX_ITEMS, text too long, a box
- * too large or an ink box outside it). */
+ * memory, the store full: TEXT_STORE_MAX_ITEMS; or an item the file cannot
+ * hold: an empty text or one with a NUL, a text too long, a box too large
+ * or an ink box outside it). What these accept, text_store_decode reads
+ * back. */
 int text_store_add_measure(struct text_store *s, int chain, int px, int bold, const char *text,
                            size_t len, int width);
 int text_store_add_lh(struct text_store *s, int chain, int px, int bold, int lh);

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* dl_iterate_phdr */
 #include "fonts.h"
 #include "file.h"
 
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <hb.h>
+#include <link.h>
 
 #include "fontfind.h"
 #include "msg.h"
@@ -480,9 +482,29 @@ static void fonts_sig_file(char *buf, size_t size, size_t *at, const char *path)
         *at = *at + (size_t)n < size ? *at + (size_t)n : size - 1;
 }
 
+struct fonts_sig_libs {
+    char *buf;
+    size_t size, *at;
+};
+
+/* The drawing libraries' files as loaded (a rebuild with the same version
+ * number, such as a security update, is another file). */
+static int fonts_sig_lib(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    struct fonts_sig_libs *l = data;
+    static const char *const names[] = {"libfreetype", "libharfbuzz", "libSDL2_ttf",
+                                        "libSDL2-"};
+    const char *base = info->dlpi_name ? strrchr(info->dlpi_name, '/') : NULL;
+    for (size_t i = 0; base && i < sizeof names / sizeof names[0]; i++)
+        if (strncmp(base + 1, names[i], strlen(names[i])) == 0)
+            fonts_sig_file(l->buf, l->size, l->at, info->dlpi_name);
+    return 0;
+}
+
 int fonts_signature(const struct fonts *f, const char *extra, uint8_t out[SHA256_BYTES])
 {
-    size_t size = 512 + strlen(extra) +
+    size_t size = 2048 + strlen(extra) +
                   (size_t)f->n_chains * FONTS_MAX_FILES * 2 * (FONTS_PATH_MAX + 96);
     char *buf = malloc(size);
     if (!buf)
@@ -493,12 +515,19 @@ int fonts_signature(const struct fonts *f, const char *extra, uint8_t out[SHA256
     TTF_GetFreeTypeVersion(&ft.major, &ft.minor, &ft.patch);
     TTF_GetHarfBuzzVersion(&hb.major, &hb.minor, &hb.patch);
     const SDL_version *linked = TTF_Linked_Version();
+    const char *lang = hb_language_to_string(hb_language_get_default());
     size_t at = (size_t)snprintf(buf, size, "SDL_ttf %d.%d.%d/%d.%d.%d FreeType %d.%d.%d "
                                  "HarfBuzz %d.%d.%d hinting %d language %s|%s|",
                                  ttf.major, ttf.minor, ttf.patch, linked->major, linked->minor,
                                  linked->patch, ft.major, ft.minor, ft.patch, hb.major, hb.minor,
-                                 hb.patch, FONTS_HINTING,
-                                 hb_language_to_string(hb_language_get_default()), extra);
+                                 hb.patch, FONTS_HINTING, lang ? lang : "-", extra);
+    /* FreeType's and HarfBuzz's own settings from the environment */
+    const char *ftp = getenv("FREETYPE_PROPERTIES"), *hbo = getenv("HB_OPTIONS");
+    int n0 = snprintf(buf + at, size - at, "FREETYPE_PROPERTIES=%s HB_OPTIONS=%s|",
+                      ftp ? ftp : "", hbo ? hbo : "");
+    at = n0 > 0 && at + (size_t)n0 < size ? at + (size_t)n0 : size - 1;
+    struct fonts_sig_libs libs = {buf, size, &at};
+    dl_iterate_phdr(fonts_sig_lib, &libs);
     for (int i = 0; i < f->n_chains && at < size - 1; i++) {
         const struct fonts_chain *c = &f->chains[i];
         int n = snprintf(buf + at, size - at, "[%s]", c->lang);

@@ -420,6 +420,8 @@ SDL_Texture *text_cache_get(struct text_cache *tc, const char *lang, const char 
     return e->tex;
 }
 
+/* text's width, or -1 when no font could measure it (then 0 is used, and
+ * not kept for the next start). */
 static int text_measure_font(struct text_cache *tc, const char *lang, const char *text,
                              size_t len, int px, int bold)
 {
@@ -429,7 +431,7 @@ static int text_measure_font(struct text_cache *tc, const char *lang, const char
     TTF_Font *font = fonts_pick(tc->fonts, lang, buf, px, bold, NULL);
     int w = 0, h = 0;
     if (!font || TTF_SizeUTF8(font, buf, &w, &h) != 0)
-        return 0;
+        return -1;
     return w;
 }
 
@@ -477,8 +479,9 @@ int text_measure(struct text_cache *tc, const char *lang, const char *text, size
     tc->stats.measure_misses++;
     tc->seed_misses += tc->recording;
     int width = text_measure_font(tc, lang, text, len, px, bold);
-    text_width_put(victim, text, len, h, chain, px, bold, width, ++tc->clock, tc->recording);
-    return width;
+    text_width_put(victim, text, len, h, chain, px, bold, width < 0 ? 0 : width, ++tc->clock,
+                   tc->recording && width >= 0);
+    return width < 0 ? 0 : width;
 }
 
 /* The rows the font's glyphs need: its line skip, or the height of a line
@@ -525,7 +528,7 @@ int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
     tc->seed_misses += tc->recording;
     TTF_Font *font = fonts_pick(tc->fonts, lang, "", px, bold, NULL);
     int lh = font ? text_glyph_height(font) : px;
-    *s = (struct text_lh){1, chain, px, bold, lh, tc->recording};
+    *s = (struct text_lh){1, chain, px, bold, lh, tc->recording && font}; /* px: not kept */
     return lh;
 }
 
@@ -538,7 +541,7 @@ void text_cache_seed(struct text_cache *tc, struct text_store *store)
         return;
     }
     *tc->seed = *store; /* the arrays move to the cache */
-    text_store_init(store, store->sig);
+    text_store_init(store, tc->seed->sig);
     /* Widths and line heights go straight into their tables. */
     for (int i = 0; i < tc->seed->n_measures; i++) {
         const struct text_store_measure *m = &tc->seed->measures[i];
@@ -568,27 +571,28 @@ void text_cache_record(struct text_cache *tc, int on)
 
 int text_cache_store(const struct text_cache *tc, struct text_store *out)
 {
+    /* An item the file cannot hold (an empty piece of a wrapped line, a
+     * store full) is left out: the next start measures or draws it. */
     for (int i = 0; i < TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS; i++) {
         const struct text_width *m = &tc->widths[i];
-        if (m->text && m->recorded &&
+        if (m->text && m->recorded && m->len > 0)
             text_store_add_measure(out, m->chain, m->px, m->bold, m->text, (size_t)m->len,
-                                   m->width) != 0)
-            return -1;
+                                   m->width);
     }
     for (int i = 0; i < TEXT_LH_SLOTS; i++) {
         const struct text_lh *l = &tc->lh[i];
-        if (l->valid && l->recorded && text_store_add_lh(out, l->chain, l->px, l->bold, l->lh) != 0)
-            return -1;
+        if (l->valid && l->recorded)
+            text_store_add_lh(out, l->chain, l->px, l->bold, l->lh);
     }
     for (int i = 0; i < tc->capacity; i++) {
         const struct text_entry *e = &tc->e[i];
-        if (!e->text || !e->recorded || (!e->a8 && e->ink_top >= 0))
+        /* ink_rows NULL: the ink scan failed, the box is not known */
+        if (!e->text || !e->recorded || !e->ink_rows || (!e->a8 && e->ink_top >= 0))
             continue;
         struct text_store_tex t = {e->chain, e->px, e->bold, e->rgb, e->w, e->h, e->missing,
                                    e->ink_top, e->ink_bottom, e->ink_left, e->ink_right,
                                    e->text, e->a8};
-        if (text_store_add_tex(out, &t) != 0)
-            return -1;
+        text_store_add_tex(out, &t);
     }
     return tc->seed_misses;
 }

@@ -59,8 +59,9 @@ int text_line_height(struct text_cache *tc, const char *lang, int px, int bold);
  * heights go into the tables, its texts become textures when first asked
  * for, drawn from their coverage without a font. While recording is on,
  * what is asked for is marked, and each text made keeps its coverage;
- * text_cache_store adds the marked items to out and returns how many were
- * not in the seed (0: nothing to write), or -1 if out is full.
+ * text_cache_store adds the marked items to out (leaving out any it
+ * cannot hold, and those made without a font) and returns how many texts,
+ * widths and line heights were not in the seed (0: nothing to write).
  * text_cache_store_done stops recording and frees the seed and the
  * coverage copies. */
 struct text_store;

@@ -58,6 +58,8 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
     ui->images = im; /* NULL (out of memory): drawn without images */
     ui->cfg = cfg;
     ui->pressed_valid = 0;
+    ui->store_on = 0; /* the text store is the old fonts' (ui_text_store.c) */
+    text_cache_store_done(ui->text);
     ui_layer_drop(ui); /* drawn with the old config's fonts and images */
     struct fonts *f = fonts_create(cfg, fonts_dir);
     struct text_cache *tc = f ? text_cache_create(ui->r, f, UI_TEXT_CACHE_ENTRIES) : NULL;

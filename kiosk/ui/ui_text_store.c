@@ -67,9 +67,7 @@ void ui_text_store_save(struct ui *ui)
     text_store_init(&s, ui->store_sig);
     int missed = text_cache_store(ui->text, &s);
     char why[1200];
-    if (missed < 0) {
-        msg_debug("text store: too much text for one file; not written");
-    } else if (missed == 0 && ui->store_loaded) {
+    if (missed == 0 && ui->store_loaded) {
         msg_debug("text store: the first frame was all in it; not written again");
     } else if (text_store_save(ui->store_dir, &s, why, sizeof why) != 0) {
         msg_info("text store: %s (the next start draws its first frame from the fonts)", why);

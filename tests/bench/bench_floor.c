@@ -103,26 +103,94 @@ static int bench_floor_one(const struct bench_floor_opts *o, char *const args[],
     return 0;
 }
 
-/* The kiosk started once with its text store removed (core/text_store.h:
- * the folder the kiosk will use, XDG_CACHE_HOME as kiosk_bench sets it). */
+/* The kiosk's text store (core/text_store.h) in the folder the kiosk uses:
+ * XDG_CACHE_HOME, which kiosk_bench sets to a folder of its own. */
+static int bench_store_dir(char *dir, size_t size)
+{
+    return text_store_dir(NULL, getenv("XDG_CACHE_HOME"), NULL, KIOSK_PACKAGE, dir, size);
+}
+
+/* "H:MM" or "HH:MM": the clock's text. */
+static int bench_is_clock(const char *t)
+{
+    size_t n = strlen(t);
+    return (n == 4 || n == 5) && t[n - 3] == ':' && strspn(t, "0123456789") == n - 3 &&
+           strspn(t + n - 2, "0123456789") == 2;
+}
+
+/* The store as a restart in another minute finds it: without the clock's
+ * text (its widths and its texture), which that start draws from the
+ * fonts. Returns 0, or -1 if there is no store to read. */
+static int bench_store_drop_clock(void)
+{
+    char dir[1024], path[1100], why[256];
+    uint8_t sig[TEXT_STORE_SIG_BYTES];
+    if (bench_store_dir(dir, sizeof dir) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
+    FILE *fp = fopen(path, "rb"); /* its own signature: after the 8-byte magic */
+    int ok = fp && fseek(fp, 8, SEEK_SET) == 0 && fread(sig, 1, sizeof sig, fp) == sizeof sig;
+    if (fp)
+        fclose(fp);
+    struct text_store in, out;
+    if (!ok || text_store_load(dir, sig, &in, why, sizeof why) != 0)
+        return -1;
+    text_store_init(&out, sig);
+    for (int i = 0; i < in.n_measures; i++)
+        if (!bench_is_clock(in.measures[i].text))
+            text_store_add_measure(&out, in.measures[i].chain, in.measures[i].px,
+                                   in.measures[i].bold, in.measures[i].text,
+                                   strlen(in.measures[i].text), in.measures[i].width);
+    for (int i = 0; i < in.n_lhs; i++)
+        text_store_add_lh(&out, in.lhs[i].chain, in.lhs[i].px, in.lhs[i].bold, in.lhs[i].lh);
+    for (int i = 0; i < in.n_texs; i++)
+        if (!bench_is_clock(in.texs[i].text))
+            text_store_add_tex(&out, &in.texs[i]);
+    int rc = text_store_save(dir, &out, why, sizeof why);
+    text_store_free(&in);
+    text_store_free(&out);
+    return rc;
+}
+
+#define BENCH_COLD_STARTS 3
+
+/* The kiosk started BENCH_COLD_STARTS times with no text store; the
+ * median into f. After the last, the store it wrote must be there. */
 static int bench_floor_cold(const struct bench_floor_opts *o, char *const kargs[],
                             struct bench_xwatch *w, struct bench_floor *f)
 {
     char dir[1024], path[1100];
-    if (text_store_dir(getenv("CACHE_DIRECTORY"), getenv("XDG_CACHE_HOME"), getenv("HOME"),
-                       KIOSK_PACKAGE, dir, sizeof dir) == 0) {
-        snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
-        unlink(path);
-    }
-    if (!o->json)
-        fprintf(stderr, "kiosk_bench: kiosk with no text store...\n");
-    struct bench_kiosk k;
-    if (bench_floor_start(&k, kargs, o->display, w, &f->kiosk_cold_paint_ms,
-                          &f->kiosk_cold_line_ms) != 0)
+    if (bench_store_dir(dir, sizeof dir) != 0) {
+        fprintf(stderr, "kiosk_bench: no XDG_CACHE_HOME for the kiosk's text store\n");
         return -1;
-    bench_kiosk_sleep(&k, 0.5, o->verbose); /* it writes the store after its first frame */
-    bench_kiosk_stop(&k, NULL);
-    return 0;
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
+    struct bench_series paint = {0}, line = {0};
+    int rc = 0;
+    for (int i = 0; i < BENCH_COLD_STARTS && rc == 0; i++) {
+        unlink(path);
+        if (!o->json)
+            fprintf(stderr, "kiosk_bench: kiosk with no text store, %d of %d...\n", i + 1,
+                    BENCH_COLD_STARTS);
+        struct bench_kiosk k;
+        double p, l;
+        rc = bench_floor_start(&k, kargs, o->display, w, &p, &l);
+        if (rc != 0)
+            break;
+        bench_series_add(&paint, p);
+        bench_series_add(&line, l);
+        bench_kiosk_sleep(&k, 0.5, o->verbose); /* it writes the store after its first frame */
+        bench_kiosk_stop(&k, NULL);
+    }
+    if (rc == 0 && access(path, R_OK) != 0) {
+        fprintf(stderr, "kiosk_bench: the kiosk wrote no text store (%s)\n", path);
+        rc = -1;
+    }
+    f->kiosk_cold_paint_ms = bench_series_pct(&paint, 50);
+    f->kiosk_cold_line_ms = bench_series_pct(&line, 50);
+    bench_series_free(&paint);
+    bench_series_free(&line);
+    return rc;
 }
 
 int bench_floor_run(const struct bench_floor_opts *o, struct bench_floor *f)
@@ -150,8 +218,10 @@ int bench_floor_run(const struct bench_floor_opts *o, struct bench_floor *f)
                     idle ? "idle round" : "start", i + 1, o->starts + 1);
         int kiosk_first = i % 2 == 0;
         for (int j = 0; j < 2 && rc == 0; j++)
-            rc = (j == 0) == kiosk_first ? bench_floor_one(o, kargs, &w, &f->kiosk, idle)
-                                         : bench_floor_one(o, fargs, &w, &f->floor, idle);
+            rc = (j == 0) == kiosk_first
+                     ? (bench_store_drop_clock() == 0 ? bench_floor_one(o, kargs, &w, &f->kiosk, idle)
+                                                      : -1)
+                     : bench_floor_one(o, fargs, &w, &f->floor, idle);
     }
     XCloseDisplay(w.d);
     return rc;

@@ -19,9 +19,10 @@ struct bench_prog {
 struct bench_floor {
     int width, height; /* the window of both programs */
     struct bench_prog kiosk, floor;
-    /* One more kiosk start before the others, with no text store (its
-     * first start on a machine, or after a font or config change); the
-     * others find the store the one before wrote. Not in kiosk's series. */
+    /* Medians of three kiosk starts before the others, each with no text
+     * store (its first start on a machine, or after a font change); not in
+     * kiosk's series, whose starts find the store the start before wrote,
+     * less the clock's text (a restart in another minute). */
     double kiosk_cold_paint_ms, kiosk_cold_line_ms;
 };
 

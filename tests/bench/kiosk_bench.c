@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "images.h"
@@ -295,14 +296,23 @@ static void bench_paths(struct bench_opts *o)
     snprintf(o->fonts_dir, sizeof o->fonts_dir, "%s/../fonts", dir);
 }
 
-/* The run's cache folder, with the text store the kiosks wrote in it. */
+/* The run's cache folder, with the text store the kiosks wrote in it (and
+ * any temporary file of a kiosk stopped while writing it). */
 static void bench_cache_remove(const char *cache)
 {
-    char dir[1024], path[1100];
+    char dir[1024], path[1400];
     if (text_store_dir(NULL, cache, NULL, KIOSK_PACKAGE, dir, sizeof dir) != 0)
         return;
-    snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
-    unlink(path);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, TEXT_STORE_FILE, strlen(TEXT_STORE_FILE)) != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    if (d)
+        closedir(d);
     rmdir(dir);
     rmdir(cache);
 }
@@ -334,10 +344,12 @@ int main(int argc, char **argv)
     /* The kiosks started keep their text store (core/text_store.h) in a
      * folder of the run's own, not the caller's cache. */
     char cache[] = "/tmp/kiosk_bench_cache.XXXXXX";
-    if (mkdtemp(cache)) {
-        setenv("XDG_CACHE_HOME", cache, 1);
-        unsetenv("CACHE_DIRECTORY");
+    if (!mkdtemp(cache)) {
+        fprintf(stderr, "kiosk_bench: cannot make a cache folder in /tmp\n");
+        return 1;
     }
+    setenv("XDG_CACHE_HOME", cache, 1);
+    unsetenv("CACHE_DIRECTORY");
     static struct bench_result res;
     struct bench_xvfb x = {0};
     int rc = 0;

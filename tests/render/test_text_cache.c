@@ -251,9 +251,10 @@ static const struct store_text store_texts[] = {
 };
 #define STORE_N (int)(sizeof store_texts / sizeof store_texts[0])
 
-/* Every store text measured and drawn through tc onto r's surface (a grey
- * ground, so that coverage and colour both show); widths[] and lhs[] get
- * the measures. */
+/* Every store text measured and drawn through tc onto r's surface,
+ * copied as they are (no blending: the colour of every pixel, even a
+ * transparent one, and its alpha land on the surface); widths[] and lhs[]
+ * get the measures. */
 static void store_draw(SDL_Renderer *r, struct text_cache *tc, int *widths, int *lhs)
 {
     SDL_SetRenderDrawColor(r, 0x80, 0x90, 0xA0, 0xFF);
@@ -272,8 +273,10 @@ static void store_draw(SDL_Renderer *r, struct text_cache *tc, int *widths, int 
         if (ink.top >= 0)
             dst = (SDL_Rect){4 + ink.left, 4 + 56 * i + ink.top, ink.right - ink.left + 1,
                              ink.bottom - ink.top + 1};
-        if (tex)
+        if (tex) {
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
             SDL_RenderCopy(r, tex, NULL, &dst);
+        }
     }
 }
 

@@ -88,6 +88,11 @@ static void test_refused_items(void)
     struct text_store_tex notext = {0, 22, 0, 0, 10, 10, 0, -1, -1, -1, -1, "", NULL};
     CHECK_INT(text_store_add_tex(&s, &notext), -1);
     CHECK_INT(text_store_add_measure(&s, 0, 22, 2, "a", 1, 5), -1);
+    CHECK_INT(text_store_add_measure(&s, 0, 22, 0, "", 0, 0), -1); /* a blank piece of a line */
+    CHECK_INT(text_store_add_measure(&s, 0, 22, 0, "a\0b", 3, 5), -1);
+    struct text_store_tex tall = {0, 22, 0, 0, 10, TEXT_STORE_MAX_LINE + 1, 0, -1, -1, -1, -1,
+                                  "a", NULL};
+    CHECK_INT(text_store_add_tex(&s, &tall), -1);
     CHECK_INT(text_store_add_lh(&s, 0, 0, 0, 5), -1);
     CHECK_INT(s.n_texs + s.n_measures + s.n_lhs, 0);
     /* Many items: the arrays grow. */
