@@ -603,6 +603,7 @@ void text_cache_store_done(struct text_cache *tc)
     for (int i = 0; i < tc->capacity; i++) {
         free(tc->e[i].a8);
         tc->e[i].a8 = NULL;
+        tc->e[i].recorded = 0;
     }
     for (int i = 0; i < TEXT_MEASURE_SETS * TEXT_MEASURE_WAYS; i++)
         tc->widths[i].recorded = 0;
