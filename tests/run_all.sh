@@ -5,7 +5,7 @@
 # coverage per folder of kiosk/ is printed at the end. Fails when a test
 # fails or when any registered test is skipped or not run. Run from
 # anywhere; builds into build/, build-asan/, build-fuzz/ and build-cov/.
-# FUZZ_SECONDS: seconds per fuzz target (default 30; 3 targets).
+# FUZZ_SECONDS: seconds per fuzz target (default 30; 4 targets).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -13,7 +13,7 @@
 set -eu
 secs=${1:-${FUZZ_SECONDS:-30}}
 [ $# -gt 0 ] && shift
-targets=${*:-config status hours}
+targets=${*:-config status hours text_store}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$root/build-fuzz}
 cc=${CC_FUZZ:-clang}
