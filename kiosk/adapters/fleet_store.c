@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "fleet.h"
 
 int fleet_store_dir(const struct config *cfg, char *out, size_t outsz)
@@ -29,20 +30,6 @@ int fleet_store_dir(const struct config *cfg, char *out, size_t outsz)
     return snprintf(out, outsz, "%s", cfg->dir ? cfg->dir : ".") < (int)outsz ? 0 : -1;
 }
 
-static int fleet_store_write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static int fleet_store_err(char *err, size_t errsz, const char *what, const char *path)
 {
     snprintf(err, errsz, "%s %s: %s", what, path, strerror(errno));
@@ -58,8 +45,8 @@ int fleet_store_save(const char *dir, const struct fleet_doc *doc, char *err, si
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0)
         return fleet_store_err(err, errsz, "cannot create", tmp);
-    if (fleet_store_write_all(fd, head, (size_t)hn) != 0 ||
-        fleet_store_write_all(fd, doc->body, doc->len) != 0 || fsync(fd) != 0) {
+    if (file_write_all(fd, head, (size_t)hn) != 0 ||
+        file_write_all(fd, doc->body, doc->len) != 0 || fsync(fd) != 0) {
         fleet_store_err(err, errsz, "cannot write", tmp);
         close(fd);
         unlink(tmp);

@@ -303,20 +303,6 @@ static long records_write_batch(struct records *r, int n)
 
 /* ---- the metrics file (the thread) ---- */
 
-static int records_write_all(int fd, const char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 static void records_metrics_failed(struct records *r, const char *what)
 {
     if (!r->metrics_warned)
@@ -339,7 +325,7 @@ static void records_write_metrics(struct records *r)
         records_metrics_failed(r, "open");
         return;
     }
-    int ok = records_write_all(fd, r->text, (size_t)len) == 0 && fsync(fd) == 0;
+    int ok = file_write_all(fd, r->text, (size_t)len) == 0 && fsync(fd) == 0;
     if (close(fd) != 0)
         ok = 0;
     if (!ok || rename(r->tmp_path, r->metrics_path) != 0) {

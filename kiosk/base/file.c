@@ -39,6 +39,24 @@ int file_open_regular(const char *path, char *err, size_t errsz)
     return fd;
 }
 
+int file_write_all(int fd, const void *p, size_t n)
+{
+    const char *b = p;
+    while (n > 0) {
+        ssize_t w = write(fd, b, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return -1;
+        }
+        b += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
 FILE *file_fopen_regular(const char *path, char *err, size_t errsz)
 {
     int fd = file_open_regular(path, err, errsz);

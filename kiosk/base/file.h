@@ -18,6 +18,10 @@
  * reason in err ("it is a FIFO, not a regular file", strerror...). */
 int file_open_regular(const char *path, char *err, size_t errsz);
 
+/* Writes all n bytes of p to fd (again after EINTR and short writes).
+ * Returns 0, or -1 with errno set. */
+int file_write_all(int fd, const void *p, size_t n);
+
 /* The same as a stdio stream ("rb"); NULL with err. */
 FILE *file_fopen_regular(const char *path, char *err, size_t errsz);
 

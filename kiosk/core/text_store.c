@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "sha256.h"
 
 /* The file: magic, signature, three counts, the items, then the SHA-256 of
@@ -387,14 +388,15 @@ int text_store_load(const char *dir, const uint8_t sig[TEXT_STORE_SIG_BYTES],
     text_store_init(s, sig);
     if (snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE) >= (int)sizeof path)
         return text_store_fail(s, why, whysz, "path too long");
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    char err[200];
+    int fd = file_open_regular(path, err, sizeof err);
     struct stat sb;
     if (fd < 0)
-        return text_store_err(why, whysz, "cannot open", path);
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > TEXT_STORE_MAX_FILE) {
+        return text_store_fail(s, why, whysz, "cannot open %s: %s", path, err);
+    if (fstat(fd, &sb) != 0 || sb.st_size > TEXT_STORE_MAX_FILE) {
         close(fd);
-        return text_store_fail(s, why, whysz, "%s: not a regular file of at most %ld bytes",
-                               path, TEXT_STORE_MAX_FILE);
+        return text_store_fail(s, why, whysz, "%s: larger than %ld bytes", path,
+                               TEXT_STORE_MAX_FILE);
     }
     size_t n = (size_t)sb.st_size, got = 0;
     uint8_t *buf = malloc(n ? n : 1);
@@ -445,17 +447,11 @@ int text_store_save(const char *dir, const struct text_store *s, char *why, size
         free(bytes);
         return text_store_err(why, whysz, "cannot create", tmp);
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, bytes + done, len - done);
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
+    int wrote = file_write_all(fd, bytes, len);
     free(bytes);
     /* No fsync: a cache. A power cut may leave an empty or torn file,
      * which its checksum refuses; the next start writes it again. */
-    if (close(fd) != 0 || done != len || rename(tmp, path) != 0) {
+    if (close(fd) != 0 || wrote != 0 || rename(tmp, path) != 0) {
         text_store_err(why, whysz, "cannot write", path);
         unlink(tmp);
         return -1;

@@ -3,6 +3,7 @@
 #include "file.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -463,23 +464,33 @@ static TTF_Font *fonts_sized(struct fonts_open *o, int px)
     return o->font;
 }
 
+/* Appends to buf at *at, cut at its size (the signature is only hashed). */
+static void fonts_sig_add(char *buf, size_t size, size_t *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void fonts_sig_add(char *buf, size_t size, size_t *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *at, size - *at, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *at = *at + (size_t)n < size ? *at + (size_t)n : size - 1;
+}
+
 /* Appends "path size mtime ctime dev:ino;" (or "path -;" if it cannot be
  * stat'ed) at *at. */
 static void fonts_sig_file(char *buf, size_t size, size_t *at, const char *path)
 {
     struct stat sb;
-    int n;
     if (!path[0])
-        n = snprintf(buf + *at, size - *at, "-;");
+        fonts_sig_add(buf, size, at, "-;");
     else if (stat(path, &sb) != 0)
-        n = snprintf(buf + *at, size - *at, "%s -;", path);
+        fonts_sig_add(buf, size, at, "%s -;", path);
     else
-        n = snprintf(buf + *at, size - *at, "%s %lld %lld.%09ld %lld.%09ld %llu:%llu;", path,
-                     (long long)sb.st_size, (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
-                     (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec,
-                     (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
-    if (n > 0)
-        *at = *at + (size_t)n < size ? *at + (size_t)n : size - 1;
+        fonts_sig_add(buf, size, at, "%s %lld %lld.%09ld %lld.%09ld %llu:%llu;", path,
+                      (long long)sb.st_size, (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
+                      (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec,
+                      (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
 }
 
 struct fonts_sig_libs {
@@ -516,26 +527,22 @@ int fonts_signature(const struct fonts *f, const char *extra, uint8_t out[SHA256
     TTF_GetHarfBuzzVersion(&hb.major, &hb.minor, &hb.patch);
     const SDL_version *linked = TTF_Linked_Version();
     const char *lang = hb_language_to_string(hb_language_get_default());
-    size_t at = (size_t)snprintf(buf, size, "SDL_ttf %d.%d.%d/%d.%d.%d FreeType %d.%d.%d "
-                                 "HarfBuzz %d.%d.%d hinting %d language %s|%s|",
-                                 ttf.major, ttf.minor, ttf.patch, linked->major, linked->minor,
-                                 linked->patch, ft.major, ft.minor, ft.patch, hb.major, hb.minor,
-                                 hb.patch, FONTS_HINTING, lang ? lang : "-", extra);
-    /* FreeType's and HarfBuzz's own settings from the environment */
+    /* and FreeType's and HarfBuzz's own settings from the environment */
     const char *ftp = getenv("FREETYPE_PROPERTIES"), *hbo = getenv("HB_OPTIONS");
-    int n0 = snprintf(buf + at, size - at, "FREETYPE_PROPERTIES=%s HB_OPTIONS=%s|",
-                      ftp ? ftp : "", hbo ? hbo : "");
-    at = n0 > 0 && at + (size_t)n0 < size ? at + (size_t)n0 : size - 1;
+    size_t at = 0;
+    fonts_sig_add(buf, size, &at, "SDL_ttf %d.%d.%d/%d.%d.%d FreeType %d.%d.%d HarfBuzz %d.%d.%d "
+                  "hinting %d language %s|%s|FREETYPE_PROPERTIES=%s HB_OPTIONS=%s|",
+                  ttf.major, ttf.minor, ttf.patch, linked->major, linked->minor, linked->patch,
+                  ft.major, ft.minor, ft.patch, hb.major, hb.minor, hb.patch, FONTS_HINTING,
+                  lang ? lang : "-", extra, ftp ? ftp : "", hbo ? hbo : "");
     struct fonts_sig_libs libs = {buf, size, &at};
     dl_iterate_phdr(fonts_sig_lib, &libs);
-    for (int i = 0; i < f->n_chains && at < size - 1; i++) {
+    for (int i = 0; i < f->n_chains; i++) {
         const struct fonts_chain *c = &f->chains[i];
-        int n = snprintf(buf + at, size - at, "[%s]", c->lang);
-        at = n > 0 && at + (size_t)n < size ? at + (size_t)n : size - 1;
+        fonts_sig_add(buf, size, &at, "[%s]", c->lang);
         for (int k = 0; k < c->n; k++) {
             const struct fonts_face *ff = &f->faces[c->faces[k]];
-            n = snprintf(buf + at, size - at, "#%d ", ff->face);
-            at = n > 0 && at + (size_t)n < size ? at + (size_t)n : size - 1;
+            fonts_sig_add(buf, size, &at, "#%d ", ff->face);
             fonts_sig_file(buf, size, &at, ff->path);
             fonts_sig_file(buf, size, &at, ff->bold_path);
         }

@@ -503,6 +503,10 @@ static int text_glyph_height(TTF_Font *font)
  * of them (29 and 61 px, bold) evict each other in every frame. */
 static struct text_lh *text_lh_slot(struct text_cache *tc, int chain, int px, int bold)
 {
+    struct text_lh *home =
+        &tc->lh[((unsigned)chain * 31u + (unsigned)px * 2u + (unsigned)bold) % TEXT_LH_SLOTS];
+    if (home->valid && home->chain == chain && home->px == px && home->bold == bold)
+        return home; /* nearly always, in a warm frame */
     struct text_lh *free_slot = NULL;
     for (int i = 0; i < TEXT_LH_SLOTS; i++) {
         struct text_lh *s = &tc->lh[i];
@@ -511,9 +515,7 @@ static struct text_lh *text_lh_slot(struct text_cache *tc, int chain, int px, in
         if (!s->valid && !free_slot)
             free_slot = s;
     }
-    if (free_slot)
-        return free_slot;
-    return &tc->lh[((unsigned)chain * 31u + (unsigned)px * 2u + (unsigned)bold) % TEXT_LH_SLOTS];
+    return free_slot ? free_slot : home;
 }
 
 int text_line_height(struct text_cache *tc, const char *lang, int px, int bold)
