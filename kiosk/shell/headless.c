@@ -122,6 +122,8 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
                                                     SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
     struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (ui)
+        ui_set_surface(ui, s);
     if (!ui) {
         msg_error("screenshot: cannot set up rendering: %s", SDL_GetError());
         goto out;

@@ -11,11 +11,6 @@
 #define UI_MAX_LINES 16
 #define UI_MAX_RADIUS 96 /* corners larger than this are drawn at 96 px */
 
-static void ui_color(struct ui *ui, uint32_t rgb)
-{
-    SDL_SetRenderDrawColor(ui->r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
-}
-
 static void ui_check_inside(struct ui *ui, struct rect r)
 {
     struct rect win = {0, 0, ui->L.w, ui->L.h};
@@ -93,8 +88,7 @@ static void ui_begin_frame(struct ui *ui, int w, int h, const struct app_state *
     ui->text_exempt = st->screen == APP_SCREEN_ADMIN || st->screen == APP_SCREEN_ADMIN_PIN;
     ui->small_text = ui->smallest_px = ui->bad_pitch = 0;
     ui->last_small_text[0] = '\0';
-    ui_color(ui, ui->theme.bg);
-    SDL_RenderClear(ui->r);
+    ui_clear(ui, ui->theme.bg);
 }
 
 void ui_begin(struct ui *ui, int w, int h, const struct app_state *st,
@@ -118,8 +112,7 @@ void ui_end(struct ui *ui)
     if (ui->rotation == 0 || !ui->rot_tex)
         return;
     SDL_SetRenderTarget(ui->r, NULL);
-    SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
-    SDL_RenderClear(ui->r);
+    ui_clear(ui, 0x000000);
     /* Turning about the centre: the logical rect centred on the window. */
     SDL_Rect dst = {(ui->win_w - ui->L.w) / 2, (ui->win_h - ui->L.h) / 2, ui->L.w, ui->L.h};
     SDL_RenderCopyEx(ui->r, ui->rot_tex, NULL, &dst, (double)ui->rotation, NULL, SDL_FLIP_NONE);
@@ -138,9 +131,7 @@ void ui_window_to_logical(const struct ui *ui, int wx, int wy, int *lx, int *ly)
 void ui_fill(struct ui *ui, struct rect r, uint32_t rgb)
 {
     ui_check_inside(ui, r);
-    ui_color(ui, rgb);
-    SDL_Rect sr = {r.x, r.y, r.w, r.h};
-    SDL_RenderFillRect(ui->r, &sr);
+    ui_fill_rects(ui, &r, 1, rgb);
 }
 
 void ui_fill_alpha(struct ui *ui, struct rect r, uint32_t rgb, int alpha)
@@ -181,18 +172,17 @@ void ui_fill_rounded(struct ui *ui, struct rect r, int radius, uint32_t rgb)
         radius = 0;
     if (radius > UI_MAX_RADIUS)
         radius = UI_MAX_RADIUS;
-    ui_color(ui, rgb);
     /* One call for the whole shape: the middle and a span per corner row. */
-    SDL_Rect spans[2 * UI_MAX_RADIUS + 1];
+    struct rect spans[2 * UI_MAX_RADIUS + 1];
     int n = 0;
-    spans[n++] = (SDL_Rect){r.x, r.y + radius, r.w, r.h - 2 * radius};
+    spans[n++] = (struct rect){r.x, r.y + radius, r.w, r.h - 2 * radius};
     for (int i = 0; i < radius; i++) {
         double dy = radius - i - 0.5;
         int inset = radius - (int)(SDL_sqrt((double)radius * radius - dy * dy) + 0.5);
-        spans[n++] = (SDL_Rect){r.x + inset, r.y + i, r.w - 2 * inset, 1};
-        spans[n++] = (SDL_Rect){r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
+        spans[n++] = (struct rect){r.x + inset, r.y + i, r.w - 2 * inset, 1};
+        spans[n++] = (struct rect){r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
     }
-    SDL_RenderFillRects(ui->r, spans, n);
+    ui_fill_rects(ui, spans, n, rgb);
 }
 
 void ui_fill_rounded_rows(struct ui *ui, struct rect r, int radius, uint32_t rgb, int y0,
@@ -208,10 +198,9 @@ void ui_fill_rounded_rows(struct ui *ui, struct rect r, int radius, uint32_t rgb
 
 void ui_frame(struct ui *ui, struct rect r, int t, uint32_t rgb)
 {
-    ui_color(ui, rgb);
-    SDL_Rect s[4] = {{r.x, r.y, r.w, t}, {r.x, r.y + r.h - t, r.w, t},
-                     {r.x, r.y, t, r.h}, {r.x + r.w - t, r.y, t, r.h}};
-    SDL_RenderFillRects(ui->r, s, 4);
+    struct rect s[4] = {{r.x, r.y, r.w, t}, {r.x, r.y + r.h - t, r.w, t},
+                        {r.x, r.y, t, r.h}, {r.x + r.w - t, r.y, t, r.h}};
+    ui_fill_rects(ui, s, 4, rgb);
 }
 
 struct ui_measure_ctx {

@@ -5,14 +5,14 @@
 #define ICON_MAX_SPANS 1024
 
 struct icon_spans {
-    SDL_Rect s[ICON_MAX_SPANS];
+    struct rect s[ICON_MAX_SPANS];
     int n;
 };
 
 static void icon_span(struct icon_spans *sp, int x0, int x1, int y)
 {
     if (x1 > x0 && sp->n < ICON_MAX_SPANS)
-        sp->s[sp->n++] = (SDL_Rect){x0, y, x1 - x0, 1};
+        sp->s[sp->n++] = (struct rect){x0, y, x1 - x0, 1};
 }
 
 /* Row y (dy from the centre line) of a wave: the ring between radii ri and
@@ -57,6 +57,5 @@ void icon_speaker(struct ui *ui, struct rect r, uint32_t rgb)
         icon_wave(&sp, cone_x1, row, dy, h * 0.20, h * 0.20 + t);
         icon_wave(&sp, cone_x1, row, dy, h * 0.38, h * 0.38 + t);
     }
-    SDL_SetRenderDrawColor(ui->r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
-    SDL_RenderFillRects(ui->r, sp.s, sp.n);
+    ui_fill_rects(ui, sp.s, sp.n, rgb);
 }

@@ -1,7 +1,7 @@
 #ifndef KIOSK_ICON_H
 #define KIOSK_ICON_H
 /* Small language-free pictures drawn from horizontal spans (one
- * SDL_RenderFillRects each: cheap on the software renderer, no image file). */
+ * ui_fill_rects each: cheap on the software renderer, no image file). */
 #include <stdint.h>
 
 #include "ui.h"

@@ -40,6 +40,12 @@ struct jseg;
 
 struct ui {
     SDL_Renderer *r;
+    /* The surface r draws into when SDL_CreateSoftwareRenderer made it (a
+     * window's software renderer needs none), and a switch for tests:
+     * fills then go straight into its pixels (ui_fill.c). */
+    SDL_Surface *surface;
+    int fill_through_sdl;
+    long fills_direct; /* rectangles filled straight into pixels, ever (for tests) */
     /* The text store (ui_text_store.c): its folder, the fonts' signature */
     char store_dir[1024];
     uint8_t store_sig[32];
@@ -128,6 +134,13 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
  * show stays in the text cache. With only_check, says whether there is
  * anything to give back (1) without doing it. */
 int ui_trim(struct ui *ui, int only_check);
+
+/* r was made by SDL_CreateSoftwareRenderer(s): opaque fills go straight
+ * into s's pixels (ui_fill.c). Not needed for a window's renderer. */
+void ui_set_surface(struct ui *ui, SDL_Surface *s);
+/* Opaque rectangles of one colour; a clear of the whole target. */
+void ui_fill_rects(struct ui *ui, const struct rect *r, int n, uint32_t rgb);
+void ui_clear(struct ui *ui, uint32_t rgb);
 
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTER = 1, UI_ALIGN_RIGHT = 2 };
 #define UI_VCENTER 4 /* or'ed with an enum ui_align */

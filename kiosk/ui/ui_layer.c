@@ -50,9 +50,7 @@ int ui_layer_begin(struct ui *ui, uint64_t key)
         return 0;
     }
     ui->layer_drawing = 1;
-    SDL_SetRenderDrawColor(ui->r, (Uint8)(ui->theme.bg >> 16), (Uint8)(ui->theme.bg >> 8),
-                           (Uint8)ui->theme.bg, 255);
-    SDL_RenderClear(ui->r);
+    ui_clear(ui, ui->theme.bg);
     return 0;
 }
 

@@ -56,6 +56,15 @@ int bench_target_open(struct bench_target *t, int w, int h, int use_window)
 /* ---- frames ------------------------------------------------------------ */
 
 /* The admin texts as the kiosk has them before the first poll. */
+/* A drawing context on t, as run.c and headless.c make it. */
+static struct ui *bench_ui(const struct bench_inproc_opts *o, struct bench_target *t)
+{
+    struct ui *ui = ui_create(t->r, o->cfg, o->fonts_dir);
+    if (ui)
+        ui_set_surface(ui, t->surf); /* NULL with a window: the ui finds its surface */
+    return ui;
+}
+
 static void bench_view(struct ui_view *v, double mono)
 {
     static struct host_text text;
@@ -105,7 +114,7 @@ static int bench_screen(const struct bench_inproc_opts *o, struct bench_target *
         fprintf(stderr, "kiosk_bench: cannot show %s\n", screen);
         return -1;
     }
-    struct ui *ui = ui_create(t->r, o->cfg, o->fonts_dir);
+    struct ui *ui = bench_ui(o, t);
     if (!ui)
         return -1;
     bench_series_add(&row->cold, bench_frame(t, ui, &st, mono, NULL, NULL));
@@ -270,7 +279,7 @@ static int bench_loop_open(struct bench_loop *L, const struct bench_inproc_opts 
 {
     memset(L, 0, sizeof *L);
     L->t = t;
-    L->ui = ui_create(t->r, o->cfg, o->fonts_dir);
+    L->ui = bench_ui(o, t);
     if (!L->ui)
         return -1;
     L->h = o->host;
@@ -349,7 +358,7 @@ int bench_inproc_soak(const struct bench_inproc_opts *o, int w, int h, int minut
     struct app_state st;
     double mono = bench_mono();
     struct ui *ui = bench_state(o, &st, "home", mono) == 0
-                        ? ui_create(t.r, o->cfg, o->fonts_dir) : NULL;
+                        ? bench_ui(o, &t) : NULL;
     if (!ui) {
         bench_target_close(&t);
         return -1;

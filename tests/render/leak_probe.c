@@ -8,11 +8,11 @@
  *                           it with this file in the stack, which shows the
  *                           suppressions do not hide a leak of ours that
  *                           passes through SDL (leak_check.sh asserts it). */
-#include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "headless.h"
+#include "render_common.h"
 
 /* Draws the home screen into a new w x h surface; returns it (the caller
  * owns it and frees it with SDL_FreeSurface), or NULL after a message. */
@@ -22,6 +22,8 @@ static SDL_Surface *leak_probe_frame(const struct config *cfg, const char *fonts
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
     struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
+    if (ui)
+        ui_set_surface(ui, s);
     struct headless_frame f = {.screen = "home", .w = w, .h = h,
                                .at = 1764550800 /* 2025-12-01 10:00 JST */};
     struct headless_report rep;
@@ -44,28 +46,17 @@ int main(int argc, char **argv)
         return 2;
     }
     int leak = argc == 3;
-    char cfg_path[1024], fonts_dir[1024];
-    snprintf(cfg_path, sizeof cfg_path, "%s/config/kiosk.json", argv[1]);
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", argv[1]);
-    if (SDL_Init(0) != 0 || TTF_Init() != 0) {
-        fprintf(stderr, "leak_probe: SDL/TTF init: %s\n", SDL_GetError());
-        return 1;
-    }
+    struct render_src src;
     struct config cfg;
-    struct config_load_opts opts = {.fonts_dir = fonts_dir, .skip_files = 1};
-    if (config_load(cfg_path, &opts, &cfg, NULL) != 0) {
-        fprintf(stderr, "leak_probe: cannot load %s\n", cfg_path);
+    if (render_open(argv[1], "leak_probe", &src, &cfg) != 0)
         return 1;
-    }
-    SDL_Surface *s = leak_probe_frame(&cfg, fonts_dir, 640, 360);
+    SDL_Surface *s = leak_probe_frame(&cfg, src.fonts_dir, 640, 360);
     int rc = s ? 0 : 1;
     if (s && leak)
         printf("leak_probe: leaking a 640x360 surface on purpose\n");
     else
         SDL_FreeSurface(s);
     s = NULL; /* the pointer is gone: LSan sees the surface as a direct leak */
-    config_free(&cfg);
-    TTF_Quit();
-    SDL_Quit();
+    render_close(&cfg);
     return rc;
 }

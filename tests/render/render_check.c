@@ -18,7 +18,6 @@
  * SRC is the source tree (config/kiosk.json and fonts/ are read from it).
  * A failing frame is saved as PNG under the current directory. */
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +25,12 @@
 #include "attract.h"
 #include "focus.h"
 #include "headless.h"
+#include "render_common.h"
 #include "screen.h"
 #include "speech_text.h"
 
 static int failures;
-static char cfg_path[1024], fonts_dir[1024];
+static struct render_src src;
 
 #define FAIL(...)                                                                        \
     do {                                                                                 \
@@ -62,9 +62,11 @@ static int canvas_open(struct canvas *c, const struct config *cfg, int w, int h)
 {
     c->s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
     c->r = c->s ? SDL_CreateSoftwareRenderer(c->s) : NULL;
-    c->ui = c->r ? ui_create(c->r, cfg, fonts_dir) : NULL;
-    if (c->ui)
+    c->ui = c->r ? ui_create(c->r, cfg, src.fonts_dir) : NULL;
+    if (c->ui) {
+        ui_set_surface(c->ui, c->s);
         return 0;
+    }
     FAIL("cannot set up rendering: %s", SDL_GetError());
     canvas_close(c);
     return 1;
@@ -178,34 +180,7 @@ static void check_speakable(const struct ui *ui, const struct config *cfg, const
 
 static void save_failure(SDL_Surface *s, const char *what)
 {
-    char name[256];
-    snprintf(name, sizeof name, "render_fail_%s.png", what);
-    for (char *p = name; *p; p++)
-        if (*p == ':' || *p == '/' || *p == ' ')
-            *p = '_';
-    IMG_SavePNG(s, name);
-    fprintf(stderr, "  saved %s\n", name);
-}
-
-/* 2026-12-01 10:00 in Sapporo: a Tuesday morning, Tobetsu's counter open. */
-#define AT_FIXED 1796086800LL
-
-static const char *screen_names(const struct config *cfg, char names[][64], int max)
-{
-    static const char *const fixed[] = {"home", "municipalities", "services", "kpi", "thanks",
-                                        "admin-pin", "admin", "idle-warning"};
-    int n = 0;
-    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-        snprintf(names[n++], 64, "%s", fixed[i]);
-    for (int i = 0; i < cfg->n_municipalities && n < max; i++)
-        snprintf(names[n++], 64, "municipality:%s", cfg->municipalities[i].id);
-    for (int i = 0; i < cfg->n_services && n < max; i++)
-        snprintf(names[n++], 64, "service:%s", cfg->services[i].id);
-    static const char *const call[] = {"calling", "in-call", "call-failed", "callbar"};
-    for (int i = 0; i < 4 && n < max && cfg->n_municipalities > 0; i++)
-        snprintf(names[n++], 64, "%s:%s", call[i], cfg->municipalities[0].id);
-    names[n][0] = '\0';
-    return NULL;
+    render_save_png(s, "render_fail_", what);
 }
 
 /* Draws f and applies every check; what names the frame in messages.
@@ -366,7 +341,7 @@ static int run_screens(const struct config *cfg, int w, int h, int large)
     SDL_Surface *s = c.s;
     struct ui *ui = c.ui;
     static char names[128][64];
-    screen_names(cfg, names, 127);
+    render_screen_names(cfg, names, 127);
     int frames = 0;
     for (int l = 0; l < cfg->kiosk.n_languages; l++)
         for (int i = 0; names[i][0]; i++)
@@ -665,19 +640,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: render_check SRC screens WxH [large] | glyphs | rotation | backdrop\n");
         return 2;
     }
-    snprintf(cfg_path, sizeof cfg_path, "%s/config/kiosk.json", argv[1]);
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", argv[1]);
     setenv("SDL_VIDEODRIVER", "dummy", 1);
-    if (SDL_Init(0) != 0 || TTF_Init() != 0) {
-        fprintf(stderr, "SDL/TTF init: %s\n", SDL_GetError());
-        return 1;
-    }
     struct config cfg;
-    struct config_load_opts opts = {.fonts_dir = fonts_dir, .skip_files = 1};
-    if (config_load(cfg_path, &opts, &cfg, NULL) != 0) {
-        fprintf(stderr, "cannot load %s\n", cfg_path);
+    if (render_open(argv[1], "render_check", &src, &cfg) != 0)
         return 1;
-    }
     /* Every municipality with calls is polled, so "unknown" is not
      * "available" (the shipped config polls no clerk). */
     for (int i = 0; i < cfg.n_municipalities; i++) {
@@ -700,9 +666,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "unknown mode %s\n", argv[2]);
         failures++;
     }
-    config_free(&cfg);
-    TTF_Quit();
-    SDL_Quit();
+    render_close(&cfg);
     printf("%s\n", failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
 }

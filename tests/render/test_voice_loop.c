@@ -335,6 +335,8 @@ int main(int argc, char **argv)
     struct rig g = {.h = &host};
     g.r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     g.ui = g.r ? ui_create(g.r, &host.cfg, fonts) : NULL;
+    if (g.ui)
+        ui_set_surface(g.ui, surf);
     CHECK(g.ui != NULL);
     voice_open(&g.v, wake, NULL);
     if (g.ui) { /* the worker starts with voice guidance's first frame */
