@@ -9,6 +9,9 @@ out=${3:-}
 work=$(mktemp -d)
 log=$work/kiosk.log
 [ -z "$out" ] || mkdir -p "$out"
+# The kiosk's cache (the text store) in the test's folder, not the user's.
+unset CACHE_DIRECTORY
+export XDG_CACHE_HOME=$work/cache
 pids=()
 mounts=() # file systems a test mounted: unmounted at the end
 kpid=
