@@ -126,6 +126,8 @@ struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct font
 void ui_text_store_begin(struct ui *ui);
 void ui_text_store_end_frame(struct ui *ui);
 void ui_text_store_save(struct ui *ui);
+/* A text store file is there (not read: begin checks it). */
+int ui_text_store_found(void);
 void ui_destroy(struct ui *ui);
 /* Switches to a new config's fonts; on failure keeps the old ones (-1). */
 int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir);

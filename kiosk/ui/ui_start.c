@@ -4,9 +4,14 @@
 #include <hb.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "jseg.h"
+#include "ui.h"
+
+#define UI_START_NICE 10
 
 struct ui_start {
     pthread_t thread;
@@ -16,6 +21,7 @@ struct ui_start {
     const struct config *cfg;
     const char *fonts_dir;
     struct fonts *fonts;
+    int store_found; /* a text store file is there (ui_text_store.c) */
 };
 
 /* FreeType's library is not thread-safe for opening faces: the faces open
@@ -24,6 +30,15 @@ static void *ui_start_thread(void *arg)
 {
     struct ui_start *s = arg;
     pthread_setname_np(pthread_self(), "kiosk-fonts"); /* in top and perf */
+    /* With a text store, the first frame's texts are in it (but the clock's
+     * minute): the faces opened here are mostly for later, and the window
+     * the first frame needs is made by the main thread and the X server.
+     * They go first on a busy core; when the main thread waits for a face
+     * it sleeps, and this thread has the core. Without a store, the first
+     * frame needs every face: no one goes first. (Linux: the nice value is
+     * per thread.) */
+    if (s->store_found)
+        setpriority(PRIO_PROCESS, (id_t)gettid(), UI_START_NICE);
     struct fonts *f = fonts_create(s->cfg, s->fonts_dir);
     if (f)
         fonts_prefetch_plan(f, s->cfg); /* the last read of cfg */
@@ -51,6 +66,7 @@ struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir)
         return NULL;
     s->cfg = cfg;
     s->fonts_dir = fonts_dir;
+    s->store_found = ui_text_store_found();
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->made, NULL);
     if (pthread_create(&s->thread, NULL, ui_start_thread, s) != 0) {

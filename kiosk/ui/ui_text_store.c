@@ -26,12 +26,27 @@ static void ui_text_store_exe(char *out, size_t outsz)
         snprintf(out, outsz, "kiosk %s", KIOSK_VERSION);
 }
 
+static int ui_text_store_dir(char *dir, size_t dirsz)
+{
+    return text_store_dir(getenv("CACHE_DIRECTORY"), getenv("XDG_CACHE_HOME"), getenv("HOME"),
+                          KIOSK_PACKAGE, dir, dirsz);
+}
+
+int ui_text_store_found(void)
+{
+    char dir[1024], path[1100];
+    struct stat sb;
+    if (ui_text_store_dir(dir, sizeof dir) != 0)
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", dir, TEXT_STORE_FILE);
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+}
+
 void ui_text_store_begin(struct ui *ui)
 {
     char exe[256], why[256];
     ui->store_on = 0;
-    if (text_store_dir(getenv("CACHE_DIRECTORY"), getenv("XDG_CACHE_HOME"), getenv("HOME"),
-                       KIOSK_PACKAGE, ui->store_dir, sizeof ui->store_dir) != 0) {
+    if (ui_text_store_dir(ui->store_dir, sizeof ui->store_dir) != 0) {
         msg_debug("text store: no cache folder (CACHE_DIRECTORY, XDG_CACHE_HOME, HOME unset)");
         return;
     }
