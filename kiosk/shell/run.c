@@ -654,6 +654,7 @@ static int run_init(struct run *r)
         return -1;
     if (run_window(r) != 0)
         return -1;
+    ui_start_release(r->start);
     run_mark("window and renderer made");
     r->ui = ui_create_with(r->ren, &r->host.cfg, r->fonts, r->jseg);
     r->fonts = NULL;

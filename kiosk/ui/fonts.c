@@ -71,6 +71,7 @@ struct fonts {
     int prefetching;
     int n_want;
     struct fonts_want want[FONTS_MAX_OPEN];
+    int hold_at; /* the run waits before want[hold_at] until released; 0: no wait */
 };
 
 /* Built-in chain when the config names none: BIZ UD, then Noto CJK JP. */
@@ -200,10 +201,29 @@ struct fonts *fonts_create(const struct config *cfg, const char *fonts_dir)
     return f;
 }
 
+/* A held run goes on (f->lock held). */
+static void fonts_release_locked(struct fonts *f)
+{
+    if (f->hold_at) {
+        f->hold_at = 0;
+        pthread_cond_broadcast(&f->changed);
+    }
+}
+
+void fonts_prefetch_release(struct fonts *f)
+{
+    if (!f)
+        return;
+    pthread_mutex_lock(&f->lock);
+    fonts_release_locked(f);
+    pthread_mutex_unlock(&f->lock);
+}
+
 /* Locks f once no start-up thread opens faces in it. */
 static void fonts_lock_quiet(struct fonts *f)
 {
     pthread_mutex_lock(&f->lock);
+    fonts_release_locked(f);
     while (f->prefetching)
         pthread_cond_wait(&f->changed, &f->lock);
 }
@@ -428,8 +448,10 @@ static struct fonts_open *fonts_open(struct fonts *f, int face, int px, int bold
     bold = bold && ff->bold_path[0];
     pthread_mutex_lock(&f->lock);
     struct fonts_open *o;
-    while (!(o = fonts_find(f, face, bold)) && f->prefetching)
+    while (!(o = fonts_find(f, face, bold)) && f->prefetching) {
+        fonts_release_locked(f); /* a held run: this face may be after the hold */
         pthread_cond_wait(&f->changed, &f->lock);
+    }
     if (!o) {
         int oldest = 0;
         for (int i = 1; i < FONTS_MAX_OPEN; i++)
@@ -603,20 +625,31 @@ TTF_Font *fonts_pick(struct fonts *f, const char *lang, const char *text, int px
     return c->n ? fonts_sized(fonts_open(f, c->faces[0], px, bold), px) : NULL;
 }
 
-void fonts_prefetch_plan(struct fonts *f, const struct config *cfg)
+/* The regular and bold handles of the first face of lang's chain, if not
+ * wanted yet. */
+static void fonts_want_lang(struct fonts *f, const char *lang)
+{
+    const struct fonts_chain *c = &f->chains[fonts_chain_id(f, lang)];
+    for (int bold = 0; c->n > 0 && bold <= 1; bold++) {
+        struct fonts_want w = {c->faces[0], bold && f->faces[c->faces[0]].bold_path[0]};
+        int dup = 0;
+        for (int k = 0; k < f->n_want && !dup; k++)
+            dup = f->want[k].face == w.face && f->want[k].bold == w.bold;
+        if (!dup && f->n_want < FONTS_MAX_OPEN)
+            f->want[f->n_want++] = w;
+    }
+}
+
+void fonts_prefetch_plan(struct fonts *f, const struct config *cfg, int hold)
 {
     f->n_want = 0;
-    for (int i = 0; i < cfg->kiosk.n_languages; i++) {
-        const struct fonts_chain *c = &f->chains[fonts_chain_id(f, cfg->kiosk.languages[i])];
-        for (int bold = 0; c->n > 0 && bold <= 1; bold++) {
-            struct fonts_want w = {c->faces[0], bold && f->faces[c->faces[0]].bold_path[0]};
-            int dup = 0;
-            for (int k = 0; k < f->n_want && !dup; k++)
-                dup = f->want[k].face == w.face && f->want[k].bold == w.bold;
-            if (!dup && f->n_want < FONTS_MAX_OPEN)
-                f->want[f->n_want++] = w;
-        }
-    }
+    /* The default language first: the first frame's own texts (and the
+     * clock's, which a text store never holds for long) are drawn in it. */
+    fonts_want_lang(f, cfg->kiosk.default_language);
+    int first = f->n_want;
+    for (int i = 0; i < cfg->kiosk.n_languages; i++)
+        fonts_want_lang(f, cfg->kiosk.languages[i]);
+    f->hold_at = hold && first > 0 && first < f->n_want ? first : 0;
     f->prefetching = f->n_want > 0;
 }
 
@@ -627,6 +660,10 @@ int fonts_prefetch_run(struct fonts *f)
     int opened = 0, n = f->n_want; /* f is not read after the last unlock: once
                                        prefetching is 0 it may be destroyed */
     for (int i = 0; i < n; i++) {
+        pthread_mutex_lock(&f->lock);
+        while (f->hold_at && i >= f->hold_at)
+            pthread_cond_wait(&f->changed, &f->lock);
+        pthread_mutex_unlock(&f->lock);
         /* Opened and probed before the main thread can see it. The main
          * thread opens no face meanwhile, and slots stay free for these. */
         TTF_Font *font = fonts_load(&f->faces[f->want[i].face], FONTS_PREFETCH_PX, f->want[i].bold);
@@ -655,6 +692,6 @@ int fonts_prefetch_run(struct fonts *f)
 
 int fonts_prefetch(struct fonts *f, const struct config *cfg)
 {
-    fonts_prefetch_plan(f, cfg);
+    fonts_prefetch_plan(f, cfg, 0);
     return fonts_prefetch_run(f);
 }

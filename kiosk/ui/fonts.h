@@ -67,8 +67,13 @@ int fonts_trim(struct fonts *f, const char *lang, int only_count);
  * which it no longer touches f). TTF_Init
  * must have run. Returns how many handles the run opened. */
 #define FONTS_PREFETCH_PX 32
-void fonts_prefetch_plan(struct fonts *f, const struct config *cfg);
+/* With hold, the run opens the default language's handles first, then
+ * waits until fonts_prefetch_release, or until the main thread waits for a
+ * face itself (fonts_pick) or for the run's end (fonts_trim, destroy). */
+void fonts_prefetch_plan(struct fonts *f, const struct config *cfg, int hold);
 int fonts_prefetch_run(struct fonts *f);
+/* Lets a held run go on (f NULL: nothing). */
+void fonts_prefetch_release(struct fonts *f);
 /* Both steps on the caller's thread. */
 int fonts_prefetch(struct fonts *f, const struct config *cfg);
 #endif

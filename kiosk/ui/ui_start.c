@@ -4,14 +4,10 @@
 #include <hb.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "fonts.h"
 #include "jseg.h"
 #include "ui.h"
-
-#define UI_START_NICE 10
 
 struct ui_start {
     pthread_t thread;
@@ -21,7 +17,11 @@ struct ui_start {
     const struct config *cfg;
     const char *fonts_dir;
     struct fonts *fonts;
-    int store_found; /* a text store file is there (ui_text_store.c) */
+    /* A text store file is there (ui_text_store.c): the first frame's texts
+     * are likely in it but the clock's minute, so the thread opens the
+     * default language's faces and waits (fonts_prefetch_plan) while the
+     * main thread and the X server make the window on the same cores. */
+    int store_found;
 };
 
 /* FreeType's library is not thread-safe for opening faces: the faces open
@@ -30,18 +30,9 @@ static void *ui_start_thread(void *arg)
 {
     struct ui_start *s = arg;
     pthread_setname_np(pthread_self(), "kiosk-fonts"); /* in top and perf */
-    /* With a text store, the first frame's texts are in it (but the clock's
-     * minute): the faces opened here are mostly for later, and the window
-     * the first frame needs is made by the main thread and the X server.
-     * They go first on a busy core; when the main thread waits for a face
-     * it sleeps, and this thread has the core. Without a store, the first
-     * frame needs every face: no one goes first. (Linux: the nice value is
-     * per thread.) */
-    if (s->store_found)
-        setpriority(PRIO_PROCESS, (id_t)gettid(), UI_START_NICE);
     struct fonts *f = fonts_create(s->cfg, s->fonts_dir);
     if (f)
-        fonts_prefetch_plan(f, s->cfg); /* the last read of cfg */
+        fonts_prefetch_plan(f, s->cfg, s->store_found); /* the last read of cfg */
     pthread_mutex_lock(&s->lock);
     s->fonts = f;
     s->fonts_made = 1;
@@ -98,10 +89,26 @@ void ui_start_take(struct ui_start *s, const struct config *cfg, const char *fon
     *jseg = jseg_create();
 }
 
+/* The fonts the thread made, once it has made them (NULL: none or not yet). */
+static struct fonts *ui_start_fonts(struct ui_start *s)
+{
+    pthread_mutex_lock(&s->lock);
+    struct fonts *f = s->fonts_made ? s->fonts : NULL;
+    pthread_mutex_unlock(&s->lock);
+    return f;
+}
+
+void ui_start_release(struct ui_start *s)
+{
+    if (s)
+        fonts_prefetch_release(ui_start_fonts(s));
+}
+
 void ui_start_join(struct ui_start *s)
 {
     if (!s)
         return;
+    ui_start_release(s); /* the thread cannot end while it waits */
     pthread_join(s->thread, NULL);
     pthread_cond_destroy(&s->made);
     pthread_mutex_destroy(&s->lock);

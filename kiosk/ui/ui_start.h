@@ -28,6 +28,10 @@ struct ui_start *ui_start(const struct config *cfg, const char *fonts_dir);
 void ui_start_take(struct ui_start *s, const struct config *cfg, const char *fonts_dir,
                    struct fonts **fonts, struct jseg **jseg);
 
+/* The window is made: the thread goes on with the faces it held back (a
+ * text store was there; ui_start.c). NULL: nothing. */
+void ui_start_release(struct ui_start *s);
+
 /* Waits for the thread's end and frees s (NULL: nothing). Before the fonts
  * are destroyed or replaced, and before anything else sets or unsets the
  * environment. */

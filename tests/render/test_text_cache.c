@@ -8,6 +8,7 @@
  * the last start's store draws the same pixels without a font. */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +281,68 @@ static void store_draw(SDL_Renderer *r, struct text_cache *tc, int *widths, int 
     }
 }
 
+static void *prefetch_thread(void *arg)
+{
+    fonts_prefetch_run(arg);
+    return NULL;
+}
+
+/* Waits up to 5 s for f to hold n open faces; returns how many it holds. */
+static int wait_open(struct fonts *f, int n)
+{
+    for (int i = 0; i < 500 && fonts_open_count(f) < n; i++)
+        check_sleep_ms(10);
+    return fonts_open_count(f);
+}
+
+/* With a text store there, the start-up thread opens the default
+ * language's faces and waits; the main thread asking for another face, the
+ * window being made (fonts_prefetch_release) or the fonts being destroyed
+ * each let it go on, and none of them waits for ever. */
+static void test_prefetch_hold(SDL_Renderer *r, const char *fonts_dir)
+{
+    char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
+    char *ko_files[] = {"NotoSansCJK-Regular.ttc#1", "BIZUDPGothic-Regular.ttf"};
+    struct config_font_chain chains[2] = {{"ja", 1, ja_files}, {"ko", 2, ko_files}};
+    struct config cfg;
+    config_load_defaults(&cfg);
+    cfg.kiosk.n_fonts = 2;
+    cfg.kiosk.fonts = chains;
+    snprintf(cfg.kiosk.default_language, sizeof cfg.kiosk.default_language, "ko");
+    cfg.kiosk.n_languages = 2;
+    snprintf(cfg.kiosk.languages[0], sizeof cfg.kiosk.languages[0], "ja");
+    snprintf(cfg.kiosk.languages[1], sizeof cfg.kiosk.languages[1], "ko");
+    for (int way = 0; way < 3; way++) {
+        struct fonts *f = fonts_create(&cfg, fonts_dir);
+        struct text_cache *tc = f ? text_cache_create(r, f, 16) : NULL;
+        CHECK(f && tc);
+        if (!tc) {
+            fonts_destroy(f);
+            continue;
+        }
+        fonts_prefetch_plan(f, &cfg, 1);
+        pthread_t t;
+        CHECK_INT(pthread_create(&t, NULL, prefetch_thread, f), 0);
+        /* Korean (the default) first: Noto CJK KR regular and bold, then held. */
+        CHECK_INT(wait_open(f, 2), 2);
+        check_sleep_ms(100);
+        CHECK_INT(fonts_open_count(f), 2);
+        int w, h;
+        if (way == 0) {
+            CHECK(text_cache_get(tc, "ko", "한국어", 40, 1, 0x202020, &w, &h, NULL, NULL) != NULL);
+            CHECK_INT(fonts_open_count(f), 2); /* drawn with a held face: still held */
+            CHECK(text_cache_get(tc, "ja", "札幌", 40, 0, 0x202020, &w, &h, NULL, NULL) != NULL);
+            CHECK(fonts_open_count(f) >= 3); /* waited for BIZ UDPGothic, not for ever */
+        } else if (way == 1) {
+            fonts_prefetch_release(f);
+            CHECK_INT(wait_open(f, 4), 4);
+        }
+        text_cache_destroy(tc);
+        fonts_destroy(f); /* way 2: releases the held thread, waits for its end */
+        CHECK_INT(pthread_join(t, NULL), 0);
+    }
+}
+
 static void test_store(const char *fonts_dir)
 {
     char *ja_files[] = {"BIZUDPGothic-Regular.ttf"};
@@ -383,6 +446,7 @@ int main(int argc, char **argv)
     test_trim(r, fonts_dir);
     test_sizes_share_face(r, fonts_dir);
     test_replaced_reloads(r, fonts_dir);
+    test_prefetch_hold(r, fonts_dir);
     test_store(fonts_dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
