@@ -122,12 +122,11 @@ int headless_screenshot(const struct cli *c, const struct config *cfg, const cha
                                                     SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
     struct ui *ui = r ? ui_create(r, cfg, fonts_dir) : NULL;
-    if (ui)
-        ui_set_surface(ui, s);
     if (!ui) {
         msg_error("screenshot: cannot set up rendering: %s", SDL_GetError());
         goto out;
     }
+    ui_set_surface(ui, s);
     struct headless_frame f = {c->screen, c->lang, c->size_w, c->size_h, c->high_contrast,
                                c->large_text, c->at, 0.0, status, c->no_camera};
     if (headless_draw(ui, cfg, &f, rep) != 0)

@@ -41,11 +41,13 @@ struct jseg;
 struct ui {
     SDL_Renderer *r;
     /* The surface r draws into when SDL_CreateSoftwareRenderer made it (a
-     * window's software renderer needs none), and a switch for tests:
-     * fills then go straight into its pixels (ui_fill.c). */
+     * window's software renderer needs none): fills go straight into its
+     * pixels (ui_fill.c). Not owned. For tests: a switch that sends every
+     * fill through SDL, and counts of the rectangles filled each way onto
+     * the renderer's own output (render targets aside). */
     SDL_Surface *surface;
-    int fill_through_sdl;
-    long fills_direct; /* rectangles filled straight into pixels, ever (for tests) */
+    int fill_direct_off;
+    long fills_direct, fills_sdl;
     /* The text store (ui_text_store.c): its folder, the fonts' signature */
     char store_dir[1024];
     uint8_t store_sig[32];
@@ -138,7 +140,8 @@ int ui_set_config(struct ui *ui, const struct config *cfg, const char *fonts_dir
 int ui_trim(struct ui *ui, int only_check);
 
 /* r was made by SDL_CreateSoftwareRenderer(s): opaque fills go straight
- * into s's pixels (ui_fill.c). Not needed for a window's renderer. */
+ * into s's pixels (ui_fill.c). s stays the caller's and must outlive ui.
+ * Not needed for a window's renderer. */
 void ui_set_surface(struct ui *ui, SDL_Surface *s);
 /* Opaque rectangles of one colour; a clear of the whole target. */
 void ui_fill_rects(struct ui *ui, const struct rect *r, int n, uint32_t rgb);

@@ -7,10 +7,11 @@
  * given, which its maker tells the ui (ui_set_surface). Pixels written here
  * are the ones SDL_RenderFillRects would write (pixfill.h says why it is
  * faster); tests/render/test_fill_direct.c draws every screen both ways and
- * compares them byte for byte. Anything else (a render target texture: the
- * rotation buffer and the layer; a scale; another renderer; a blend) goes
- * through SDL as before, and so does a viewport off the origin (the kiosk
- * sets none). */
+ * compares them pixel for pixel. Anything else goes through SDL as before:
+ * a render target texture (the rotation buffer, the layer), a scale, a
+ * viewport other than the whole output (the kiosk sets none), another
+ * renderer, a blend mode other than none or blend (an opaque colour
+ * blended is the colour). */
 #include <string.h>
 
 #include "pixfill.h"
@@ -24,7 +25,7 @@ void ui_set_surface(struct ui *ui, SDL_Surface *s)
 /* The surface fills go into now, or NULL: through SDL. */
 static SDL_Surface *ui_fill_target(struct ui *ui)
 {
-    if (ui->fill_through_sdl || SDL_GetRenderTarget(ui->r))
+    if (ui->fill_direct_off || SDL_GetRenderTarget(ui->r))
         return NULL;
     SDL_Surface *s = ui->surface;
     if (!s) {
@@ -40,9 +41,10 @@ static SDL_Surface *ui_fill_target(struct ui *ui)
     SDL_Rect vp;
     SDL_RenderGetScale(ui->r, &sx, &sy);
     SDL_RenderGetViewport(ui->r, &vp);
-    if (!s || !s->pixels || s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s) ||
-        SDL_GetRendererOutputSize(ui->r, &ow, &oh) != 0 || ow != s->w || oh != s->h ||
-        sx != 1.0f || sy != 1.0f || vp.x != 0 || vp.y != 0)
+    if (!s || !s->pixels || s->format->BytesPerPixel != 4 || s->pitch % 4 != 0 ||
+        SDL_MUSTLOCK(s) || SDL_GetRendererOutputSize(ui->r, &ow, &oh) != 0 || ow != s->w ||
+        oh != s->h || sx != 1.0f || sy != 1.0f || vp.x != 0 || vp.y != 0 || vp.w != s->w ||
+        vp.h != s->h)
         return NULL;
     SDL_BlendMode blend;
     SDL_GetRenderDrawBlendMode(ui->r, &blend);
@@ -83,6 +85,8 @@ void ui_fill_rects(struct ui *ui, const struct rect *r, int n, uint32_t rgb)
         ui->fills_direct += n;
         return;
     }
+    if (!SDL_GetRenderTarget(ui->r))
+        ui->fills_sdl += n;
     SDL_Rect chunk[64];
     for (int i = 0; i < n;) {
         int k = 0;
@@ -97,6 +101,8 @@ void ui_clear(struct ui *ui, uint32_t rgb)
     SDL_SetRenderDrawColor(ui->r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
     SDL_Surface *s = ui_fill_target(ui);
     if (!s) {
+        if (!SDL_GetRenderTarget(ui->r))
+            ui->fills_sdl++;
         SDL_RenderClear(ui->r);
         return;
     }

@@ -55,15 +55,15 @@ int bench_target_open(struct bench_target *t, int w, int h, int use_window)
 
 /* ---- frames ------------------------------------------------------------ */
 
-/* The admin texts as the kiosk has them before the first poll. */
-/* A drawing context on t, as run.c and headless.c make it. */
-static struct ui *bench_ui(const struct bench_inproc_opts *o, struct bench_target *t)
+struct ui *bench_ui(const struct bench_inproc_opts *o, struct bench_target *t)
 {
     struct ui *ui = ui_create(t->r, o->cfg, o->fonts_dir);
     if (ui)
         ui_set_surface(ui, t->surf); /* NULL with a window: the ui finds its surface */
     return ui;
 }
+
+/* The admin texts as the kiosk has them before the first poll. */
 
 static void bench_view(struct ui_view *v, double mono)
 {

@@ -72,6 +72,8 @@ struct bench_target {
 };
 /* Opens w x h (use_window: the kiosk's X11 window and renderer): 0 or -1. */
 int bench_target_open(struct bench_target *t, int w, int h, int use_window);
+/* A drawing context on t, as run.c and headless.c make it; NULL on failure. */
+struct ui *bench_ui(const struct bench_inproc_opts *o, struct bench_target *t);
 void bench_target_close(struct bench_target *t);
 /* One frame as run.c run_draw makes it; returns total ms, *draw_ms the part
  * before SDL_RenderPresent, *cpu_ms this thread's CPU time for it. */

@@ -174,7 +174,7 @@ static int bench_voice_lang(const struct bench_inproc_opts *o, struct bench_voic
                             const char *lang, int frames, struct bench_voice_lang *out)
 {
     snprintf(out->lang, sizeof out->lang, "%s", lang);
-    L->ui = ui_create(L->t.r, o->cfg, o->fonts_dir);
+    L->ui = bench_ui(o, &L->t);
     if (!L->ui)
         return -1;
     memset(&L->in, 0, sizeof L->in);

@@ -3,8 +3,8 @@
 # the text the last start kept, and every file it must not trust.
 #  1. no file: the first frame comes from the fonts, then the file is written
 #  2. the next start loads it and finds its first frame in it (all of it, or
-#     all but the clock's minute if the minute turned in between: its text
-#     and its width)
+#     all but the few texts that changed with the time, such as the clock's
+#     minute if it turned in between)
 #  3. a file cut short, and one with a byte changed: not used, said why in
 #     the log; the kiosk starts and writes a good file again
 #  4. another kiosk binary (a rebuild or an upgrade): the signature differs
@@ -34,8 +34,12 @@ size=$(stat -c %s "$store")
 echo "1: first start drew from the fonts and wrote $size bytes"
 
 start_expect "text store: [0-9]* texts, [0-9]* widths, [0-9]* line heights from" \
-    "\(text store: the first frame was all in it\|$written (2 not in the last one)\)"
-echo "2: the next start found its first frame in the store"
+    "\(text store: the first frame was all in it\|$written\)"
+# All of it, or all but what changed with the time in between (the clock's
+# minute: its text and its width): a few items, not the whole frame.
+missed=$(sed -n 's/.* line heights written (\([0-9]*\) not in the last one).*/\1/p' "$log")
+[ -z "$missed" ] || [ "$missed" -le 6 ] || fail "the second start missed $missed items of its store"
+echo "2: the next start found its first frame in the store${missed:+ but $missed items}"
 
 truncate -s $((size / 2)) "$store"
 start_expect "text store: not used: checksum differs" "$written"

@@ -539,6 +539,7 @@ static int monkey_start(struct monkey *m)
         if (host_load(&m->h, &m->opts) == 0) {
             m->ui = ui_create(m->r, &m->h.cfg, m->fonts_dir);
             if (m->ui) {
+                ui_set_surface(m->ui, m->surf);
                 host_start(&m->h, NULL, m->mono);
                 m->h.camera = m->camera;
                 m->h.microphone = m->microphone;
