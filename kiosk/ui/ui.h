@@ -46,6 +46,7 @@ struct ui {
      * fill through SDL, and counts of the rectangles filled each way onto
      * the renderer's own output (render targets aside). */
     SDL_Surface *surface;
+    int window_software; /* r is SDL's software renderer of a window (ui_create) */
     int fill_direct_off;
     long fills_direct, fills_sdl;
     /* The text store (ui_text_store.c): its folder, the fonts' signature */

@@ -1,6 +1,7 @@
 /* Creating and destroying the drawing context. */
 #include <malloc.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "images.h"
 #include "jseg.h"
@@ -24,6 +25,9 @@ struct ui *ui_create_with(SDL_Renderer *r, const struct config *cfg, struct font
         return NULL;
     }
     ui->r = r;
+    SDL_RendererInfo info;
+    ui->window_software = SDL_RenderGetWindow(r) && SDL_GetRendererInfo(r, &info) == 0 &&
+                          info.name && strcmp(info.name, "software") == 0;
     ui->cfg = cfg;
     ui->fonts = fonts;
     if (ui->fonts)

@@ -12,8 +12,6 @@
  * viewport other than the whole output (the kiosk sets none), another
  * renderer, a blend mode other than none or blend (an opaque colour
  * blended is the colour). */
-#include <string.h>
-
 #include "pixfill.h"
 #include "ui.h"
 
@@ -28,14 +26,8 @@ static SDL_Surface *ui_fill_target(struct ui *ui)
     if (ui->fill_direct_off || SDL_GetRenderTarget(ui->r))
         return NULL;
     SDL_Surface *s = ui->surface;
-    if (!s) {
-        SDL_RendererInfo info;
-        SDL_Window *win = SDL_RenderGetWindow(ui->r);
-        if (!win || SDL_GetRendererInfo(ui->r, &info) != 0 || !info.name ||
-            strcmp(info.name, "software") != 0)
-            return NULL;
-        s = SDL_GetWindowSurface(win);
-    }
+    if (!s && ui->window_software)
+        s = SDL_GetWindowSurface(SDL_RenderGetWindow(ui->r));
     int ow, oh;
     float sx, sy;
     SDL_Rect vp;

@@ -29,15 +29,7 @@
 #include "screen.h"
 #include "speech_text.h"
 
-static int failures;
 static struct render_src src;
-
-#define FAIL(...)                                                                        \
-    do {                                                                                 \
-        fprintf(stderr, "FAIL: " __VA_ARGS__);                                           \
-        fputc('\n', stderr);                                                             \
-        failures++;                                                                      \
-    } while (0)
 
 /* Distinct colours, sampled on a grid: a blank or one-colour frame has few. */
 /* A software renderer on a w x h XRGB surface with the kiosk's ui over it,
@@ -197,7 +189,7 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
         FAIL("%s: cannot draw", what);
         return -1;
     }
-    int before = failures;
+    int before = render_failures;
     if (rep.overflow)
         FAIL("%s: %d text overflow(s), e.g. \"%s\"", what, rep.overflow, rep.last_overflow);
     if (rep.missing_glyphs)
@@ -234,7 +226,7 @@ static int check_frame(struct ui *ui, SDL_Surface *s, const struct config *cfg,
     if (ui->qr_min_px && ui->qr_min_px < layout_mm(&ui->L, 25))
         FAIL("%s: QR code %d px, smaller than 25 mm (%d px)", what, ui->qr_min_px,
              layout_mm(&ui->L, 25));
-    if (failures != before)
+    if (render_failures != before)
         save_failure(s, what);
     return 0;
 }
@@ -664,9 +656,9 @@ int main(int argc, char **argv)
         run_focus(&cfg, argv[3]);
     else {
         fprintf(stderr, "unknown mode %s\n", argv[2]);
-        failures++;
+        render_failures++;
     }
     render_close(&cfg);
-    printf("%s\n", failures ? "FAILED" : "ok");
-    return failures ? 1 : 0;
+    printf("%s\n", render_failures ? "FAILED" : "ok");
+    return render_failures ? 1 : 0;
 }

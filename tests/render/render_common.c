@@ -4,6 +4,8 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 
+int render_failures;
+
 int render_open(const char *src, const char *who, struct render_src *rs, struct config *cfg)
 {
     snprintf(rs->cfg_path, sizeof rs->cfg_path, "%s/config/kiosk.json", src);

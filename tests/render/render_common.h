@@ -3,11 +3,21 @@
 /* What the headless render programs share: a source tree's shipped config
  * and fonts loaded after SDL and SDL_ttf start, and every screen's name. */
 #include <SDL.h>
+#include <stdio.h>
 
 #include "config.h"
 
 /* 2026-12-01 10:00 in Sapporo: a Tuesday morning, Tobetsu's counter open. */
 #define AT_FIXED 1796086800LL
+
+/* Failed checks so far; FAIL prints "FAIL: ..." on stderr and counts one. */
+extern int render_failures;
+#define FAIL(...)                                                                        \
+    do {                                                                                 \
+        fprintf(stderr, "FAIL: " __VA_ARGS__);                                           \
+        fputc('\n', stderr);                                                             \
+        render_failures++;                                                               \
+    } while (0)
 
 struct render_src {
     char cfg_path[1024]; /* SRC/config/kiosk.json */

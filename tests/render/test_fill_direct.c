@@ -23,15 +23,6 @@
 
 #define MAX_SCREENS 64
 
-static int failures;
-
-#define FAIL(...)                                                                        \
-    do {                                                                                 \
-        fprintf(stderr, "FAIL: " __VA_ARGS__);                                           \
-        fputc('\n', stderr);                                                             \
-        failures++;                                                                      \
-    } while (0)
-
 /* The frame's pixels as XRGB8888, w x h, or NULL after a message. */
 static SDL_Surface *read_frame(struct ui *ui, int w, int h)
 {
@@ -206,7 +197,7 @@ int main(int argc, char **argv)
     else
         run_window(&cfg, src.fonts_dir);
     render_close(&cfg);
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    return failures ? 1 : 0;
+    if (render_failures)
+        fprintf(stderr, "%d failure(s)\n", render_failures);
+    return render_failures ? 1 : 0;
 }
